@@ -1,0 +1,129 @@
+package io.liquidstream.connectors.format.nmnist;
+
+import io.liquidstream.core.event.LabeledSample;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The N-MNIST folder layout: {@code root/Train/<digit>/*.bin} and {@code root/Test/<digit>/*.bin} with
+ * digit folders {@code 0}..{@code 9}. Samples come in a fixed order, by class and then by file name, with
+ * ids such as {@code Train/3/00012.bin}. Missing digit folders are read as classes without samples.
+ */
+public final class NmnistFolder {
+
+    /** The two splits of the data set, spelled as its folders are. */
+    public static final Set<String> SPLITS = Set.of("Train", "Test");
+
+    private static final int CLASSES = 10;
+
+    private NmnistFolder() {
+    }
+
+    /**
+     * Reads up to {@code maxPerClass} samples of each digit ({@code <= 0}: all) of one split.
+     *
+     * @throws NoSuchFileException if {@code root/split} is not a folder
+     * @throws io.liquidstream.connectors.format.EventFormatException if a sample file is malformed
+     */
+    public static List<LabeledSample> read(Path root, String split, int maxPerClass) throws IOException {
+        List<LabeledSample> samples = new ArrayList<>();
+        for (Path file : files(root, split, maxPerClass)) {
+            samples.add(readSample(root, file));
+        }
+        return samples;
+    }
+
+    /**
+     * Like {@link #read} but decodes each file only when the stream reaches it; the file list is taken
+     * up front. Damage surfaces as an {@link UncheckedIOException} wrapping the format exception.
+     */
+    public static Stream<LabeledSample> stream(Path root, String split, int maxPerClass) throws IOException {
+        return files(root, split, maxPerClass).stream().map(file -> {
+            try {
+                return readSample(root, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Writes one sample to {@code root/split/<label>/<name>.bin}, creating folders as needed. The name
+     * is the last {@code /}-separated part of the sample id with characters other than letters, digits,
+     * {@code . _ -} replaced by {@code _}; when nothing is left, the next free running number
+     * ({@code 00000.bin}, {@code 00001.bin}, ...). An existing file of that name is replaced.
+     *
+     * @return the written file
+     * @throws IllegalArgumentException if the label is not a digit 0..9 or the split is not Train/Test
+     */
+    public static Path write(Path root, String split, LabeledSample sample) throws IOException {
+        requireSplit(split);
+        if (sample.label() < 0 || sample.label() >= CLASSES) {
+            throw new IllegalArgumentException("N-MNIST labels are digits 0..9, found " + sample.label()
+                    + " for sample " + sample.id());
+        }
+        Path folder = Files.createDirectories(root.resolve(split).resolve(Integer.toString(sample.label())));
+        Path file = folder.resolve(fileName(folder, sample.id()));
+        NmnistBin.write(file, sample.events());
+        return file;
+    }
+
+    private static String fileName(Path folder, String id) {
+        String name = id.substring(id.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.isEmpty() || name.equals(".bin") || name.chars().allMatch(c -> c == '.')) {
+            for (int n = 0; ; n++) {
+                String numbered = String.format("%05d.bin", n);
+                if (!Files.exists(folder.resolve(numbered))) {
+                    return numbered;
+                }
+            }
+        }
+        return name.endsWith(".bin") ? name : name + ".bin";
+    }
+
+    private static List<Path> files(Path root, String split, int maxPerClass) throws IOException {
+        requireSplit(split);
+        Path splitFolder = root.resolve(split);
+        if (!Files.isDirectory(splitFolder)) {
+            throw new NoSuchFileException(splitFolder.toString(), null,
+                    "expected the N-MNIST layout <root>/" + split + "/<digit 0-9>/*.bin");
+        }
+        List<Path> files = new ArrayList<>();
+        for (int digit = 0; digit < CLASSES; digit++) {
+            Path classFolder = splitFolder.resolve(Integer.toString(digit));
+            if (!Files.isDirectory(classFolder)) {
+                continue;
+            }
+            try (Stream<Path> listing = Files.list(classFolder)) {
+                List<Path> binFiles = listing
+                        .filter(p -> p.getFileName().toString().endsWith(".bin") && Files.isRegularFile(p))
+                        .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                        .collect(Collectors.toList());
+                files.addAll(maxPerClass > 0 && binFiles.size() > maxPerClass
+                        ? binFiles.subList(0, maxPerClass) : binFiles);
+            }
+        }
+        return files;
+    }
+
+    private static LabeledSample readSample(Path root, Path file) throws IOException {
+        Path relative = root.relativize(file);
+        String id = relative.toString().replace(file.getFileSystem().getSeparator(), "/");
+        int label = Integer.parseInt(relative.getParent().getFileName().toString());
+        return new LabeledSample(id, label, NmnistBin.read(file));
+    }
+
+    private static void requireSplit(String split) {
+        if (!SPLITS.contains(split)) {
+            throw new IllegalArgumentException("N-MNIST split must be Train or Test, found '" + split + "'");
+        }
+    }
+}
