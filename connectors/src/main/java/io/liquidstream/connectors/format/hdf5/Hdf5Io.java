@@ -14,6 +14,7 @@ import io.liquidstream.core.event.SensorGeometry;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * What the HDF5 data set readers and writers share: locating datasets with errors that name what was
@@ -60,6 +61,17 @@ final class Hdf5Io {
         }
         if (!(node instanceof Dataset dataset)) {
             throw EventFormatException.inDataset(file, path, "is a " + node.getType() + "; expected " + expected);
+        }
+        return dataset;
+    }
+
+    /** A dataset among a group's already listed children (listing once is much faster in jhdf). */
+    static Dataset member(Map<String, Node> children, Path file, String groupPath, String name, String expected)
+            throws EventFormatException {
+        Node node = children.get(name);
+        if (!(node instanceof Dataset dataset)) {
+            throw EventFormatException.inDataset(file, groupPath + "/" + name,
+                    (node == null ? "missing" : "is a " + node.getType()) + "; expected " + expected);
         }
         return dataset;
     }

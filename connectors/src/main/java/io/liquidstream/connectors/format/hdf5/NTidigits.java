@@ -2,6 +2,7 @@ package io.liquidstream.connectors.format.hdf5;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.Events;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -52,19 +54,23 @@ public final class NTidigits {
             String labelsPath = split + "_labels";
             String[] keys = Hdf5Io.strings(Hdf5Io.dataset(hdf, file, labelsPath,
                     "a string dataset of sample keys such as 'man-ae-1' (N-TIDIGITS layout)"), file);
-            Hdf5Io.group(hdf, file, split + "_addresses", "a group with one channel dataset per key");
-            Hdf5Io.group(hdf, file, split + "_timestamps", "a group with one time dataset per key");
+            String addressesPath = split + "_addresses";
+            String timestampsPath = split + "_timestamps";
+            Map<String, Node> addresses = Hdf5Io.group(hdf, file, addressesPath,
+                    "a group with one channel dataset per key").getChildren();
+            Map<String, Node> timestamps = Hdf5Io.group(hdf, file, timestampsPath,
+                    "a group with one time dataset per key").getChildren();
             for (String key : keys) {
                 String digits = key.substring(key.lastIndexOf('-') + 1);
                 if (singleDigitsOnly && digits.length() != 1) {
                     continue;
                 }
                 int label = digits.length() == 1 ? digitLabel(digits.charAt(0), file, labelsPath, key) : SEQUENCE;
-                String timesPath = split + "_timestamps/" + key;
-                String channelsPath = split + "_addresses/" + key;
-                double[] seconds = Hdf5Io.doubles(Hdf5Io.dataset(hdf, file, timesPath,
+                String timesPath = timestampsPath + "/" + key;
+                String channelsPath = addressesPath + "/" + key;
+                double[] seconds = Hdf5Io.doubles(Hdf5Io.member(timestamps, file, timestampsPath, key,
                         "event times in seconds for sample '" + key + "'"), file);
-                long[] channels = Hdf5Io.longs(Hdf5Io.dataset(hdf, file, channelsPath,
+                long[] channels = Hdf5Io.longs(Hdf5Io.member(addresses, file, addressesPath, key,
                         "event channels for sample '" + key + "'"), file);
                 Events events = Hdf5Io.channelEvents(GEOMETRY, seconds, channels, file, timesPath, channelsPath);
                 samples.add(new LabeledSample(key, label, events));

@@ -112,8 +112,10 @@ public final class NmnistBin {
     /** Decodes the file; with {@code onDamage == null} damage is thrown, otherwise reported and reading stops. */
     private static Events decode(Path file, Consumer<EventFormatException> onDamage) throws IOException {
         long size = Files.size(file);
-        Events.Builder events = Events.builder(GEOMETRY, (int) Math.min(size / EVENT_BYTES, 1 << 24));
-        byte[] buffer = new byte[BUFFER_EVENTS * EVENT_BYTES];
+        long sizeInEvents = (size + EVENT_BYTES - 1) / EVENT_BYTES;
+        Events.Builder events = Events.builder(GEOMETRY, (int) Math.min(sizeInEvents, 1 << 24));
+        // whole events per buffer, so only the last read can end inside an event
+        byte[] buffer = new byte[(int) Math.max(1, Math.min(sizeInEvents, BUFFER_EVENTS)) * EVENT_BYTES];
         long bufferStart = 0;
         long base = 0;
         long last = 0;
