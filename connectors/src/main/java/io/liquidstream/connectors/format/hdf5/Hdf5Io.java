@@ -11,7 +11,10 @@ import io.jhdf.exceptions.HdfException;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
+import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -31,7 +34,10 @@ final class Hdf5Io {
     private Hdf5Io() {
     }
 
-    static HdfFile open(Path file) throws EventFormatException {
+    static HdfFile open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "expected an HDF5 file");
+        }
         try {
             return new HdfFile(file);
         } catch (HdfException e) {

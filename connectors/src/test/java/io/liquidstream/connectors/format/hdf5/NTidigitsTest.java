@@ -2,6 +2,7 @@ package io.liquidstream.connectors.format.hdf5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -10,6 +11,8 @@ import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.LabeledSample;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,8 +38,8 @@ class NTidigitsTest {
     @Test
     void givenMultiDigitSequence_itIsLabelledSequenceOrLeftOutForSingleDigitsOnly() throws Exception {
         assertThat(NTidigits.read(fixture(), "train", false)).extracting(LabeledSample::id, LabeledSample::label)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("man-ae-1", 1),
-                        org.assertj.core.groups.Tuple.tuple("woman-bc-z4o", NTidigits.SEQUENCE));
+                .containsExactly(tuple("man-ae-1", 1),
+                        tuple("woman-bc-z4o", NTidigits.SEQUENCE));
         assertThat(NTidigits.read(fixture(), "train", true)).extracting(LabeledSample::id)
                 .containsExactly("man-ae-1");
     }
@@ -130,11 +133,18 @@ class NTidigitsTest {
 
     @Test
     void givenNotAnHdf5File_errorSaysSo() throws IOException {
-        Path file = java.nio.file.Files.writeString(dir.resolve("text.hdf5"), "hello");
+        Path file = Files.writeString(dir.resolve("text.hdf5"), "hello");
 
         assertThatThrownBy(() -> NTidigits.read(file, "train", false))
                 .isInstanceOf(EventFormatException.class)
                 .hasMessageContaining("not a readable HDF5 file");
+    }
+
+    @Test
+    void givenMissingFile_errorIsNoSuchFile() {
+        assertThatThrownBy(() -> NTidigits.read(dir.resolve("absent.hdf5"), "train", false))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("absent.hdf5");
     }
 
     @Test

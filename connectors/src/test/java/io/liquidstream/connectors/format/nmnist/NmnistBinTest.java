@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.connectors.format.RealData;
 import io.liquidstream.core.event.Events;
+import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ class NmnistBinTest {
 
     @Test
     void givenEventOffTheSensor_writerRefusesBeforeWriting() {
-        Events wide = Events.builder(new io.liquidstream.core.event.SensorGeometry(40, 40, 2)).add(1, 35, 0, 0).build();
+        Events wide = Events.builder(new SensorGeometry(40, 40, 2)).add(1, 35, 0, 0).build();
         Path file = dir.resolve("never.bin");
 
         assertThatThrownBy(() -> NmnistBin.write(file, wide))
