@@ -27,15 +27,15 @@ public final class CochleaModel {
      * @param lowHz centre frequency of channel 0
      * @param highHz centre frequency of the last channel
      * @param q quality factor of each biquad section (centre frequency / bandwidth)
-     * @param sections biquads cascaded per channel; more sections tune more sharply
      * @param gain scale applied to the compressed, rectified filter output
-     * @param compression exponent of the power-law compression, in (0, 1]; 1 is linear
      * @param threshold membrane level at which a neuron fires (in units of gain · seconds)
      * @param refractoryMicros time after a spike during which a neuron neither integrates nor fires
      * @param leakPerSecond rate at which the membrane decays towards zero
+     * @param sections biquads cascaded per channel; more sections tune more sharply
+     * @param compression exponent of the power-law compression, in (0, 1]; 1 is linear
      */
-    public record Config(int channels, double lowHz, double highHz, double q, int sections, double gain,
-            double compression, double threshold, long refractoryMicros, double leakPerSecond) {
+    public record Config(int channels, double lowHz, double highHz, double q, double gain, double threshold,
+            long refractoryMicros, double leakPerSecond, int sections, double compression) {
 
         public Config {
             if (channels < 1) {
@@ -61,7 +61,7 @@ public final class CochleaModel {
 
         /** Defaults tuned so a spoken digit gives a few thousand events over 64 channels, as in N-TIDIGITS. */
         public static Config ntidigits() {
-            return new Config(64, 100, 7500, 4.0, 2, 1.0, 0.5, 0.0003, 1000, 50);
+            return new Config(64, 100, 7500, 4.0, 1.0, 0.0003, 1000, 50, 2, 0.5);
         }
 
         /** Centre frequency of channel {@code c}: log-spaced from {@link #lowHz} to {@link #highHz}. */

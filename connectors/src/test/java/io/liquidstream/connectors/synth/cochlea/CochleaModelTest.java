@@ -154,7 +154,7 @@ class CochleaModelTest {
         CochleaModel.Config d = CochleaModel.Config.ntidigits();
         long refractory = 5_000;
         CochleaModel slow = new CochleaModel(new CochleaModel.Config(d.channels(), d.lowHz(), d.highHz(), d.q(),
-                d.sections(), d.gain(), d.compression(), d.threshold(), refractory, d.leakPerSecond()));
+                d.gain(), d.threshold(), refractory, d.leakPerSecond(), d.sections(), d.compression()));
 
         Events events = slow.encode(noise(RATE, 0.8, 3), RATE);
 
@@ -202,10 +202,10 @@ class CochleaModelTest {
 
     @Test
     void givenInvalidSettings_configSaysWhatWasExpected() {
-        assertThatThrownBy(() -> new CochleaModel.Config(64, 8000, 100, 4, 2, 1, 0.5, 1e-3, 1000, 50))
+        assertThatThrownBy(() -> new CochleaModel.Config(64, 8000, 100, 4, 1, 1e-3, 1000, 50, 2, 0.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lowHz <= highHz");
-        assertThatThrownBy(() -> new CochleaModel.Config(64, 100, 7500, 4, 2, 1, 1.5, 1e-3, 1000, 50))
+        assertThatThrownBy(() -> new CochleaModel.Config(64, 100, 7500, 4, 1, 1e-3, 1000, 50, 2, 1.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("compression in (0, 1]");
     }
