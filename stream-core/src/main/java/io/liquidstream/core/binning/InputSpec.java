@@ -42,6 +42,8 @@ public record InputSpec(String name, EventTransform transform, SampleBinning bin
             throw new IllegalArgumentException("input spec name must be letters, digits, '.', '_' or '-', found '"
                     + name + "'");
         }
+        // one canonical shape, so a spec equals its parsed description however it was composed
+        transform = TransformChain.of(List.of(transform));
         transform.geometry(expectedGeometry);
     }
 
