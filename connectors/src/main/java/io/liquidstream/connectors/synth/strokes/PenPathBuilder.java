@@ -20,8 +20,10 @@ public final class PenPathBuilder {
     /** Curvature bounds (1/unit) for the power law: straight lines do not run away, corners do not stop dead. */
     private static final double MIN_CURVATURE = 1.0;
     private static final double MAX_CURVATURE = 300.0;
-    /** Arc length over which the pen accelerates from rest or decelerates to rest. */
+    /** Arc length over which the pen gains or loses full speed (relative speed 1 on straight lines). */
     private static final double RAMP_LENGTH = 0.08;
+    /** Relative speed at the start and end of a stroke; not zero, so that a stroke takes finite time. */
+    private static final double REST_SPEED = 0.15;
     private static final double PEN_UP_BASE_SECONDS = 0.08;
     private static final double PEN_UP_SECONDS_PER_UNIT = 0.25;
 
@@ -142,35 +144,22 @@ public final class PenPathBuilder {
             }
             speed[i] = Math.pow(Math.max(MIN_CURVATURE, Math.min(MAX_CURVATURE, kappa)), -1.0 / 3);
         }
-        speed = smooth(speed, 3);
-        double total = 0;
-        for (double d : seg) {
-            total += d;
+        // The pen starts and ends near rest and cannot change speed abruptly, so it brakes before
+        // corners and accelerates out of them over about RAMP_LENGTH of path.
+        speed[0] = Math.min(speed[0], REST_SPEED);
+        speed[n - 1] = Math.min(speed[n - 1], REST_SPEED);
+        double accel = 1 / RAMP_LENGTH;
+        for (int i = 1; i < n; i++) {
+            speed[i] = Math.min(speed[i], speed[i - 1] + accel * seg[i - 1]);
+        }
+        for (int i = n - 2; i >= 0; i--) {
+            speed[i] = Math.min(speed[i], speed[i + 1] + accel * seg[i]);
         }
         double[] dt = new double[n - 1];
-        double along = 0;
         for (int i = 0; i < n - 1; i++) {
-            double mid = along + seg[i] / 2;
-            double ramp = Math.min(1, Math.min(mid, total - mid) / RAMP_LENGTH);
-            double v = 0.5 * (speed[i] + speed[i + 1]) * (0.25 + 0.75 * Math.sqrt(Math.max(0, ramp)));
-            dt[i] = seg[i] / v;
-            along += seg[i];
+            dt[i] = seg[i] / (0.5 * (speed[i] + speed[i + 1]));
         }
         return dt;
-    }
-
-    private static double[] smooth(double[] v, int halfWidth) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            double sum = 0;
-            int count = 0;
-            for (int j = Math.max(0, i - halfWidth); j <= Math.min(v.length - 1, i + halfWidth); j++) {
-                sum += v[j];
-                count++;
-            }
-            out[i] = sum / count;
-        }
-        return out;
     }
 
     private static double arcLength(double[][] s) {

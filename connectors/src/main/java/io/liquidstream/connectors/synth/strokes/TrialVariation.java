@@ -41,7 +41,7 @@ public final class TrialVariation {
 
         /** Variation that keeps digits clearly recognisable while no two trials look alike. */
         public static Config defaults() {
-            return new Config(0.08, 0.07, 0.10, 0.12, 0.035, 0.012, 0.003, 0.10, 0.15);
+            return new Config(0.08, 0.07, 0.10, 0.12, 0.015, 0.012, 0.003, 0.10, 0.15);
         }
 
         /** No variation at all: {@link #apply} returns the template's samples unchanged. */
