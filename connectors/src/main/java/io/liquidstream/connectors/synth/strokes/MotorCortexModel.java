@@ -157,10 +157,20 @@ public final class MotorCortexModel {
     public Events record(PenTrajectory trajectory, long trialSeed) {
         SplittableRandom rng = new SplittableRandom(trialSeed);
         int n = cfg.electrodes();
-        double[] gain = new double[n];
+        // This trial's tuning coefficients, gain drift folded in, so the inner loop is a few multiply-adds.
+        double[] b = new double[n];
+        double[] wx = new double[n];
+        double[] wy = new double[n];
+        double[] ws = new double[n];
+        double[] wp = new double[n];
         double shared = Math.exp(cfg.gainDriftSd() * rng.nextGaussian());
         for (int i = 0; i < n; i++) {
-            gain[i] = shared * Math.exp(cfg.unitJitterSd() * rng.nextGaussian());
+            double gain = shared * Math.exp(cfg.unitJitterSd() * rng.nextGaussian());
+            b[i] = gain * baseline[i];
+            wx[i] = gain * depth[i] * cosPd[i];
+            wy[i] = gain * depth[i] * sinPd[i];
+            ws[i] = gain * speedGain[i];
+            wp[i] = gain * penGain[i];
         }
         double leadSeconds = (cfg.neuralLeadMicros() + cfg.leadJitterMicros() * rng.nextGaussian()) / 1e6;
         double[] vx = trajectory.velocityX();
@@ -199,9 +209,8 @@ public final class MotorCortexModel {
             int count = 0;
             double available = stepSeconds * stepLength / step;
             for (int i = 0; i < n; i++) {
-                double r = baseline[i] + depth[i] * (mx * cosPd[i] + my * sinPd[i]) + speedGain[i] * speed
-                        + penGain[i] * pen;
-                double integral = Math.min(MAX_RATE_HZ, Math.max(0, gain[i] * r)) * available;
+                double r = b[i] + wx[i] * mx + wy[i] * my + ws[i] * speed + wp[i] * pen;
+                double integral = Math.min(MAX_RATE_HZ, Math.max(0, r)) * available;
                 double used = 0;
                 while (budget[i] <= integral - used) {
                     used += budget[i];

@@ -15,7 +15,12 @@ import java.util.List;
  */
 public final class PenPathBuilder {
 
-    private static final int POINTS_PER_SEGMENT = 24;
+    /**
+     * Dense path spacing (unit-box lengths): fine enough that speed, held constant between dense
+     * points, still ramps smoothly at 200 Hz and more.
+     */
+    private static final double DENSE_SPACING = 0.004;
+    private static final int MIN_POINTS_PER_SEGMENT = 8;
     private static final int PEN_UP_POINTS = 24;
     /** Curvature bounds (1/unit) for the power law: straight lines do not run away, corners do not stop dead. */
     private static final double MIN_CURVATURE = 1.0;
@@ -23,7 +28,7 @@ public final class PenPathBuilder {
     /** Arc length over which the pen gains or loses full speed (relative speed 1 on straight lines). */
     private static final double RAMP_LENGTH = 0.08;
     /** Relative speed at the start and end of a stroke; not zero, so that a stroke takes finite time. */
-    private static final double REST_SPEED = 0.15;
+    private static final double REST_SPEED = 0.05;
     private static final double PEN_UP_BASE_SECONDS = 0.08;
     private static final double PEN_UP_SECONDS_PER_UNIT = 0.25;
 
@@ -144,16 +149,16 @@ public final class PenPathBuilder {
             }
             speed[i] = Math.pow(Math.max(MIN_CURVATURE, Math.min(MAX_CURVATURE, kappa)), -1.0 / 3);
         }
-        // The pen starts and ends near rest and cannot change speed abruptly, so it brakes before
-        // corners and accelerates out of them over about RAMP_LENGTH of path.
+        // The pen starts and ends near rest and its acceleration is bounded (v² grows at most linearly
+        // with path), so it brakes before corners and accelerates out of them over about RAMP_LENGTH.
         speed[0] = Math.min(speed[0], REST_SPEED);
         speed[n - 1] = Math.min(speed[n - 1], REST_SPEED);
-        double accel = 1 / RAMP_LENGTH;
+        double twiceAccel = 1 / RAMP_LENGTH;
         for (int i = 1; i < n; i++) {
-            speed[i] = Math.min(speed[i], speed[i - 1] + accel * seg[i - 1]);
+            speed[i] = Math.min(speed[i], Math.sqrt(speed[i - 1] * speed[i - 1] + twiceAccel * seg[i - 1]));
         }
         for (int i = n - 2; i >= 0; i--) {
-            speed[i] = Math.min(speed[i], speed[i + 1] + accel * seg[i]);
+            speed[i] = Math.min(speed[i], Math.sqrt(speed[i + 1] * speed[i + 1] + twiceAccel * seg[i]));
         }
         double[] dt = new double[n - 1];
         for (int i = 0; i < n - 1; i++) {
@@ -190,8 +195,10 @@ public final class PenPathBuilder {
         List<double[]> out = new ArrayList<>();
         out.add(p[1].clone());
         for (int i = 1; i < m; i++) {
-            for (int j = 1; j <= POINTS_PER_SEGMENT; j++) {
-                out.add(centripetal(p[i - 1], p[i], p[i + 1], p[i + 2], (double) j / POINTS_PER_SEGMENT));
+            double chord = Math.hypot(p[i + 1][0] - p[i][0], p[i + 1][1] - p[i][1]);
+            int points = Math.max(MIN_POINTS_PER_SEGMENT, (int) Math.ceil(chord / DENSE_SPACING));
+            for (int j = 1; j <= points; j++) {
+                out.add(centripetal(p[i - 1], p[i], p[i + 1], p[i + 2], (double) j / points));
             }
         }
         return out;

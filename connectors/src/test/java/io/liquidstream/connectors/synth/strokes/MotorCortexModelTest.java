@@ -102,11 +102,11 @@ class MotorCortexModelTest {
     /** Spikes of one electrode, summed over trials, while the pen moves at the typical speed in one direction. */
     private double movingSpikes(int electrode, double direction) {
         PenTrajectory line = straightLine(Math.cos(direction) * CFG.typicalSpeed(),
-                Math.sin(direction) * CFG.typicalSpeed(), 3.0);
+                Math.sin(direction) * CFG.typicalSpeed(), 2.0);
         long from = CFG.leadMicros();
-        long to = from + 3_000_000 - CFG.neuralLeadMicros();
+        long to = from + 2_000_000 - CFG.neuralLeadMicros();
         int count = 0;
-        for (int trial = 0; trial < 3; trial++) {
+        for (int trial = 0; trial < 2; trial++) {
             Events spikes = cortex.record(line, 100 + trial);
             for (int i = 0; i < spikes.size(); i++) {
                 count += spikes.x(i) == electrode && spikes.t(i) >= from && spikes.t(i) < to ? 1 : 0;

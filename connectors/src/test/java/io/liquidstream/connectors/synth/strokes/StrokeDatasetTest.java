@@ -55,10 +55,10 @@ class StrokeDatasetTest {
     @Test
     void trainAndTestShareNoTrial() {
         Set<PenTrajectory> train = new HashSet<>();
-        for (StrokeDataset.Trial t : StrokeDataset.generate(10, 5, StrokeDataset.TRAIN, SEED, n -> { })) {
+        for (StrokeDataset.Trial t : StrokeDataset.generate(10, 2, StrokeDataset.TRAIN, SEED, n -> { })) {
             train.add(t.trajectory());
         }
-        for (StrokeDataset.Trial t : StrokeDataset.generate(10, 5, StrokeDataset.TEST, SEED, n -> { })) {
+        for (StrokeDataset.Trial t : StrokeDataset.generate(10, 2, StrokeDataset.TEST, SEED, n -> { })) {
             assertThat(train).doesNotContain(t.trajectory());
         }
     }
@@ -73,7 +73,7 @@ class StrokeDatasetTest {
     @Test
     void spikeCountsDecodeTheDigitWellAboveChanceOnHeldOutTrials() {
         int bins = 5;
-        List<StrokeDataset.Trial> train = StrokeDataset.generate(10, 15, StrokeDataset.TRAIN, SEED, n -> { });
+        List<StrokeDataset.Trial> train = StrokeDataset.generate(10, 12, StrokeDataset.TRAIN, SEED, n -> { });
         List<StrokeDataset.Trial> test = StrokeDataset.generate(10, 10, StrokeDataset.TEST, SEED, n -> { });
         double[][] centroids = new double[10][];
         for (StrokeDataset.Trial t : train) {
@@ -82,7 +82,7 @@ class StrokeDatasetTest {
                 centroids[t.label()] = new double[f.length];
             }
             for (int i = 0; i < f.length; i++) {
-                centroids[t.label()][i] += f[i] / 15;
+                centroids[t.label()][i] += f[i] / 12;
             }
         }
         int correct = 0;

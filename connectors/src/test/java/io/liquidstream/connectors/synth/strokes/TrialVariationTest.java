@@ -11,22 +11,29 @@ import org.junit.jupiter.api.Test;
 class TrialVariationTest {
 
     private static final int SIZE = 28;
+    private static final PenTrajectory[] TEMPLATES = new PenTrajectory[10];
     private final TrialVariation variation = new TrialVariation(TrialVariation.Config.defaults());
+
+    static {
+        for (int d = 0; d < 10; d++) {
+            TEMPLATES[d] = StrokeTemplates.template(d);
+        }
+    }
 
     @Test
     void variedDigitsRemainRecognisableByNearestTemplate() {
-        float[][] templates = new float[10][];
+        float[][] templateImages = new float[10][];
         for (int d = 0; d < 10; d++) {
-            templates[d] = StrokeRenderer.render(StrokeTemplates.template(d), SIZE, SIZE, 2.2);
+            templateImages[d] = StrokeRenderer.render(TEMPLATES[d], SIZE, SIZE, 2.2);
         }
         SplittableRandom rng = new SplittableRandom(7);
         int correct = 0;
         for (int trial = 0; trial < 200; trial++) {
             int digit = trial % 10;
-            float[] img = StrokeRenderer.render(variation.apply(StrokeTemplates.template(digit), rng), SIZE, SIZE, 2.2);
+            float[] img = StrokeRenderer.render(variation.apply(TEMPLATES[digit], rng), SIZE, SIZE, 2.2);
             int best = 0;
             for (int d = 1; d < 10; d++) {
-                if (correlation(img, templates[d]) > correlation(img, templates[best])) {
+                if (correlation(img, templateImages[d]) > correlation(img, templateImages[best])) {
                     best = d;
                 }
             }
@@ -41,7 +48,7 @@ class TrialVariationTest {
         SplittableRandom rng = new SplittableRandom(11);
         Set<PenTrajectory> seen = new HashSet<>();
         for (int trial = 0; trial < 200; trial++) {
-            seen.add(variation.apply(StrokeTemplates.template(trial % 10), rng));
+            seen.add(variation.apply(TEMPLATES[trial % 10], rng));
         }
 
         assertThat(seen).hasSize(200);
@@ -49,7 +56,7 @@ class TrialVariationTest {
 
     @Test
     void theSameSeedGivesTheSameTrial() {
-        PenTrajectory template = StrokeTemplates.template(3);
+        PenTrajectory template = TEMPLATES[3];
 
         assertThat(variation.apply(template, new SplittableRandom(5)))
                 .isEqualTo(variation.apply(template, new SplittableRandom(5)))
@@ -58,7 +65,7 @@ class TrialVariationTest {
 
     @Test
     void withoutVariationTheTemplateComesBackUnchanged() {
-        PenTrajectory template = StrokeTemplates.template(5);
+        PenTrajectory template = TEMPLATES[5];
         PenTrajectory same = new TrialVariation(TrialVariation.Config.none()).apply(template, new SplittableRandom(1));
 
         assertThat(same.size()).isEqualTo(template.size());
@@ -72,16 +79,16 @@ class TrialVariationTest {
         SplittableRandom rng = new SplittableRandom(3);
         for (int trial = 0; trial < 50; trial++) {
             int digit = trial % 10;
-            PenTrajectory varied = variation.apply(StrokeTemplates.template(digit), rng);
+            PenTrajectory varied = variation.apply(TEMPLATES[digit], rng);
             assertThat(varied.strokes()).as("trial %d of digit %d", trial, digit)
-                    .isEqualTo(StrokeTemplates.template(digit).strokes());
+                    .isEqualTo(TEMPLATES[digit].strokes());
         }
     }
 
     @Test
     void writingSpeedVariesBetweenTrials() {
         SplittableRandom rng = new SplittableRandom(9);
-        PenTrajectory template = StrokeTemplates.template(8);
+        PenTrajectory template = TEMPLATES[8];
         double shortest = Double.MAX_VALUE;
         double longest = 0;
         for (int trial = 0; trial < 30; trial++) {
