@@ -212,7 +212,7 @@ public final class MotorCortexModel {
                 double r = b[i] + wx[i] * mx + wy[i] * my + ws[i] * speed + wp[i] * pen;
                 double integral = Math.min(MAX_RATE_HZ, Math.max(0, r)) * available;
                 double used = 0;
-                while (budget[i] <= integral - used) {
+                while (budget[i] < integral - used) {
                     used += budget[i];
                     budget[i] = exponential(rng);
                     if (count == stepTimes.length) {
