@@ -129,6 +129,14 @@ class EventCameraEmulatorTest {
     }
 
     @Test
+    void givenImagesSmallerOrLargerThanTheSensor_seesTheirEdgesMove() {
+        EventCameraEmulator camera = new EventCameraEmulator(with(0, 1_000, 0.03, 1_000));
+
+        assertThat(camera.record(bars(10, 10), 10, 10, 1).size()).isPositive();
+        assertThat(camera.record(bars(64, 48), 64, 48, 1).size()).isPositive();
+    }
+
+    @Test
     void rejectsAnImageOfTheWrongSize() {
         EventCameraEmulator camera = new EventCameraEmulator(NMNIST);
 
@@ -143,6 +151,15 @@ class EventCameraEmulatorTest {
 
         assertThatThrownBy(() -> new EventCameraEmulator(NMNIST).record(image, 28, 28, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x=2, y=1");
+    }
+
+    /** Vertical bars four pixels apart: edges everywhere, whatever the image size. */
+    private static float[] bars(int width, int height) {
+        float[] image = new float[width * height];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (i % width) % 8 < 4 ? 1f : 0f;
+        }
+        return image;
     }
 
     private static long countOn(Events events) {
