@@ -176,9 +176,9 @@ public final class EventCameraEmulator {
             originX = (width - imgWidth - config.saccadeAmplitudePixels()) / 2.0;
             originY = (height - imgHeight - config.saccadeAmplitudePixels()) / 2.0;
             // A dark border wide enough that every pixel's bilinear footprint, at every offset,
-            // lands inside the padded image: sampling then needs no bounds checks.
+            // lands inside the padded image, so sampling needs no bounds checks (an image larger
+            // than the sensor needs none; one pixel is kept anyway).
             double amplitude = config.saccadeAmplitudePixels();
-            // An image larger than the sensor needs none, but one pixel keeps the arithmetic simple.
             pad = Math.max(1, 2 + (int) Math.ceil(Math.max(Math.max(originX + amplitude, originY + amplitude),
                     Math.max(width - imgWidth - originX, height - imgHeight - originY))));
             paddedWidth = imgWidth + 2 * pad;
