@@ -9,10 +9,13 @@ import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
  *
  * <p>Avro 1.12.2 refuses to load record classes outside a few JDK packages unless the system
  * property {@value #PACKAGES_PROPERTY} lists their package. Avro reads that property exactly once,
- * when its class validator is first initialised; after that the property is ignored. So
- * {@link #ensure()} first appends our package to the property (enough when nothing has used Avro's
- * specific API yet), and if Avro has already read it, widens Avro's global validator instead.
- * Codecs call this from their static initialisers; calling it again is cheap and harmless.
+ * when its class validator is first initialised, and merely touching a generated class does that:
+ * its static initialiser creates a {@code SpecificDatumReader}. So appending to the property is
+ * usually too late. {@link #ensure()} appends our package to the property anyway (so tools that
+ * print or forward it see it) and, if Avro's validator still does not trust the package, widens the
+ * global validator through Avro's public API. Codecs call this from their static initialisers;
+ * calling it again is cheap and harmless. Code that decodes generated classes without the codecs
+ * must call it itself.
  */
 public final class AvroTrust {
 
