@@ -28,7 +28,7 @@ final class RecordBodyEncoder<T> {
     byte[] encode(byte[] header, T record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + 256);
         out.writeBytes(header);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         try {
             writer.write(record, encoder);
             encoder.flush();
