@@ -51,7 +51,7 @@ final class BinaryShape {
         } catch (Violation v) {
             String where = v.path.isEmpty() ? "" : " in field " + String.join("", v.path).replaceFirst("^\\.", "");
             throw new RecordDecodingException(v.reason, context + ": " + v.getMessage() + " at byte "
-                    + (v.position - offset) + " of " + length + where);
+                    + (v.position - offset) + " of the " + length + "-byte body" + where);
         }
     }
 
