@@ -6,6 +6,8 @@ import io.liquidstream.core.reservoir.LifReservoir;
 import io.liquidstream.core.reservoir.ReservoirPreset;
 import io.liquidstream.core.reservoir.ReservoirSpec;
 import io.liquidstream.core.reservoir.WeightSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,17 +39,21 @@ public final class EncodeBenchmark {
      * @param samples windows encoded in the timed part
      * @param threads encoding threads
      * @param density fraction of active (input, bin) cells
-     * @param samplesPerSecond timed throughput
+     * @param samplesPerSecond timed wall-clock throughput
      * @param meanRate mean firing rate over all neurons and samples, a check that the reservoir is
      *     neither silent nor saturated
+     * @param samplesPerCpuSecond samples per second of encoding-thread CPU time: what one uncontended
+     *     core delivers, a figure that stays meaningful on a shared machine (NaN where the JVM cannot
+     *     measure thread CPU time)
      */
     public record Result(String config, int samples, int threads, double density, double samplesPerSecond,
-                         double meanRate) {
+                         double meanRate, double samplesPerCpuSecond) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-34s threads=%d density=%.3f samples=%d  %,.0f samples/s  rate=%.4f",
-                    config, threads, density, samples, samplesPerSecond, meanRate);
+            return String.format(Locale.ROOT,
+                    "%-28s threads=%d density=%.3f samples=%d  %,8.0f samples/s  (%,8.0f per CPU-second)  rate=%.4f",
+                    config, threads, density, samples, samplesPerSecond, samplesPerCpuSecond, meanRate);
         }
     }
 
@@ -70,24 +76,30 @@ public final class EncodeBenchmark {
         try {
             encodeAll(pool, reservoir, windows, WARM_UP_PER_THREAD * threads, threads);
             long start = System.nanoTime();
-            double rateSum = encodeAll(pool, reservoir, windows, samples, threads);
+            Totals totals = encodeAll(pool, reservoir, windows, samples, threads);
             double seconds = (System.nanoTime() - start) / 1e9;
             String config = preset + " " + spec.inputs() + "x" + spec.bins() + "->" + spec.neurons()
                     + (source instanceof IdealGaussianWeights ? "" : " " + source.getClass().getSimpleName());
+            double perCpuSecond = totals.cpuNanos > 0 ? samples / (totals.cpuNanos / 1e9) : Double.NaN;
             return new Result(config, samples, threads, density, samples / seconds,
-                    rateSum / ((double) samples * spec.neurons()));
+                    totals.featureSum / ((double) samples * spec.neurons()), perCpuSecond);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Encodes {@code samples} windows split over the threads; returns the sum of all features. */
-    private static double encodeAll(ExecutorService pool, LifReservoir reservoir, SpikeWindow[] windows, int samples,
+    private record Totals(double featureSum, long cpuNanos) {
+    }
+
+    /** Encodes {@code samples} windows split over the threads. */
+    private static Totals encodeAll(ExecutorService pool, LifReservoir reservoir, SpikeWindow[] windows, int samples,
                                     int threads) {
-        List<Future<Double>> parts = new ArrayList<>(threads);
+        List<Future<Totals>> parts = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             int first = t;
             parts.add(pool.submit(() -> {
+                ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+                long cpuStart = cpu.getCurrentThreadCpuTime();
                 float[] out = new float[reservoir.neurons()];
                 double sum = 0;
                 for (int i = first; i < samples; i += threads) {
@@ -96,13 +108,16 @@ public final class EncodeBenchmark {
                         sum += f;
                     }
                 }
-                return sum;
+                return new Totals(sum, cpu.getCurrentThreadCpuTime() - cpuStart);
             }));
         }
-        double total = 0;
+        double featureSum = 0;
+        long cpuNanos = 0;
         try {
-            for (Future<Double> part : parts) {
-                total += part.get();
+            for (Future<Totals> part : parts) {
+                Totals totals = part.get();
+                featureSum += totals.featureSum;
+                cpuNanos += totals.cpuNanos;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -110,7 +125,7 @@ public final class EncodeBenchmark {
         } catch (ExecutionException e) {
             throw new IllegalStateException("encoding failed during the benchmark", e.getCause());
         }
-        return total;
+        return new Totals(featureSum, cpuNanos);
     }
 
     /** Independent Bernoulli cells with the given density, reproducible from the seed. */
