@@ -5,6 +5,7 @@ import io.liquidstream.core.reservoir.IdealGaussianWeights;
 import io.liquidstream.core.reservoir.LifReservoir;
 import io.liquidstream.core.reservoir.ReservoirPreset;
 import io.liquidstream.core.reservoir.ReservoirSpec;
+import io.liquidstream.core.reservoir.RramDifferentialPairWeights;
 import io.liquidstream.core.reservoir.WeightSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,7 +27,7 @@ public final class EncodeBenchmark {
 
     /** Distinct windows cycled through; enough that the timing is not one window's cache luck. */
     private static final int WINDOW_POOL = 512;
-    /** Encodes per thread before timing, so that C2 has compiled the kernel. */
+    /** Encodes per thread before timing (fewer for tiny runs), so that C2 has compiled the kernel. */
     private static final int WARM_UP_PER_THREAD = 3000;
 
     private EncodeBenchmark() {
@@ -74,7 +75,7 @@ public final class EncodeBenchmark {
         SpikeWindow[] windows = randomWindows(spec, density, Math.min(samples, WINDOW_POOL), seed);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            encodeAll(pool, reservoir, windows, WARM_UP_PER_THREAD * threads, threads);
+            encodeAll(pool, reservoir, windows, Math.min(WARM_UP_PER_THREAD, samples) * threads, threads);
             long start = System.nanoTime();
             Totals totals = encodeAll(pool, reservoir, windows, samples, threads);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -145,7 +146,8 @@ public final class EncodeBenchmark {
     }
 
     /**
-     * Prints throughput for the vision and audio probe presets at 5 % density on 1 and 2 threads.
+     * Prints throughput for the vision and audio probe presets at 5 % density on 1 and 2 threads, and
+     * for vision on default RRAM weights (with read noise) on 2 threads.
      * Optional arguments: samples per run (default 20000), density (default 0.05).
      */
     public static void main(String[] args) {
@@ -156,5 +158,8 @@ public final class EncodeBenchmark {
                 System.out.println(run(preset, samples, density, threads, 42L));
             }
         }
+        // The device model's read noise takes the separate, slower kernel path.
+        System.out.println(run(ReservoirPreset.VISION_PROBE, new RramDifferentialPairWeights(), samples / 4, density,
+                2, 42L));
     }
 }
