@@ -1,0 +1,77 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.core.bench.EncodeBenchmark;
+import io.liquidstream.core.reservoir.ReservoirPreset;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code liquidstream bench ...}: benchmarks that print figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print measured figures.",
+        subcommands = BenchCommand.Encode.class)
+final class BenchCommand {
+
+    /** Reservoir encoding throughput on random binary input. */
+    @Command(name = "encode", mixinStandardHelpOptions = true,
+            description = {
+                "Encodes N samples of random binary input at the given density (fraction of input bins holding",
+                "a spike) with the seed's reservoir shapes, after a warm-up, and prints samples per second."
+            })
+    static final class Encode implements Callable<Integer> {
+
+        enum Config { vision, audio }
+
+        @Option(names = "--config", defaultValue = "vision",
+                description = "Shape: vision (256 inputs x 50 bins) or audio (64 x 129); 200 neurons. Default: ${DEFAULT-VALUE}.")
+        Config config;
+
+        @Option(names = "--samples", defaultValue = "50000", description = "Samples to time. Default: ${DEFAULT-VALUE}.")
+        int samples;
+
+        @Option(names = "--density", defaultValue = "0.05", description = "Input density. Default: ${DEFAULT-VALUE}.")
+        double density;
+
+        @Option(names = "--threads", defaultValue = "2", description = "Encoding threads. Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of weights and inputs. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--json", description = "Print one JSON line.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (samples <= 0 || threads <= 0 || density < 0 || density > 1) {
+                throw new IllegalArgumentException("need --samples > 0, --threads > 0 and 0 <= --density <= 1");
+            }
+            ReservoirPreset preset = config == Config.vision ? ReservoirPreset.VISION_PROBE : ReservoirPreset.AUDIO_PROBE;
+            EncodeBenchmark.Result r = EncodeBenchmark.run(preset, samples, density, threads, seed);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
+                m.put("config", config.name());
+                m.put("threads", threads);
+                m.put("density", density);
+                m.put("meanRate", Json.round(r.meanRate(), 4));
+                m.put("samples", samples);
+                out.println(Json.line(m));
+            } else {
+                out.printf("encode %s: %d samples, density %.3f, %d threads%n", config, samples, density, threads);
+                out.printf("  %,.0f samples/s, mean firing rate %.4f%n", r.samplesPerSecond(), r.meanRate());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

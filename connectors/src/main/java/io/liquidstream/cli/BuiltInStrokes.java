@@ -1,0 +1,31 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.connectors.synth.camera.EventCameraEmulator;
+import io.liquidstream.connectors.synth.strokes.StrokeDataset;
+import io.liquidstream.connectors.synth.strokes.StrokeDataset.Trial;
+import io.liquidstream.core.event.LabeledSample;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in handwriting data in both modalities: each trial's rendered digit watched by the
+ * emulated event camera (vision, N-MNIST-like), and the motor-cortex recording of the same movement
+ * (neural, 192 electrodes).
+ */
+record BuiltInStrokes(List<LabeledSample> vision, List<LabeledSample> neural) {
+
+    static BuiltInStrokes generate(int perClass, String split, long seed, Progress progress) {
+        List<Trial> trials = StrokeDataset.generate(10, perClass, split, seed, progress::update);
+        EventCameraEmulator camera = new EventCameraEmulator(EventCameraEmulator.Config.nmnist());
+        List<LabeledSample> vision = new ArrayList<>(trials.size());
+        List<LabeledSample> neural = new ArrayList<>(trials.size());
+        for (int i = 0; i < trials.size(); i++) {
+            Trial t = trials.get(i);
+            // A distinct recording seed per trial, so no two trials share sensor noise.
+            long recordingSeed = seed * 1_000_003L + (split.equals(StrokeDataset.TRAIN) ? 0 : 500_000) + i;
+            vision.add(new LabeledSample(t.id(), t.label(), camera.record(t.image(), 28, 28, recordingSeed)));
+            neural.add(t.neuralSample());
+        }
+        return new BuiltInStrokes(vision, neural);
+    }
+}

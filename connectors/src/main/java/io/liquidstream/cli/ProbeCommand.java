@@ -1,0 +1,154 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.connectors.format.hdf5.NTidigits;
+import io.liquidstream.connectors.format.nmnist.NmnistFolder;
+import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.event.LabeledSample;
+import io.liquidstream.core.readout.ProbeConfig;
+import io.liquidstream.core.reservoir.ReservoirPreset;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code liquidstream probe}: the seed's linear-probe protocol on a vision or audio data set. */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = {
+            "Encodes a labelled data set with the fixed random reservoir and trains a softmax read-out on the",
+            "firing rates (the seed's linear probe). Prints final-epoch test accuracy; never selects an epoch",
+            "on the test set."
+        })
+final class ProbeCommand implements Callable<Integer> {
+
+    static final class Input {
+        @Option(names = "--vision", paramLabel = "DIR",
+                description = "N-MNIST layout folder (Train/<digit>/*.bin, Test/<digit>/*.bin); 10 classes.")
+        Path vision;
+
+        @Option(names = "--audio", paramLabel = "FILE",
+                description = "N-TIDIGITS HDF5 file; single digits, 11 classes (z, 1-9, o).")
+        Path audio;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "0",
+            description = "Use at most N training samples per class (0 = all; vision only). Default: ${DEFAULT-VALUE}.")
+    int trainPerClass;
+
+    @Option(names = "--test-per-class", paramLabel = "N", defaultValue = "0",
+            description = "Use at most N test samples per class (0 = all; vision only). Default: ${DEFAULT-VALUE}.")
+    int testPerClass;
+
+    @Option(names = "--epochs", description = "Training epochs (seed: 100).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "Mini-batch size (seed: vision 100, audio 256).")
+    Integer batchSize;
+
+    @Option(names = "--lr", description = "Learning rate (seed: vision Adam 1e-4, audio AdamW 6e-4).")
+    Double learningRate;
+
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of the reservoir weights and of training. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--device", defaultValue = "ideal",
+            description = "Reservoir weights: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    DeviceKind device;
+
+    @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON line instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        boolean isVision = input.vision != null;
+        Path source = isVision ? input.vision : input.audio;
+        if (!Files.exists(source)) {
+            throw new IllegalArgumentException((isVision ? "--vision" : "--audio") + " " + source + " does not exist");
+        }
+        String modality = isVision ? "vision" : "audio";
+        int classes = isVision ? 10 : 11;
+        long started = System.nanoTime();
+
+        List<LabeledSample> train;
+        List<LabeledSample> test;
+        if (isVision) {
+            train = NmnistFolder.read(source, "Train", trainPerClass);
+            test = NmnistFolder.read(source, "Test", testPerClass);
+        } else {
+            train = NTidigits.read(source, "train", true);
+            test = NTidigits.read(source, "test", true);
+        }
+        if (train.isEmpty() || test.isEmpty()) {
+            throw new IllegalArgumentException(source + " holds " + train.size() + " training and " + test.size()
+                    + " test samples; both splits are needed");
+        }
+
+        ReservoirPreset preset = isVision ? ReservoirPreset.VISION_PROBE : ReservoirPreset.AUDIO_PROBE;
+        ProbeConfig config = (isVision ? ProbeConfig.visionSeed() : ProbeConfig.audioSeed()).withSeed(seed);
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (batchSize != null) {
+            config = config.withBatchSize(batchSize);
+        }
+        if (learningRate != null) {
+            config = config.withLearningRate(learningRate);
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        LinearProbeRun.Outcome outcome = new LinearProbeRun(isVision ? InputSpec.visionProbe() : InputSpec.audioProbe(),
+                preset.spec(seed), device, workers, this::progress).run(train, test, classes, config);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("modality", modality);
+        result.put("accuracy", Json.round(outcome.testAccuracy(), 2));
+        result.put("trainAccuracy", Json.round(outcome.trainAccuracy(), 2));
+        result.put("classes", classes);
+        result.put("trainSamples", train.size());
+        result.put("testSamples", test.size());
+        result.put("epochs", config.epochs());
+        result.put("device", device.name());
+        result.put("seed", seed);
+        result.put("meanFiringRate", Json.round(outcome.meanFiringRate(), 4));
+        result.put("seconds", Json.round(seconds, 1));
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.line(result));
+        } else {
+            out.printf("linear probe on %s (%s)%n", source, modality);
+            out.printf("  samples          train %d, test %d, %d classes%n", train.size(), test.size(), classes);
+            out.printf("  reservoir        %s, %s weights, seed %d%n", preset, device, seed);
+            out.printf("  read-out         %d epochs, batch %d, lr %g%s%n", config.epochs(), config.batchSize(),
+                    config.learningRate(), config.weightDecay() > 0 ? " (AdamW)" : " (Adam)");
+            out.printf("  mean firing rate %.4f%n", outcome.meanFiringRate());
+            out.printf("  train accuracy   %.2f %%%n", outcome.trainAccuracy());
+            out.printf("  test accuracy    %.2f %% (final epoch)%n", outcome.testAccuracy());
+            out.printf("  time             %.1f s%n", seconds);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Progress progress(String label, Long total) {
+        return json ? Progress.quiet() : new Progress(label, total);
+    }
+}

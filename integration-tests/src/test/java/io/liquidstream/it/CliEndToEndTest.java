@@ -1,0 +1,64 @@
+package io.liquidstream.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liquidstream.cli.LiquidStreamCli;
+import io.liquidstream.connectors.synth.speech.EspeakSpeaker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The documented CLI flows, run in-process on freshly generated files in the real formats. */
+class CliEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private static String run(String... args) {
+        CommandLine cli = LiquidStreamCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        assertThat(code).as("exit code of %s; stderr: %s", String.join(" ", args), err).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void strokesDatasetThenVisionProbe_classifiesFarAboveChance() throws Exception {
+        Path data = dir.resolve("strokes");
+        run("dataset", "strokes", "--out", data.toString(), "--per-class", "12", "--test-per-class", "6");
+        assertThat(data.resolve("vision/Train/7")).isDirectory();
+        assertThat(Files.list(data.resolve("vision/Test/3")).count()).isEqualTo(6);
+        assertThat(data.resolve("neural/train.h5")).isRegularFile();
+
+        JsonNode json = new ObjectMapper().readTree(
+                run("probe", "--vision", data.resolve("vision").toString(), "--epochs", "40", "--lr", "0.01", "--json"));
+        assertThat(json.get("classes").asInt()).isEqualTo(10);
+        assertThat(json.get("trainSamples").asInt()).isEqualTo(120);
+        assertThat(json.get("testSamples").asInt()).isEqualTo(60);
+        assertThat(json.get("accuracy").asDouble()).as("test accuracy, chance is 10 %%").isGreaterThan(40.0);
+    }
+
+    @Test
+    void spokenDigitsDatasetThenAudioProbe_readsElevenClassesBack() throws Exception {
+        assumeTrue(EspeakSpeaker.available(), "espeak-ng is not installed");
+        Path file = dir.resolve("spoken.h5");
+        run("dataset", "spoken-digits", "--out", file.toString(), "--train-speakers", "1", "--test-speakers", "1");
+
+        JsonNode json = new ObjectMapper().readTree(run("probe", "--audio", file.toString(), "--epochs", "5", "--json"));
+        assertThat(json.get("classes").asInt()).isEqualTo(11);
+        assertThat(json.get("trainSamples").asInt()).isEqualTo(66);
+        assertThat(json.get("testSamples").asInt()).isEqualTo(66);
+        assertThat(json.get("accuracy").asDouble()).isBetween(0.0, 100.0);
+        assertThat(json.get("meanFiringRate").asDouble()).isPositive();
+    }
+}
