@@ -52,7 +52,7 @@ public final class EventFiles {
     private static final List<Format> FORMATS = List.of(
             new Format("dat", "Prophesee DAT, CD events", List.of("dat"), DatReader::recognises, DatReader::open),
             new Format("evt2", "Prophesee RAW, EVT 2.0", List.of(), Evt2Reader::recognises, Evt2Reader::open),
-            new Format("evt3", "Prophesee RAW, EVT 3.0 (a .raw header naming no encoding is read as EVT 3.0)",
+            new Format("evt3", "Prophesee RAW, EVT 3.0, also any .raw whose header names no encoding",
                     List.of("raw"), Evt3Reader::recognises, Evt3Reader::open),
             new Format("nmnist", "N-MNIST sample, 40-bit ATIS events", List.of("bin"), EventFiles::looksLikeNmnist,
                     EventFiles::openNmnist),
