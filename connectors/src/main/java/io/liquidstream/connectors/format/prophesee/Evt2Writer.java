@@ -1,0 +1,82 @@
+package io.liquidstream.connectors.format.prophesee;
+
+import io.liquidstream.core.event.Events;
+import io.liquidstream.core.event.SensorGeometry;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes CD events as a Prophesee RAW file in EVT 2.0 encoding (see {@link Evt2Reader}), chunk by chunk:
+ * one EVT_TIME_HIGH word whenever the time's bits 6 and up change, then one CD word per event. Times past
+ * the 34-bit range are written as wraps (a maximal time-high word followed by zero), which the reader counts.
+ */
+public final class Evt2Writer implements Closeable {
+
+    private static final int HIGH_MAX = (1 << Evt2Reader.HIGH_BITS) - 1;
+
+    private final ByteSink out;
+    private final SensorGeometry geometry;
+    private long lastTime = -1;
+    /** Time bits 6 and up (wraps included) of the last EVT_TIME_HIGH written, -1 before the first. */
+    private long high = -1;
+
+    private Evt2Writer(ByteSink out, SensorGeometry geometry) {
+        this.out = out;
+        this.geometry = geometry;
+    }
+
+    /** Creates {@code file} with a header stating {@code geometry} (at most 2048x2048). */
+    public static Evt2Writer create(Path file, SensorGeometry geometry) throws IOException {
+        EventRules.requireFits(geometry, RawFiles.MAX_SIDE, "EVT 2.0");
+        ByteSink out = new ByteSink(Files.newOutputStream(file));
+        out.text(RawFiles.header("2.0", "EVT2", geometry));
+        return new Evt2Writer(out, geometry);
+    }
+
+    /** Writes {@code events} to a new file in one go. */
+    public static void write(Path file, Events events) throws IOException {
+        try (Evt2Writer writer = create(file, events.geometry())) {
+            writer.write(events);
+        }
+    }
+
+    /**
+     * Appends {@code events}.
+     *
+     * @throws IllegalArgumentException if an address lies outside the geometry or a time is negative or
+     *     earlier than the previous write's; nothing of the chunk is written then
+     */
+    public void write(Events events) throws IOException {
+        lastTime = EventRules.requireWritable(events, geometry, lastTime, Long.MAX_VALUE);
+        for (int i = 0; i < events.size(); i++) {
+            long t = events.t(i);
+            moveTimeHigh(t >>> Evt2Reader.LOW_BITS);
+            int type = events.p(i) == 1 ? Evt2Reader.CD_ON : Evt2Reader.CD_OFF;
+            out.s32(type << 28 | (int) (t & 0x3f) << 22 | events.x(i) << 11 | events.y(i));
+        }
+    }
+
+    private void moveTimeHigh(long target) throws IOException {
+        if (target == high) {
+            return;
+        }
+        long loop = Math.max(high, 0) >>> Evt2Reader.HIGH_BITS;
+        for (; loop < target >>> Evt2Reader.HIGH_BITS; loop++) {
+            timeHigh(HIGH_MAX);
+            timeHigh(0);
+        }
+        timeHigh((int) (target & HIGH_MAX));
+        high = target;
+    }
+
+    private void timeHigh(int value) throws IOException {
+        out.s32(Evt2Reader.TIME_HIGH << 28 | value);
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
