@@ -8,10 +8,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
@@ -19,6 +21,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -43,6 +46,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final int NODE_ID = 1;
     private static final String HOST = "127.0.0.1";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     static {
         KafkaLogLevels.quietenUnlessConfigured();
@@ -161,12 +165,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaRaftServer candidate = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         try {
             candidate.startup();
+            awaitLeaders();
         } catch (RuntimeException e) {
             candidate.shutdown();
             throw new IllegalStateException("Embedded broker did not start on " + bootstrapServers()
                     + " (controller port " + controllerPort + ", log dir " + logDir + ")", e);
         }
         server = candidate;
+    }
+
+    /**
+     * After a restart the server accepts connections before it leads its partitions again; clients
+     * would see "leader not available" for a while. Return only when every partition has a leader.
+     */
+    private void awaitLeaders() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            while (true) {
+                Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+                boolean led = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(topic -> topic.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Partitions on " + bootstrapServers() + " still have no leader after "
+                            + READY_TIMEOUT);
+                }
+                Thread.sleep(50);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot describe the topics of the embedded broker " + bootstrapServers(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the embedded broker to lead its partitions", e);
+        }
     }
 
     private static Properties serverConfig(Path logDir, int brokerPort, int controllerPort) {

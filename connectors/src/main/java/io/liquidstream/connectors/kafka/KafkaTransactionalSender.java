@@ -26,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
  * {@link IllegalStateException}.
  *
  * <p><b>Errors.</b> If the outputs publisher fails, a send fails, or the commit fails, the
- * transaction is aborted: none of its outputs become visible and the offsets are not committed,
+ * transaction is aborted once its in-flight sends have completed: none of its outputs become visible and the offsets are not committed,
  * and the returned {@code Mono} fails with the cause. The inputs will be consumed again by the
  * next consumer that starts from the group's committed offsets, so after an abort the caller
  * should cancel its {@code receive()} and subscribe again. A fenced producer (another instance with
@@ -103,6 +103,8 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
     private Mono<Void> abort(Throwable cause) {
         return onTxThread(() -> {
             try {
+                // Let in-flight sends finish first, so the abort marker follows every record of the transaction.
+                producer.flush();
                 producer.abortTransaction();
             } catch (RuntimeException abortFailure) {
                 // Fatal producer states (fenced, authorization) forbid aborting; keep the original cause first.

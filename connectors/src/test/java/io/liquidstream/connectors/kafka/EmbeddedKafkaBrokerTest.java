@@ -2,21 +2,15 @@ package io.liquidstream.connectors.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +39,7 @@ class EmbeddedKafkaBrokerTest {
             broker.restart();
 
             assertThat(broker.bootstrapServers()).isEqualTo(before);
-            assertThat(readAll(broker, "broker.restart", 1)).containsExactly("kept");
+            assertThat(KafkaTestSupport.readAll(broker, "broker.restart", 1, "read_uncommitted")).containsExactly("kept");
         }
     }
 
@@ -57,25 +51,6 @@ class EmbeddedKafkaBrokerTest {
             producer.send(new ProducerRecord<>(topic, value)).get();
         } catch (Exception e) {
             throw new AssertionError("send to " + topic + " failed", e);
-        }
-    }
-
-    private static List<String> readAll(EmbeddedKafkaBroker broker, String topic, int expected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition tp = new TopicPartition(topic, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            java.util.ArrayList<String> values = new java.util.ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (values.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(r.value());
-                }
-            }
-            return values;
         }
     }
 }
