@@ -64,10 +64,6 @@ final class PartitionOffsets {
         committedPosition = Math.max(committedPosition, position);
     }
 
-    synchronized int unacknowledged() {
-        return (int) pending.values().stream().filter(acked -> !acked).count();
-    }
-
     /** Stops tracking: later acknowledgements of this partition's records are ignored. */
     synchronized void revoke() {
         revoked = true;
