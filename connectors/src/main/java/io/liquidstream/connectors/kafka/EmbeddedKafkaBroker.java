@@ -1,0 +1,273 @@
+package io.liquidstream.connectors.kafka;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A single-node Kafka cluster in this JVM: one KRaft process that is both broker and controller,
+ * listening on two free ports of 127.0.0.1, storing its log in a temporary directory.
+ *
+ * <p>Meant for tests, demos and the integration suite: one replica for every topic, including the
+ * internal offsets, transaction-state and share-group topics, small segments and no initial
+ * rebalance delay, so consumer groups form at once. Kafka's own INFO logging is turned down to WARN
+ * unless the caller configured those loggers (slf4j-simple system properties) beforehand.
+ *
+ * <p>{@link #stop()} and {@link #restart()} take the broker down and bring it back on the same ports
+ * and the same log directory, so clients see an outage and then the same cluster with its data.
+ * {@link #close()} stops it and deletes the log directory. Not thread-safe: drive it from one thread.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final int NODE_ID = 1;
+    private static final String HOST = "127.0.0.1";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    static {
+        KafkaLogLevels.quietenUnlessConfigured();
+    }
+
+    private final Path logDir;
+    private final int brokerPort;
+    private final int controllerPort;
+    private final Properties config;
+    private KafkaRaftServer server;
+
+    private EmbeddedKafkaBroker(Path logDir, int brokerPort, int controllerPort) {
+        this.logDir = logDir;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+        this.config = serverConfig(logDir, brokerPort, controllerPort);
+    }
+
+    /**
+     * Formats a fresh temporary log directory and starts the broker; returns once it accepts clients.
+     *
+     * @throws IllegalStateException if the storage cannot be formatted or the server does not start
+     */
+    public static EmbeddedKafkaBroker start() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("liquidstream-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary log directory for the embedded broker", e);
+        }
+        int[] ports = freePorts(2);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, ports[0], ports[1]);
+        try {
+            broker.format();
+            broker.startServer();
+            return broker;
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    /** {@code host:port} of the client listener, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return HOST + ":" + brokerPort;
+    }
+
+    /** Whether the server is currently running (false between {@link #stop()} and {@link #restart()}). */
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /**
+     * Creates a topic with {@code partitions} partitions and one replica, waiting until the controller
+     * accepted it. An already existing topic is left as it is.
+     */
+    public void createTopic(String name, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topic " + name + " with " + partitions
+                        + " partitions on " + bootstrapServers(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + name, e);
+        }
+    }
+
+    /** Shuts the server down, keeping ports and log directory for {@link #restart()}. No-op if stopped. */
+    public void stop() {
+        if (server != null) {
+            KafkaRaftServer running = server;
+            server = null;
+            running.shutdown();
+            running.awaitShutdown();
+        }
+    }
+
+    /** Starts the server again on the same ports and log directory; no-op if it is running. */
+    public void restart() {
+        if (server == null) {
+            startServer();
+        }
+    }
+
+    /** Stops the server and deletes its log directory. */
+    @Override
+    public void close() {
+        try {
+            stop();
+        } finally {
+            deleteRecursively(logDir);
+        }
+    }
+
+    private void format() {
+        KafkaConfig kafkaConfig = new KafkaConfig(config, false);
+        Formatter formatter = new Formatter()
+                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(NODE_ID)
+                .setControllerListenerName("CONTROLLER")
+                .setMetadataLogDirectory(kafkaConfig.metadataLogDir())
+                .setDirectories(List.of(logDir.toString()))
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            formatter.run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot format KRaft storage in " + logDir, e);
+        }
+    }
+
+    private void startServer() {
+        KafkaRaftServer candidate = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+        try {
+            candidate.startup();
+            awaitLeaders();
+        } catch (RuntimeException e) {
+            candidate.shutdown();
+            throw new IllegalStateException("Embedded broker did not start on " + bootstrapServers()
+                    + " (controller port " + controllerPort + ", log dir " + logDir + ")", e);
+        }
+        server = candidate;
+    }
+
+    /**
+     * After a restart the server accepts connections before it leads its partitions again; clients
+     * would see "leader not available" for a while. Return only when every partition has a leader.
+     */
+    private void awaitLeaders() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            while (true) {
+                Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+                boolean led = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(topic -> topic.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Partitions on " + bootstrapServers() + " still have no leader after "
+                            + READY_TIMEOUT);
+                }
+                Thread.sleep(50);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot describe the topics of the embedded broker " + bootstrapServers(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the embedded broker to lead its partitions", e);
+        }
+    }
+
+    private static Properties serverConfig(Path logDir, int brokerPort, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        p.put("log.dirs", logDir.toString());
+        p.put("num.partitions", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "4");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "4");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("log.segment.bytes", String.valueOf(1024 * 1024));
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "2");
+        p.put("background.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("auto.create.topics.enable", "true");
+        return p;
+    }
+
+    private static int[] freePorts(int count) {
+        // Hold all sockets open until every port is chosen so the two ports differ.
+        ServerSocket[] sockets = new ServerSocket[count];
+        int[] ports = new int[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getByName(HOST));
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free port on " + HOST, e);
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // The port was only probed; failing to release it early is harmless.
+                    }
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete embedded broker log directory " + dir, e);
+        }
+    }
+}
