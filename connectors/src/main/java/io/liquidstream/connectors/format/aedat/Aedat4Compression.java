@@ -8,18 +8,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
-import org.apache.commons.compress.compressors.lz4.BlockLZ4CompressorOutputStream;
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4FrameInputStream;
+import net.jpountz.lz4.LZ4FrameOutputStream;
+import net.jpountz.lz4.LZ4FrameOutputStream.BLOCKSIZE;
+import net.jpountz.lz4.LZ4FrameOutputStream.FLG;
+import net.jpountz.xxhash.XXHashFactory;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream.BlockSize;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream.Parameters;
 
 /**
  * The per-packet compression an AEDAT 4.0 IOHeader declares, in its schema's numbering.
  *
- * <p>Each packet body is compressed on its own: LZ4 as one LZ4 frame (64 KiB linked blocks, as
- * dv-processing writes them; commons-compress decodes linked blocks, which lz4-java's frame reader does
- * not), ZSTD as one zstd frame.
+ * <p>Each packet body is compressed on its own: LZ4 as one LZ4 frame, ZSTD as one zstd frame.
+ * dv-processing writes LZ4 frames of 64 KiB <em>linked</em> blocks, which lz4-java's frame reader
+ * refuses; those are decoded by commons-compress (correct, but tens of times slower), frames of
+ * independent blocks by lz4-java. This writer emits independent 64 KiB blocks without checksums, which
+ * every LZ4 frame reader accepts.
  */
 public enum Aedat4Compression {
     NONE,
@@ -30,6 +35,9 @@ public enum Aedat4Compression {
 
     private static final int ZSTD_LEVEL = 3;
     private static final int ZSTD_HIGH_LEVEL = 19;
+    private static final int LZ4_HIGH_LEVEL = 9;
+    /** FLG byte (after the 4-byte magic) bit saying blocks do not refer to earlier ones. */
+    private static final int LZ4_BLOCK_INDEPENDENCE = 0x20;
 
     /** The compression with the IOHeader's {@code CompressionType} value, if it is one. */
     public static Optional<Aedat4Compression> fromCode(int code) {
@@ -44,7 +52,8 @@ public enum Aedat4Compression {
     byte[] compress(byte[] body) throws IOException {
         return switch (this) {
             case NONE -> body;
-            case LZ4, LZ4_HIGH -> lz4(body);
+            case LZ4 -> lz4(body, LZ4Factory.fastestInstance().fastCompressor());
+            case LZ4_HIGH -> lz4(body, LZ4Factory.fastestInstance().highCompressor(LZ4_HIGH_LEVEL));
             case ZSTD -> Zstd.compress(body, ZSTD_LEVEL);
             case ZSTD_HIGH -> Zstd.compress(body, ZSTD_HIGH_LEVEL);
         };
@@ -59,23 +68,22 @@ public enum Aedat4Compression {
         if (this == NONE) {
             return payload;
         }
-        try (InputStream in = this == LZ4 || this == LZ4_HIGH
-                ? new FramedLZ4CompressorInputStream(new ByteArrayInputStream(payload))
-                : new ZstdInputStream(new ByteArrayInputStream(payload))) {
+        ByteArrayInputStream source = new ByteArrayInputStream(payload);
+        boolean lz4 = this == LZ4 || this == LZ4_HIGH;
+        try (InputStream in = !lz4 ? new ZstdInputStream(source)
+                : payload.length > 4 && (payload[4] & LZ4_BLOCK_INDEPENDENCE) != 0 ? new LZ4FrameInputStream(source)
+                : new FramedLZ4CompressorInputStream(source)) {
             return in.readAllBytes();
         } catch (RuntimeException e) {
-            // zstd-jni reports corrupt frames as unchecked exceptions
+            // zstd-jni and lz4-java report corrupt frames as unchecked exceptions
             throw new IOException(e.getMessage(), e);
         }
     }
 
-    private byte[] lz4(byte[] body) throws IOException {
-        Parameters parameters = this == LZ4_HIGH
-                ? new Parameters(BlockSize.K64, false, false, true,
-                        BlockLZ4CompressorOutputStream.createParameterBuilder().tunedForCompressionRatio().build())
-                : new Parameters(BlockSize.K64, false, false, true);
+    private static byte[] lz4(byte[] body, LZ4Compressor compressor) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(body.length / 2 + 64);
-        try (OutputStream out = new FramedLZ4CompressorOutputStream(frame, parameters)) {
+        try (OutputStream out = new LZ4FrameOutputStream(frame, BLOCKSIZE.SIZE_64KB, -1L, compressor,
+                XXHashFactory.fastestInstance().hash32(), FLG.Bits.BLOCK_INDEPENDENCE)) {
             out.write(body);
         }
         return frame.toByteArray();

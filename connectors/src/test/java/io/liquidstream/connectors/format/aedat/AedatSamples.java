@@ -54,7 +54,13 @@ final class AedatSamples {
 
     /** The first {@code n} events of {@code events}. */
     static Events head(Events events, int n) {
-        return Events.of(events.geometry(), Arrays.copyOf(events.times(), n), Arrays.copyOf(events.xs(), n),
-                Arrays.copyOf(events.ys(), n), Arrays.copyOf(events.polarities(), n));
+        return slice(events, 0, n);
+    }
+
+    /** Events {@code from} (inclusive) to {@code to} (exclusive). */
+    static Events slice(Events events, int from, int to) {
+        return Events.of(events.geometry(), Arrays.copyOfRange(events.times(), from, to),
+                Arrays.copyOfRange(events.xs(), from, to), Arrays.copyOfRange(events.ys(), from, to),
+                Arrays.copyOfRange(events.polarities(), from, to));
     }
 }
