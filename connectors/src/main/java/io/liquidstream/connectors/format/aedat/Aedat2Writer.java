@@ -47,13 +47,15 @@ public final class Aedat2Writer implements Closeable {
     public static Aedat2Writer create(Path file, Aedat2Layout layout, SensorGeometry geometry, Instant start)
             throws IOException {
         if (!layout.fits(geometry)) {
-            throw new IllegalArgumentException("sensor " + geometry + " does not fit the " + layout + " address layout");
+            throw new IllegalArgumentException(
+                    "sensor " + geometry + " does not fit the " + layout + " address layout");
         }
         StringBuilder header = new StringBuilder(Aedat2Reader.VERSION_LINE).append("\r\n")
                 .append("# This is a raw AE data file - do not edit\r\n")
                 .append("# Data format is int32 address, int32 timestamp (8 bytes total), repeated for each event\r\n")
                 .append("# Timestamps tick is 1 us\r\n");
-        AedatSensors.jaerChip(layout, geometry).ifPresent(chip -> header.append("# AEChip: ").append(chip).append("\r\n"));
+        AedatSensors.jaerChip(layout, geometry)
+                .ifPresent(chip -> header.append("# AEChip: ").append(chip).append("\r\n"));
         if (start != null) {
             header.append("# Creation time: System.currentTimeMillis() ").append(start.toEpochMilli()).append("\r\n");
         }

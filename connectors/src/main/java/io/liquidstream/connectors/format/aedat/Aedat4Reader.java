@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -93,12 +92,11 @@ public final class Aedat4Reader implements EventFileReader {
                 throw EventFormatException.atOffset(file, at + 4, "file ends " + bytes.length + " bytes into the "
                         + size + "-byte IOHeader");
             }
-            Aedat4Flatbuffers.IoHeader header;
             String info;
             int code;
             long tablePosition;
             try {
-                header = Aedat4Flatbuffers.IoHeader.of(ByteBuffer.wrap(bytes));
+                Aedat4Flatbuffers.IoHeader header = Aedat4Flatbuffers.IoHeader.of(ByteBuffer.wrap(bytes));
                 code = header.compression();
                 tablePosition = header.dataTablePosition();
                 info = header.infoNode();
