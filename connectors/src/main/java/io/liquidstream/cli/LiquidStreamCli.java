@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             DemoCommand.class,
             InspectCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LiquidStreamCli {
