@@ -3,6 +3,8 @@ package io.liquidstream.connectors.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liquidstream.connectors.format.aedat.Aedat4Compression;
+import io.liquidstream.connectors.format.aedat.Aedat4Writer;
 import io.liquidstream.connectors.format.csv.CsvEventWriter;
 import io.liquidstream.connectors.format.nmnist.NmnistBin;
 import io.liquidstream.connectors.format.prophesee.DatWriter;
@@ -35,7 +37,7 @@ class EventFilesTest {
 
     @Test
     void listsTheSupportedFormatsInRecognitionOrder() {
-        assertThat(EventFiles.formats()).containsExactly("dat", "evt2", "evt3", "nmnist", "csv");
+        assertThat(EventFiles.formats()).containsExactly("dat", "evt2", "evt3", "nmnist", "aedat", "csv");
     }
 
     @Test
@@ -51,8 +53,13 @@ class EventFilesTest {
         Path csv = dir.resolve("csv.dat");
         CsvEventWriter.write(csv, EVENTS);
 
-        assertThat(List.of(formatOf(dat), formatOf(evt2), formatOf(evt3), formatOf(nmnist), formatOf(csv)))
-                .containsExactly("dat", "evt2", "evt3", "nmnist", "csv");
+        Path aedat = dir.resolve("aedat4.dat");
+        try (Aedat4Writer w = Aedat4Writer.create(aedat, EVENTS.geometry(), Aedat4Compression.LZ4)) {
+            w.write(EVENTS);
+        }
+
+        assertThat(List.of(formatOf(dat), formatOf(evt2), formatOf(evt3), formatOf(nmnist), formatOf(csv),
+                formatOf(aedat))).containsExactly("dat", "evt2", "evt3", "nmnist", "csv", "aedat4");
     }
 
     @Test
