@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServeCommand.class,
             InspectCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LiquidStreamCli {

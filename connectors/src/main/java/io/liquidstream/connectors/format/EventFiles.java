@@ -1,5 +1,6 @@
 package io.liquidstream.connectors.format;
 
+import io.liquidstream.connectors.format.aedat.AedatFiles;
 import io.liquidstream.connectors.format.csv.CsvEventReader;
 import io.liquidstream.connectors.format.nmnist.NmnistBin;
 import io.liquidstream.connectors.format.prophesee.DatReader;
@@ -56,6 +57,8 @@ public final class EventFiles {
                     List.of("raw"), Evt3Reader::recognises, Evt3Reader::open),
             new Format("nmnist", "N-MNIST sample, 40-bit ATIS events", List.of("bin"), EventFiles::looksLikeNmnist,
                     EventFiles::openNmnist),
+            new Format("aedat", "AEDAT 2.0 / 3.1 / 4.0 (iniVation)", List.of("aedat", "aedat4"), magic("#!AER-DAT"),
+                    AedatFiles::open),
             new Format("csv", "CSV rows t,x,y,p or t,channel", List.of("csv", "txt"), CsvEventReader::recognises,
                     CsvEventReader::open));
 

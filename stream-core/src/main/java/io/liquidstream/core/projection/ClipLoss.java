@@ -15,7 +15,7 @@ public final class ClipLoss implements ContrastiveLoss {
         INDArray similarity = SymmetricCrossEntropy.similarity(a, b, logitScale, "CLIP loss");
         INDArray targets = Nd4j.eye(a.size(0)).castTo(a.dataType());
         SymmetricCrossEntropy.Terms terms = SymmetricCrossEntropy.of(similarity.mul(logitScale), targets, targets);
-        INDArray[] g = SymmetricCrossEntropy.backThroughSimilarity(terms.gradLogits(), a, b, similarity, logitScale);
-        return new Result(terms.loss(), g[0], g[1], g[2].getDouble(0));
+        INDArray[] g = SymmetricCrossEntropy.backThroughSimilarity(terms.gradLogits(), a, b, logitScale);
+        return new Result(terms.loss(), g[0], g[1], SymmetricCrossEntropy.sumOfProducts(terms.gradLogits(), similarity));
     }
 }

@@ -135,8 +135,8 @@ public final class ContrastiveTrainer {
                     + headB.dataType());
         }
         DataType dtype = headA.dataType();
-        INDArray xa = matrix(a, headA.inputDim(), dtype, "first modality");
-        INDArray xb = matrix(b, headB.inputDim(), dtype, "second modality");
+        checkWidths(a, headA.inputDim(), "first modality");
+        checkWidths(b, headB.inputDim(), "second modality");
         ProjectionHead trainedA = headA.copy();
         ProjectionHead trainedB = headB.copy();
         ContrastiveLoss loss = cfg.loss().loss();
@@ -161,8 +161,8 @@ public final class ContrastiveTrainer {
                 int to = Math.min(n, from + cfg.batchSize());
                 int[] rows = Arrays.copyOfRange(order, from, to);
                 double scale = Math.exp(logScale.getDouble(0));
-                ProjectionHead.Forward fa = trainedA.forwardWithCache(xa.getRows(rows));
-                ProjectionHead.Forward fb = trainedB.forwardWithCache(xb.getRows(rows));
+                ProjectionHead.Forward fa = trainedA.forwardWithCache(gather(a, rows, dtype));
+                ProjectionHead.Forward fb = trainedB.forwardWithCache(gather(b, rows, dtype));
                 ContrastiveLoss.Result r = loss.compute(fa.output(), fb.output(), batchLabels(labels, rows), scale);
                 lossSum += r.loss() * rows.length;
                 List<INDArray> grads = new ArrayList<>(trainedA.backward(fa, r.gradA()));
@@ -182,14 +182,24 @@ public final class ContrastiveTrainer {
         return new Result(trainedA, trainedB, Math.exp(-logScale.getDouble(0)), epochLosses);
     }
 
-    private static INDArray matrix(float[][] rows, int dim, DataType dtype, String what) {
+    private static void checkWidths(float[][] rows, int dim, String what) {
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != dim) {
                 throw new IllegalArgumentException(what + ": row " + i + " has " + rows[i].length
                         + " features, the head expects " + dim);
             }
         }
-        return Nd4j.createFromArray(rows).castTo(dtype);
+    }
+
+    /** The batch's rows in one copy; ND4J's getRows costs milliseconds per call. */
+    private static INDArray gather(float[][] rows, int[] picked, DataType dtype) {
+        int dim = rows[0].length;
+        float[] batch = new float[picked.length * dim];
+        for (int i = 0; i < picked.length; i++) {
+            System.arraycopy(rows[picked[i]], 0, batch, i * dim, dim);
+        }
+        INDArray x = Nd4j.create(batch, new long[] {picked.length, dim}, 'c');
+        return x.dataType() == dtype ? x : x.castTo(dtype);
     }
 
     private static int[] batchLabels(int[] labels, int[] rows) {

@@ -24,14 +24,15 @@ public final class SeedSoftTargetLoss implements ContrastiveLoss {
         INDArray withinModality = a.mmul(a.transpose()).addi(bt.mmul(bt.transpose())).divi(2.0 * logitScale);
         INDArray targets = Transforms.softmax(withinModality, true);
         SymmetricCrossEntropy.Terms terms = SymmetricCrossEntropy.of(similarity.mul(logitScale), targets, targets);
-        INDArray[] g = SymmetricCrossEntropy.backThroughSimilarity(terms.gradLogits(), a, bt, similarity, logitScale);
+        INDArray[] g = SymmetricCrossEntropy.backThroughSimilarity(terms.gradLogits(), a, bt, logitScale);
         INDArray gradTargets = terms.logSoftmaxRows().add(terms.logSoftmaxCols()).divi(-2.0 * n);
         // back through the row softmax: T ∘ (G - Σ_row G∘T)
         INDArray gradWithin = gradTargets.subColumnVector(gradTargets.mul(targets).sum(true, 1)).muli(targets);
         INDArray symmetric = gradWithin.add(gradWithin.transpose()).divi(2.0 * logitScale);
         g[0].addi(symmetric.mmul(a));
         g[1].addi(symmetric.mmul(bt));
-        double gradScale = g[2].getDouble(0) - gradWithin.mul(withinModality).sumNumber().doubleValue() / logitScale;
+        double gradScale = SymmetricCrossEntropy.sumOfProducts(terms.gradLogits(), similarity)
+                - SymmetricCrossEntropy.sumOfProducts(gradWithin, withinModality) / logitScale;
         return new Result(terms.loss(), g[0], g[1], gradScale);
     }
 }

@@ -29,7 +29,7 @@ public final class SupConClipLoss implements ContrastiveLoss {
         INDArray rowTargets = positives.divColumnVector(positives.sum(true, 1));
         INDArray colTargets = positives.diviRowVector(positives.sum(true, 0));
         SymmetricCrossEntropy.Terms terms = SymmetricCrossEntropy.of(similarity.mul(logitScale), rowTargets, colTargets);
-        INDArray[] g = SymmetricCrossEntropy.backThroughSimilarity(terms.gradLogits(), a, b, similarity, logitScale);
-        return new Result(terms.loss(), g[0], g[1], g[2].getDouble(0));
+        INDArray[] g = SymmetricCrossEntropy.backThroughSimilarity(terms.gradLogits(), a, b, logitScale);
+        return new Result(terms.loss(), g[0], g[1], SymmetricCrossEntropy.sumOfProducts(terms.gradLogits(), similarity));
     }
 }

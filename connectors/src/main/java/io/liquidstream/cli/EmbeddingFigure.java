@@ -1,0 +1,178 @@
+package io.liquidstream.cli;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * A PNG scatter of embeddings of two modalities projected on their first two principal components:
+ * colour = class, filled circle = modality A, hollow square = modality B, a black ring = a zero-shot class.
+ */
+final class EmbeddingFigure {
+
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf),
+        new Color(0x393b79), new Color(0x637939)
+    };
+
+    private EmbeddingFigure() {
+    }
+
+    static void write(Path file, String title, String nameA, float[][] a, int[] labelsA, String nameB, float[][] b,
+            int[] labelsB, Set<Integer> zeroShot) throws IOException {
+        int n = a.length + b.length;
+        int d = a[0].length;
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            float[] row = i < a.length ? a[i] : b[i - a.length];
+            x[i] = new double[d];
+            for (int j = 0; j < d; j++) {
+                x[i][j] = row[j];
+            }
+        }
+        double[][] pcs = Pca.top2(x);
+        double[][] xy = new double[n][2];
+        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            xy[i][0] = Pca.dot(x[i], pcs[0]);
+            xy[i][1] = Pca.dot(x[i], pcs[1]);
+            minX = Math.min(minX, xy[i][0]);
+            maxX = Math.max(maxX, xy[i][0]);
+            minY = Math.min(minY, xy[i][1]);
+            maxY = Math.max(maxY, xy[i][1]);
+        }
+        int w = 900, h = 760, m = 60;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString(title, m, 30);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString("PC1 (x) / PC2 (y) of test embeddings; filled circle = " + nameA + ", square = " + nameB
+                + ", black ring = zero-shot class", m, 48);
+        g.drawRect(m, m, w - 2 * m - 120, h - 2 * m);
+        double sx = (w - 2 * m - 140) / Math.max(1e-9, maxX - minX);
+        double sy = (h - 2 * m - 20) / Math.max(1e-9, maxY - minY);
+        for (int i = 0; i < n; i++) {
+            boolean isA = i < a.length;
+            int label = isA ? labelsA[i] : labelsB[i - a.length];
+            int px = m + 10 + (int) ((xy[i][0] - minX) * sx);
+            int py = h - m - 10 - (int) ((xy[i][1] - minY) * sy);
+            g.setColor(PALETTE[Math.floorMod(label, PALETTE.length)]);
+            if (isA) {
+                g.fillOval(px - 3, py - 3, 7, 7);
+            } else {
+                g.setStroke(new BasicStroke(1.5f));
+                g.drawRect(px - 3, py - 3, 7, 7);
+            }
+            if (zeroShot.contains(label)) {
+                g.setColor(Color.BLACK);
+                g.setStroke(new BasicStroke(1f));
+                g.drawOval(px - 6, py - 6, 13, 13);
+            }
+        }
+        int ly = m + 10;
+        for (int c = 0; c < PALETTE.length; c++) {
+            final int cls = c;
+            boolean present = java.util.Arrays.stream(labelsA).anyMatch(l -> l == cls)
+                    || java.util.Arrays.stream(labelsB).anyMatch(l -> l == cls);
+            if (!present) {
+                continue;
+            }
+            g.setColor(PALETTE[c]);
+            g.fillOval(w - m - 100, ly - 8, 10, 10);
+            g.setColor(Color.BLACK);
+            g.drawString("class " + c + (zeroShot.contains(c) ? " (zero-shot)" : ""), w - m - 84, ly + 1);
+            ly += 18;
+        }
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    /** The two leading principal directions by power iteration with deflation. */
+    static final class Pca {
+        private Pca() {
+        }
+
+        static double[][] top2(double[][] x) {
+            int n = x.length;
+            int d = x[0].length;
+            double[] mean = new double[d];
+            for (double[] r : x) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += r[j] / n;
+                }
+            }
+            for (double[] r : x) {
+                for (int j = 0; j < d; j++) {
+                    r[j] -= mean[j];
+                }
+            }
+            double[][] cov = new double[d][d];
+            for (double[] r : x) {
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        cov[i][j] += r[i] * r[j];
+                    }
+                }
+            }
+            double[] v1 = power(cov);
+            double l1 = rayleigh(cov, v1);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    cov[i][j] -= l1 * v1[i] * v1[j];
+                }
+            }
+            return new double[][] {v1, power(cov)};
+        }
+
+        private static double[] power(double[][] m) {
+            int d = m.length;
+            double[] v = new double[d];
+            for (int i = 0; i < d; i++) {
+                v[i] = 1.0 / Math.sqrt(d) * (1 + 0.01 * i);
+            }
+            for (int it = 0; it < 300; it++) {
+                double[] next = new double[d];
+                for (int i = 0; i < d; i++) {
+                    next[i] = dot(m[i], v);
+                }
+                double norm = Math.sqrt(dot(next, next));
+                if (norm == 0) {
+                    return v;
+                }
+                for (int i = 0; i < d; i++) {
+                    v[i] = next[i] / norm;
+                }
+            }
+            return v;
+        }
+
+        private static double rayleigh(double[][] m, double[] v) {
+            double s = 0;
+            for (int i = 0; i < m.length; i++) {
+                s += v[i] * dot(m[i], v);
+            }
+            return s;
+        }
+
+        static double dot(double[] a, double[] b) {
+            double s = 0;
+            for (int i = 0; i < a.length; i++) {
+                s += a[i] * b[i];
+            }
+            return s;
+        }
+    }
+}

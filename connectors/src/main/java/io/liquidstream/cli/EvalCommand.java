@@ -1,0 +1,224 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.core.association.PrototypicalClassifier;
+import io.liquidstream.core.evaluation.CrossModalRetriever;
+import io.liquidstream.core.evaluation.CrossModalTraining;
+import io.liquidstream.core.evaluation.ProjectionRetriever;
+import io.liquidstream.core.evaluation.ZeroShotProtocol;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code liquidstream eval ...}: the seed's evaluation protocols. */
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluation protocols of the seed.",
+        subcommands = EvalCommand.ZeroShot.class)
+final class EvalCommand {
+
+    enum Method { clip, protonet }
+
+    /** Cross-modal zero-shot retrieval (audio→image or neural→image). */
+    @Command(name = "zero-shot", mixinStandardHelpOptions = true,
+            description = {
+                "Trains on pairs of the training classes only (paired within a class by index), then scores top-1",
+                "retrieval on the first --test-per-class test samples of each class, in both directions: in-class",
+                "among the training classes, zero-shot among classes never trained on. Final epoch, never selected",
+                "on the test set; mean and standard deviation over --seeds reservoir/training seeds; chance beside it."
+            })
+    static final class ZeroShot implements Callable<Integer> {
+
+        @Option(names = "--pair", required = true, paramLabel = "M=PATH,M=PATH",
+                description = "vision=DIR,audio=FILE (N-MNIST layout + N-TIDIGITS HDF5) or neural=DIR,vision=DIR "
+                        + "(DIR holding SHD-layout train.h5/test.h5 or shd_train.h5/shd_test.h5).")
+        String pair;
+
+        @Option(names = "--train-classes", description = "Training classes. Default: 1-7 (audio), 0-7 (neural).")
+        String trainClasses;
+
+        @Option(names = "--zero-shot-classes", defaultValue = "8-9", description = "Unseen classes. Default: ${DEFAULT-VALUE}.")
+        String zeroShotClasses;
+
+        @Option(names = "--test-per-class", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}.")
+        int testPerClass;
+
+        @Option(names = "--method", defaultValue = "clip",
+                description = "clip (contrastive projection heads) or protonet (prototype baseline on the same "
+                        + "features). Default: ${DEFAULT-VALUE}.")
+        Method method;
+
+        @Option(names = "--device", defaultValue = "ideal", description = "Reservoir weights: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+        DeviceKind device;
+
+        @Option(names = "--seeds", defaultValue = "5", description = "Seeds to average over. Default: ${DEFAULT-VALUE}.")
+        int seeds;
+
+        @Option(names = "--neural-channels", defaultValue = "192", description = "Electrodes of the neural data (real SHD: 700). Default: ${DEFAULT-VALUE}.")
+        int neuralChannels;
+
+        @Option(names = "--figure", defaultValue = "zero-shot.png",
+                description = "PNG scatter (PCA) of the last seed's test embeddings. Default: ${DEFAULT-VALUE}; 'none' to skip.")
+        String figure;
+
+        @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
+        Integer threads;
+
+        @Option(names = "--json", description = "Print one JSON line instead of a table.")
+        boolean json;
+
+        @Mixin
+        TrainingOptions training;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            long started = System.nanoTime();
+            PairedData data = PairedData.load(pair, neuralChannels);
+            boolean neural = data.a().modality().equals("neural");
+            ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(
+                    new TreeSet<>(PairedData.classes(trainClasses != null ? trainClasses : neural ? "0-7" : "1-7")),
+                    new TreeSet<>(PairedData.classes(zeroShotClasses)), testPerClass));
+            int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (seeds <= 0) {
+                throw new IllegalArgumentException("--seeds must be positive, found " + seeds);
+            }
+            double[][] runs = new double[seeds][];
+            ZeroShotProtocol.Scores last = null;
+            int pairs = 0;
+            for (int s = 0; s < seeds; s++) {
+                PairedFeatures f = PairedFeatures.encode(data, s, device, workers, this::progress);
+                CrossModalRetriever model;
+                if (method == Method.protonet) {
+                    model = CrossModalTraining.fitPrototypes(protocol, f.a(), f.b(),
+                            PrototypicalClassifier.Normalisation.STANDARDISE, 1e-2);
+                    pairs = protocol.trainingPairs(f.a(), f.b()).length;
+                } else {
+                    CrossModalTraining.ClipModel clip;
+                    try (Progress p = progress("training seed " + s, (long) training.epochs)) {
+                        clip = CrossModalTraining.trainHeads(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
+                                training.config(neural, s), (e, n, loss, tau) -> p.update(e,
+                                        String.format("loss %.4f tau %.3f", loss, tau)));
+                    }
+                    pairs = clip.pairs();
+                    model = clip.retriever();
+                    if (s == seeds - 1 && !figure.equals("none")) {
+                        writeFigure(protocol, f, clip, data);
+                    }
+                }
+                last = protocol.score(model, f.a(), f.b());
+                runs[s] = new double[] {last.inClassAToB(), last.inClassBToA(), last.zeroShotAToB(), last.zeroShotBToA()};
+            }
+            report(data, protocol, runs, last, pairs, neural, (System.nanoTime() - started) / 1e9);
+            return 0;
+        }
+
+        private void writeFigure(ZeroShotProtocol protocol, PairedFeatures f, CrossModalTraining.ClipModel clip,
+                PairedData data) throws IOException {
+            TreeSet<Integer> all = new TreeSet<>(protocol.config().trainClasses());
+            all.addAll(protocol.config().zeroShotClasses());
+            int[] ia = io.liquidstream.core.evaluation.ClassPairing.firstPerClass(f.a().testLabels(), all, testPerClass);
+            int[] ib = io.liquidstream.core.evaluation.ClassPairing.firstPerClass(f.b().testLabels(), all, testPerClass);
+            float[][] ea = ProjectionRetriever.embed(clip.headA(), pick(f.a().test(), ia));
+            float[][] eb = ProjectionRetriever.embed(clip.headB(), pick(f.b().test(), ib));
+            EmbeddingFigure.write(Path.of(figure), data.a().modality() + " / image embeddings (" + method + ", pd "
+                    + training.projectionDim + ")", data.a().modality(), ea, pickLabels(f.a().testLabels(), ia), "image", eb,
+                    pickLabels(f.b().testLabels(), ib), protocol.config().zeroShotClasses());
+        }
+
+        private static float[][] pick(float[][] m, int[] idx) {
+            float[][] out = new float[idx.length][];
+            for (int i = 0; i < idx.length; i++) {
+                out[i] = m[idx[i]];
+            }
+            return out;
+        }
+
+        private static int[] pickLabels(int[] v, int[] idx) {
+            int[] out = new int[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                out[i] = v[idx[i]];
+            }
+            return out;
+        }
+
+        private void report(PairedData data, ZeroShotProtocol protocol, double[][] runs, ZeroShotProtocol.Scores last,
+                int pairs, boolean neural, double seconds) {
+            String a = data.a().modality();
+            String aToB = a + "ToImage";
+            String bToA = "imageTo" + Character.toUpperCase(a.charAt(0)) + a.substring(1);
+            double[] mean = new double[4];
+            double[] sd = new double[4];
+            for (int k = 0; k < 4; k++) {
+                for (double[] r : runs) {
+                    mean[k] += r[k] / runs.length;
+                }
+                for (double[] r : runs) {
+                    sd[k] += (r[k] - mean[k]) * (r[k] - mean[k]);
+                }
+                sd[k] = runs.length > 1 ? Math.sqrt(sd[k] / (runs.length - 1)) : 0;
+            }
+            double chanceIn = ZeroShotProtocol.chance(protocol.config().trainClasses());
+            double chanceZero = ZeroShotProtocol.chance(protocol.config().zeroShotClasses());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("pair", a + "-vision");
+                m.put("method", method.name());
+                m.put("loss", method == Method.clip ? training.lossName(neural) : "none");
+                m.put("pd", training.projectionDim);
+                m.put("device", device.name());
+                m.put("seeds", runs.length);
+                m.put("inClass", Map.of(aToB, Json.round(mean[0], 2), bToA, Json.round(mean[1], 2)));
+                m.put("zeroShot", Map.of(aToB, Json.round(mean[2], 2), bToA, Json.round(mean[3], 2)));
+                m.put("inClassSd", Map.of(aToB, Json.round(sd[0], 2), bToA, Json.round(sd[1], 2)));
+                m.put("zeroShotSd", Map.of(aToB, Json.round(sd[2], 2), bToA, Json.round(sd[3], 2)));
+                m.put("chance", Map.of("inClass", Json.round(chanceIn, 2), "zeroShot", Json.round(chanceZero, 2)));
+                Map<String, Object> sizes = new LinkedHashMap<>();
+                sizes.put("trainPairs", pairs);
+                sizes.put("trainClasses", List.copyOf(protocol.config().trainClasses()));
+                sizes.put("zeroShotClasses", List.copyOf(protocol.config().zeroShotClasses()));
+                sizes.put("inClassQueries" + cap(a), last.inClassQueriesA());
+                sizes.put("inClassQueriesImage", last.inClassQueriesB());
+                sizes.put("zeroShotQueries" + cap(a), last.zeroShotQueriesA());
+                sizes.put("zeroShotQueriesImage", last.zeroShotQueriesB());
+                m.put("sizes", sizes);
+                m.put("perSeed", runs);
+                m.put("seconds", Json.round(seconds, 1));
+                out.println(Json.line(m));
+            } else {
+                out.printf("zero-shot %s <-> image: %s%s, pd %d, %s weights, %d seed(s), final epoch%n", a, method,
+                        method == Method.clip ? " (" + training.lossName(neural) + " loss)" : "", training.projectionDim,
+                        device, runs.length);
+                out.printf("  training pairs %d from classes %s; zero-shot classes %s; %d test samples per class%n",
+                        pairs, protocol.config().trainClasses(), protocol.config().zeroShotClasses(), testPerClass);
+                out.printf("  %-18s %-22s %-22s%n", "", "in-class", "zero-shot");
+                out.printf("  %-18s %6.2f ± %-13.2f %6.2f ± %-13.2f%n", a + " -> image", mean[0], sd[0], mean[2], sd[2]);
+                out.printf("  %-18s %6.2f ± %-13.2f %6.2f ± %-13.2f%n", "image -> " + a, mean[1], sd[1], mean[3], sd[3]);
+                out.printf("  %-18s %6.2f %-15s %6.2f%n", "chance", chanceIn, "", chanceZero);
+                if (method == Method.clip && !figure.equals("none")) {
+                    out.printf("  figure             %s%n", Path.of(figure).toAbsolutePath());
+                }
+                out.printf("  time               %.1f s%n", seconds);
+            }
+            out.flush();
+        }
+
+        private static String cap(String s) {
+            return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+
+        private Progress progress(String label, Long total) {
+            return json ? Progress.quiet() : new Progress(label, total);
+        }
+    }
+}

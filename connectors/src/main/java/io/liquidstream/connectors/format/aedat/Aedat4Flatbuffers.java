@@ -1,0 +1,116 @@
+package io.liquidstream.connectors.format.aedat;
+
+import com.google.flatbuffers.FlatBufferBuilder;
+import com.google.flatbuffers.Table;
+import io.liquidstream.core.event.Events;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The two dv-processing FlatBuffers tables AEDAT 4.0 readers need, as {@code flatc} would generate their
+ * accessors (schemas {@code IOHeader.fbs} and {@code Events.fbs}), plus builders for the writer.
+ *
+ * <p>Both are written size-prefixed: an int32 length, then the buffer with its 4-character identifier.
+ */
+final class Aedat4Flatbuffers {
+
+    static final String IO_HEADER_ID = "IOHE";
+    static final String EVENT_PACKET_ID = "EVTS";
+    /** struct Event { int64 timestamp; int16 x; int16 y; bool polarity; } padded to its 8-byte alignment. */
+    static final int EVENT_BYTES = 16;
+
+    private Aedat4Flatbuffers() {
+    }
+
+    /** table IOHeader { compression: CompressionType = NONE; dataTablePosition: int64 = -1; infoNode: string; } */
+    static final class IoHeader extends Table {
+
+        /** The header in {@code buffer} (without its size prefix). */
+        static IoHeader of(ByteBuffer buffer) {
+            IoHeader header = new IoHeader();
+            ByteBuffer bb = buffer.order(ByteOrder.LITTLE_ENDIAN);
+            header.__reset(bb.getInt(bb.position()) + bb.position(), bb);
+            return header;
+        }
+
+        int compression() {
+            int o = __offset(4);
+            return o != 0 ? bb.getInt(o + bb_pos) : 0;
+        }
+
+        long dataTablePosition() {
+            int o = __offset(6);
+            return o != 0 ? bb.getLong(o + bb_pos) : -1L;
+        }
+
+        String infoNode() {
+            int o = __offset(8);
+            return o != 0 ? __string(o + bb_pos) : null;
+        }
+    }
+
+    /** table EventPacket { elements: [Event]; } */
+    static final class EventPacket extends Table {
+
+        /** The packet in {@code buffer} (without its size prefix). */
+        static EventPacket of(ByteBuffer buffer) {
+            EventPacket packet = new EventPacket();
+            ByteBuffer bb = buffer.order(ByteOrder.LITTLE_ENDIAN);
+            packet.__reset(bb.getInt(bb.position()) + bb.position(), bb);
+            return packet;
+        }
+
+        int elementsLength() {
+            int o = __offset(4);
+            return o != 0 ? __vector_len(o) : 0;
+        }
+
+        /** Byte index of the first Event struct in the buffer. */
+        int elementsStart() {
+            int o = __offset(4);
+            return o != 0 ? __vector(o) : 0;
+        }
+    }
+
+    /** Whether {@code buffer} holds the identifier at {@code offset} (right after the root offset). */
+    static boolean hasIdentifier(byte[] buffer, int offset, String identifier) {
+        if (buffer.length < offset + 4) {
+            return false;
+        }
+        return new String(buffer, offset, 4, StandardCharsets.ISO_8859_1).equals(identifier);
+    }
+
+    static byte[] ioHeader(Aedat4Compression compression, long dataTablePosition, String infoNode) {
+        FlatBufferBuilder builder = new FlatBufferBuilder(infoNode.length() + 64);
+        // dv-processing forces defaults so that a header rewritten in place keeps its size
+        builder.forceDefaults(true);
+        int info = builder.createString(infoNode);
+        builder.startTable(3);
+        builder.addLong(1, dataTablePosition, -1L);
+        builder.addOffset(2, info, 0);
+        builder.addInt(0, compression.code(), 0);
+        builder.finishSizePrefixed(builder.endTable(), IO_HEADER_ID);
+        return builder.sizedByteArray();
+    }
+
+    static byte[] eventPacket(Events events, int from, int to) {
+        int n = to - from;
+        FlatBufferBuilder builder = new FlatBufferBuilder(n * EVENT_BYTES + 64);
+        builder.startVector(EVENT_BYTES, n, 8);
+        for (int i = to - 1; i >= from; i--) {
+            // structs are built back to front: padding, polarity, y, x, timestamp
+            builder.prep(8, EVENT_BYTES);
+            builder.pad(3);
+            builder.putBoolean(events.p(i) != 0);
+            builder.putShort((short) events.y(i));
+            builder.putShort((short) events.x(i));
+            builder.putLong(events.t(i));
+        }
+        int elements = builder.endVector();
+        builder.startTable(1);
+        builder.addOffset(0, elements, 0);
+        builder.finishSizePrefixed(builder.endTable(), EVENT_PACKET_ID);
+        return builder.sizedByteArray();
+    }
+}

@@ -1,0 +1,317 @@
+package io.liquidstream.connectors.format.aedat;
+
+import io.liquidstream.connectors.format.EventFileReader;
+import io.liquidstream.connectors.format.EventFormatException;
+import io.liquidstream.core.event.Events;
+import io.liquidstream.core.event.SensorGeometry;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Streams the polarity events of an AEDAT 4.0 (DV / dv-processing) recording.
+ *
+ * <p>The file is {@code #!AER-DAT4.0\r\n}, a size-prefixed {@code IOHeader} FlatBuffer (compression,
+ * data-table position, and an XML {@code infoNode} describing each output stream), then packets: int32
+ * stream id, int32 size and that many bytes of a compressed, size-prefixed FlatBuffer. The events of the
+ * lowest-numbered stream whose {@code typeIdentifier} is {@code EVTS} are decoded ({@code EventPacket}
+ * of {@code Event {int64 timestamp; int16 x; int16 y; bool polarity}}); frames, IMU, triggers and other
+ * event streams are skipped without decompressing. Reading stops at the file data table, when the header
+ * gives its position. Event times are absolute, in µs since the epoch, as DV records them.
+ */
+public final class Aedat4Reader implements EventFileReader {
+
+    static final String VERSION_LINE = "#!AER-DAT4.0";
+    static final int PACKET_HEADER_BYTES = 8;
+    private static final int MAX_HEADER_BYTES = 64 << 20;
+    private static final int MAX_PACKET_BYTES = 1 << 30;
+
+    private final ByteSource source;
+    private final SensorGeometry geometry;
+    private final Aedat4Compression compression;
+    private final int streamId;
+    private final long dataTablePosition;
+    private final EventChunker chunks;
+
+    private ByteBuffer packet;
+    private int eventIndex;
+    private int eventCount;
+    private int eventsStart;
+    private long packetOffset;
+
+    private Aedat4Reader(Path file, ByteSource source, SensorGeometry geometry, Aedat4Compression compression,
+            int streamId, long dataTablePosition) {
+        this.source = source;
+        this.geometry = geometry;
+        this.compression = compression;
+        this.streamId = streamId;
+        this.dataTablePosition = dataTablePosition;
+        this.chunks = new EventChunker(file, geometry, this::fill);
+    }
+
+    /** Opens a recording, taking the sensor size from the event stream's {@code sizeX}/{@code sizeY}. */
+    public static Aedat4Reader open(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /**
+     * Opens a recording; {@code fallback} (may be null) is the sensor size used when the header states none.
+     *
+     * @throws EventFormatException if the version line, the IOHeader or its infoNode is malformed, no
+     *     event stream is declared, or no sensor size is known
+     */
+    public static Aedat4Reader open(Path file, SensorGeometry fallback) throws IOException {
+        ByteSource source = new ByteSource(file, ByteOrder.LITTLE_ENDIAN);
+        try {
+            String version = source.readLine(64);
+            if (!VERSION_LINE.equals(version)) {
+                throw EventFormatException.atOffset(file, 0, "expected the AEDAT 4.0 version line '" + VERSION_LINE
+                        + "', found '" + AedatFiles.printable(version) + "'");
+            }
+            long at = source.offset();
+            if (!source.request(4)) {
+                throw EventFormatException.atOffset(file, at, "file ends before the IOHeader size");
+            }
+            int size = source.buffer().getInt();
+            if (size <= 8 || size > MAX_HEADER_BYTES) {
+                throw EventFormatException.atOffset(file, at, "IOHeader size " + size + "; expected 9 to "
+                        + MAX_HEADER_BYTES + " bytes");
+            }
+            byte[] bytes = source.read(size);
+            if (bytes.length < size) {
+                throw EventFormatException.atOffset(file, at + 4, "file ends " + bytes.length + " bytes into the "
+                        + size + "-byte IOHeader");
+            }
+            String info;
+            int code;
+            long tablePosition;
+            try {
+                Aedat4Flatbuffers.IoHeader header = Aedat4Flatbuffers.IoHeader.of(ByteBuffer.wrap(bytes));
+                code = header.compression();
+                tablePosition = header.dataTablePosition();
+                info = header.infoNode();
+            } catch (IndexOutOfBoundsException e) {
+                throw EventFormatException.atOffset(file, at + 4, "IOHeader FlatBuffer points outside its "
+                        + size + " bytes");
+            }
+            Aedat4Compression compression = Aedat4Compression.fromCode(code).orElseThrow(() ->
+                    EventFormatException.atOffset(file, at + 4, "IOHeader compression " + code
+                            + "; expected 0 (NONE) to 4 (ZSTD_HIGH)"));
+            EventStream stream = EventStream.find(file, at + 4, info);
+            SensorGeometry geometry = stream.geometry() != null ? stream.geometry() : fallback;
+            if (geometry == null) {
+                throw EventFormatException.atOffset(file, at + 4, "event stream " + stream.id() + " states no"
+                        + " sizeX/sizeY; expected them in its info node, or an explicit sensor geometry");
+            }
+            return new Aedat4Reader(file, source, geometry, compression, stream.id(), tablePosition);
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    /** The packet compression the header declares. */
+    public Aedat4Compression compression() {
+        return compression;
+    }
+
+    /** The id of the stream whose events are read. */
+    public int streamId() {
+        return streamId;
+    }
+
+    @Override
+    public String format() {
+        return "aedat4";
+    }
+
+    @Override
+    public SensorGeometry geometry() {
+        return geometry;
+    }
+
+    @Override
+    public Events next(int maxEvents) throws IOException {
+        return chunks.next(maxEvents);
+    }
+
+    private boolean fill(EventChunker out) throws IOException {
+        while (!out.isFull()) {
+            if (eventIndex == eventCount) {
+                if (!nextEventPacket(out)) {
+                    return false;
+                }
+                continue;
+            }
+            int at = eventsStart + eventIndex * Aedat4Flatbuffers.EVENT_BYTES;
+            long t = packet.getLong(at);
+            int x = packet.getShort(at + 8);
+            int y = packet.getShort(at + 10);
+            int p = packet.get(at + 12) != 0 ? 1 : 0;
+            // the offset is the packet's: a compressed body has no byte offsets of its own
+            out.add(t, x, y, p, packetOffset);
+            eventIndex++;
+        }
+        return true;
+    }
+
+    /** Loads the next packet of the event stream, skipping others; false at the end of the packets. */
+    private boolean nextEventPacket(EventChunker out) throws IOException {
+        while (true) {
+            long at = source.offset();
+            if (dataTablePosition >= 0 && at >= dataTablePosition) {
+                return false;
+            }
+            if (!source.request(PACKET_HEADER_BYTES)) {
+                if (source.buffered() == 0) {
+                    return false;
+                }
+                throw out.damage(at, "file ends " + source.buffered() + " bytes into an 8-byte packet header");
+            }
+            int id = source.buffer().getInt();
+            int size = source.buffer().getInt();
+            if (size < 0 || size > MAX_PACKET_BYTES) {
+                throw out.damage(at, "packet of stream " + id + " with size " + size + "; expected 0 to "
+                        + MAX_PACKET_BYTES + " bytes");
+            }
+            if (id != streamId) {
+                long skipped = source.skip(size);
+                if (skipped < size) {
+                    throw out.damage(at, "file ends " + skipped + " bytes into the " + size + "-byte packet of"
+                            + " stream " + id);
+                }
+                continue;
+            }
+            byte[] payload = source.read(size);
+            if (payload.length < size) {
+                throw out.damage(at, "file ends " + payload.length + " bytes into the " + size + "-byte event"
+                        + " packet");
+            }
+            packetOffset = at;
+            load(out, payload);
+            if (eventCount > 0) {
+                return true;
+            }
+        }
+    }
+
+    private void load(EventChunker out, byte[] payload) throws EventFormatException {
+        byte[] body;
+        try {
+            body = compression.decompress(payload);
+        } catch (IOException e) {
+            throw out.damage(packetOffset, "event packet is not valid " + compression + " data: " + e.getMessage());
+        }
+        // dv-processing size-prefixes the FlatBuffer; accept writers that do not
+        ByteBuffer buffer = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
+        int start;
+        if (body.length >= 12 && buffer.getInt(0) == body.length - 4
+                && Aedat4Flatbuffers.hasIdentifier(body, 8, Aedat4Flatbuffers.EVENT_PACKET_ID)) {
+            start = 4;
+        } else if (Aedat4Flatbuffers.hasIdentifier(body, 4, Aedat4Flatbuffers.EVENT_PACKET_ID)) {
+            start = 0;
+        } else {
+            throw out.damage(packetOffset, "event packet body of " + body.length + " bytes is not an EventPacket"
+                    + " FlatBuffer; expected the identifier '" + Aedat4Flatbuffers.EVENT_PACKET_ID + "'");
+        }
+        try {
+            Aedat4Flatbuffers.EventPacket events = Aedat4Flatbuffers.EventPacket.of(buffer.position(start));
+            int count = events.elementsLength();
+            int first = events.elementsStart();
+            if (count < 0 || first < 0 || first + (long) count * Aedat4Flatbuffers.EVENT_BYTES > body.length) {
+                throw out.damage(packetOffset, "EventPacket declares " + count + " events at byte " + first
+                        + " of its " + body.length + "-byte body; expected them inside it");
+            }
+            packet = buffer;
+            eventsStart = first;
+            eventCount = count;
+            eventIndex = 0;
+        } catch (IndexOutOfBoundsException e) {
+            throw out.damage(packetOffset, "EventPacket FlatBuffer points outside its " + body.length + " bytes");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+
+    /** The event stream chosen from the IOHeader's infoNode XML, and its sensor size when stated. */
+    private record EventStream(int id, SensorGeometry geometry) {
+
+        static EventStream find(Path file, long offset, String info) throws EventFormatException {
+            if (info == null) {
+                throw EventFormatException.atOffset(file, offset, "IOHeader has no infoNode; expected the XML"
+                        + " description of the recorded streams");
+            }
+            Element root;
+            try {
+                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(info))).getDocumentElement();
+            } catch (ParserConfigurationException | SAXException | IOException e) {
+                throw EventFormatException.atOffset(file, offset, "IOHeader infoNode is not well-formed XML: "
+                        + e.getMessage());
+            }
+            EventStream best = null;
+            NodeList nodes = root.getElementsByTagName("node");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                Element node = (Element) nodes.item(i);
+                if (node.getAttribute("name").matches("\\d{1,9}") && "EVTS".equals(attribute(node, "typeIdentifier"))) {
+                    int id = Integer.parseInt(node.getAttribute("name"));
+                    if (best == null || id < best.id()) {
+                        best = new EventStream(id, size(node));
+                    }
+                }
+            }
+            if (best == null) {
+                throw EventFormatException.atOffset(file, offset, "IOHeader infoNode declares no event stream;"
+                        + " expected a stream node with typeIdentifier EVTS");
+            }
+            return best;
+        }
+
+        /** sizeX/sizeY anywhere below the stream node (DV puts them in its "info" child). */
+        private static SensorGeometry size(Element stream) {
+            String width = deepAttribute(stream, "sizeX");
+            String height = deepAttribute(stream, "sizeY");
+            if (width == null || height == null || !width.matches("\\d{1,5}") || !height.matches("\\d{1,5}")
+                    || Integer.parseInt(width) == 0 || Integer.parseInt(height) == 0) {
+                return null;
+            }
+            return SensorGeometry.pixels(Integer.parseInt(width), Integer.parseInt(height));
+        }
+
+        private static String attribute(Element node, String key) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element attr && attr.getTagName().equals("attr")
+                        && key.equals(attr.getAttribute("key"))) {
+                    return attr.getTextContent().trim();
+                }
+            }
+            return null;
+        }
+
+        private static String deepAttribute(Element node, String key) {
+            NodeList attrs = node.getElementsByTagName("attr");
+            for (int i = 0; i < attrs.getLength(); i++) {
+                Element attr = (Element) attrs.item(i);
+                if (key.equals(attr.getAttribute("key"))) {
+                    return attr.getTextContent().trim();
+                }
+            }
+            return null;
+        }
+    }
+}

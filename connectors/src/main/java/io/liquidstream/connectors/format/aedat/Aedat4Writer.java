@@ -1,0 +1,104 @@
+package io.liquidstream.connectors.format.aedat;
+
+import io.liquidstream.core.event.Events;
+import io.liquidstream.core.event.SensorGeometry;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes polarity events as an AEDAT 4.0 recording with one event stream (id 0) in packets of at most
+ * {@value #PACKET_EVENTS} events, each compressed on its own.
+ *
+ * <p>No file data table is written (its position stays -1, as in a recording that was cut short), so
+ * readers walk the packets from the start, as this project's reader always does.
+ */
+public final class Aedat4Writer implements Closeable {
+
+    static final int PACKET_EVENTS = 4096;
+    private static final int STREAM_ID = 0;
+
+    private final OutputStream out;
+    private final SensorGeometry geometry;
+    private final Aedat4Compression compression;
+    private final ByteBuffer packetHeader = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    private long lastTime = Long.MIN_VALUE;
+
+    private Aedat4Writer(OutputStream out, SensorGeometry geometry, Aedat4Compression compression) {
+        this.out = out;
+        this.geometry = geometry;
+        this.compression = compression;
+    }
+
+    /**
+     * Creates a recording of a {@code geometry} sensor whose packets use {@code compression}.
+     *
+     * @throws IllegalArgumentException if the sensor does not fit the 16-bit coordinates of AEDAT 4.0
+     */
+    public static Aedat4Writer create(Path file, SensorGeometry geometry, Aedat4Compression compression)
+            throws IOException {
+        if (geometry.width() > Short.MAX_VALUE + 1 || geometry.height() > Short.MAX_VALUE + 1
+                || geometry.polarities() != 2) {
+            throw new IllegalArgumentException("AEDAT 4.0 holds 16-bit x and y with two polarities, not " + geometry);
+        }
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        out.write((Aedat4Reader.VERSION_LINE + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(Aedat4Flatbuffers.ioHeader(compression, -1, infoNode(geometry, compression)));
+        return new Aedat4Writer(out, geometry, compression);
+    }
+
+    static String infoNode(SensorGeometry geometry, Aedat4Compression compression) {
+        return "<dv version=\"2.0\"><node name=\"outInfo\" path=\"/outInfo/\">"
+                + "<node name=\"" + STREAM_ID + "\" path=\"/outInfo/" + STREAM_ID + "/\">"
+                + "<attr key=\"compression\" type=\"string\">" + compression + "</attr>"
+                + "<attr key=\"originalOutputName\" type=\"string\">events</attr>"
+                + "<attr key=\"typeDescription\" type=\"string\">Array of events (polarity ON/OFF).</attr>"
+                + "<attr key=\"typeIdentifier\" type=\"string\">EVTS</attr>"
+                + "<node name=\"info\" path=\"/outInfo/" + STREAM_ID + "/info/\">"
+                + "<attr key=\"sizeX\" type=\"int\">" + geometry.width() + "</attr>"
+                + "<attr key=\"sizeY\" type=\"int\">" + geometry.height() + "</attr>"
+                + "<attr key=\"source\" type=\"string\">LiquidStream</attr>"
+                + "</node></node></node></dv>";
+    }
+
+    /**
+     * Appends events after those already written.
+     *
+     * @throws IllegalArgumentException if an event lies outside the sensor or goes back in time; nothing
+     *     of it is written then
+     */
+    public void write(Events events) throws IOException {
+        long previous = lastTime;
+        for (int i = 0; i < events.size(); i++) {
+            if (!geometry.contains(events.x(i), events.y(i), events.p(i))) {
+                throw new IllegalArgumentException("event " + i + " (x=" + events.x(i) + ", y=" + events.y(i)
+                        + ", p=" + events.p(i) + ") lies outside the sensor " + geometry);
+            }
+            if (events.t(i) < previous) {
+                throw new IllegalArgumentException("event " + i + " at " + events.t(i) + " us cannot follow "
+                        + previous + " us: times must not decrease");
+            }
+            previous = events.t(i);
+        }
+        for (int from = 0; from < events.size(); from += PACKET_EVENTS) {
+            int to = Math.min(events.size(), from + PACKET_EVENTS);
+            byte[] payload = compression.compress(Aedat4Flatbuffers.eventPacket(events, from, to));
+            packetHeader.clear();
+            packetHeader.putInt(STREAM_ID).putInt(payload.length);
+            out.write(packetHeader.array());
+            out.write(payload);
+        }
+        lastTime = previous;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
