@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             DatasetCommand.class,
             DemoCommand.class,
+            ServeCommand.class,
             InspectCommand.class,
             TrainCommand.class,
             EvalCommand.class,

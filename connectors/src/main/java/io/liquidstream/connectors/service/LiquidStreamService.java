@@ -1,0 +1,266 @@
+package io.liquidstream.connectors.service;
+
+import io.liquidstream.connectors.kafka.CommitMode;
+import io.liquidstream.connectors.kafka.KafkaReceiver;
+import io.liquidstream.connectors.kafka.KafkaSender;
+import io.liquidstream.connectors.kafka.KafkaTransactionalSender;
+import io.liquidstream.connectors.kafka.ReceiverOptions;
+import io.liquidstream.connectors.kafka.ReceiverRecord;
+import io.liquidstream.connectors.kafka.SenderOptions;
+import io.liquidstream.connectors.kafka.SenderRecord;
+import io.liquidstream.connectors.kafka.SenderResult;
+import io.liquidstream.core.association.AssociationIndex;
+import io.liquidstream.core.bundle.BundleAnchor;
+import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.event.SensorGeometry;
+import io.liquidstream.core.stream.AnchorRegistry;
+import io.liquidstream.core.stream.InvalidPacketException;
+import io.liquidstream.core.stream.ModalityRuntime;
+import io.liquidstream.core.stream.Outcome;
+import io.liquidstream.core.stream.PacketReader;
+import io.liquidstream.core.stream.PipelineMetrics;
+import io.liquidstream.core.stream.RejectReason;
+import io.liquidstream.core.stream.StreamPipeline;
+import io.liquidstream.schemas.ClassAnchor;
+import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
+import io.liquidstream.schemas.codec.RecordDecodingException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * The streaming service: {@code lsm.events.<modality>} in, embeddings, associations and dead letters
+ * out, class anchors from {@code lsm.anchors} applied at run time.
+ *
+ * <p><b>At-least-once</b> (default): an input is acknowledged to the receiver only when every record
+ * it contributed to (its window's embedding and association, or its dead letter) has been
+ * acknowledged by the broker, or at once if it produced nothing (duplicate); the receiver commits
+ * only contiguous acknowledged offsets. <b>Exactly-once</b>: outcomes are grouped into transactions
+ * (bounded by count and time) that carry their outputs and the offsets up to the lowest input still
+ * waiting in an open window; a failed transaction stops the service, whose restart resumes from the
+ * committed offsets.
+ *
+ * <p>Backpressure runs end to end: the sender keeps a bounded number of records in flight, the
+ * stages hold bounded queues, and the receiver pauses its partitions while nothing is requested.
+ */
+public final class LiquidStreamService implements AutoCloseable {
+
+    private final ServiceConfig config;
+    private final StreamPipeline<ReceiverRecord<String, byte[]>> pipeline;
+    private final KafkaReceiver<String, byte[]> receiver;
+    private final KafkaReceiver<String, byte[]> anchorReceiver;
+    private final AnchorRegistry anchors;
+    private final PipelineMetrics metrics;
+    private final AutoCloseable sender;
+    private final Disposable main;
+    private final Disposable anchorSubscription;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final LongSupplier clock = LiquidStreamService::wallMicros;
+
+    private LiquidStreamService(ServiceConfig config, ModelBundle bundle, MeterRegistry registry) {
+        this.config = config;
+        Map<String, ModalityRuntime> models = new LinkedHashMap<>();
+        List<String> wanted = config.getList(ServiceConfig.MODALITIES);
+        bundle.modalities().forEach(m -> {
+            if (wanted.isEmpty() || wanted.contains(m.name())) {
+                models.put(m.name(), ModalityRuntime.of(m));
+            }
+        });
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("expected modalities " + wanted + " in the bundle, found only "
+                    + bundle.modalities().stream().map(m -> m.name()).toList());
+        }
+        int dimension = models.values().iterator().next().dimension();
+        AssociationIndex index = new AssociationIndex(dimension, 1);
+        for (BundleAnchor a : bundle.anchors()) {
+            if (models.containsKey(a.modality())) {
+                index.addAnchor(a.anchorId(), a.classLabel(), a.modality(), a.vector());
+            }
+        }
+        this.metrics = new PipelineMetrics(registry);
+        this.anchors = new AnchorRegistry(index, models, bundle.version());
+        this.pipeline = new StreamPipeline<>(models, bundle.version(), index, config.pipelineSettings(), metrics, clock);
+
+        Map<String, Object> client = config.clientProperties();
+        List<String> inputs = models.keySet().stream().map(m -> config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX) + m).toList();
+        if (config.getBoolean(ServiceConfig.TOPICS_CREATE)) {
+            List<String> all = new ArrayList<>(inputs);
+            models.keySet().forEach(m -> all.add(config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX) + m));
+            all.add(config.getString(ServiceConfig.ASSOCIATIONS_TOPIC));
+            all.add(config.getString(ServiceConfig.DLQ_TOPIC));
+            all.add(config.getString(ServiceConfig.ANCHORS_TOPIC));
+            TopicSetup.ensure(client, all, config.getString(ServiceConfig.ANCHORS_TOPIC),
+                    config.getInt(ServiceConfig.TOPICS_PARTITIONS), config.getShort(ServiceConfig.TOPICS_REPLICATION));
+        }
+        Map<String, SensorGeometry> sensors = new LinkedHashMap<>();
+        models.forEach((name, m) -> sensors.put(name, m.input().expectedGeometry()));
+        PacketDecoder decoder = new PacketDecoder(new PacketReader(sensors, config.getInt(ServiceConfig.PACKET_MAX_EVENTS)), clock);
+        OutputRecords outputs = new OutputRecords(config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX),
+                config.getString(ServiceConfig.ASSOCIATIONS_TOPIC), config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
+
+        Map<String, Object> consumer = new LinkedHashMap<>(client);
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID));
+        consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        boolean exactlyOnce = config.exactlyOnce();
+        if (exactlyOnce) {
+            consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        }
+        ReceiverOptions<String, byte[]> options = ReceiverOptions.create(consumer, new StringDeserializer(),
+                        new ByteArrayDeserializer())
+                .withTopics(inputs).withPrefetch(config.getInt(ServiceConfig.PREFETCH))
+                .withCommitMode(exactlyOnce ? CommitMode.TRANSACTIONAL : CommitMode.ACKNOWLEDGED);
+        this.receiver = KafkaReceiver.create(options);
+        registry.gauge("liquidstream.partitions.paused", receiver, r -> r.pausedPartitions().size());
+        registry.gauge("liquidstream.receiver.buffered", receiver, KafkaReceiver::bufferedRecords);
+
+        SenderOptions<String, byte[]> senderOptions = SenderOptions.create(producerProps(client), new StringSerializer(),
+                new ByteArraySerializer()).withMaxInFlight(config.getInt(ServiceConfig.MAX_IN_FLIGHT));
+        SettledOffsets offsets = new SettledOffsets();
+        Flux<Outcome<ReceiverRecord<String, byte[]>>> outcomes = pipeline.apply(receiver.receive()
+                .doOnNext(r -> {
+                    if (exactlyOnce) {
+                        offsets.received(r.topicPartition(), r.receiverOffset().offset());
+                    }
+                })
+                .map(decoder::decode));
+        if (exactlyOnce) {
+            KafkaTransactionalSender<String, byte[]> tx = KafkaTransactionalSender.create(
+                    senderOptions.withTransactionalId(config.getString(ServiceConfig.GROUP_ID) + "-" + UUID.randomUUID()));
+            this.sender = tx;
+            this.main = outcomes
+                    .bufferTimeout(config.getInt(ServiceConfig.TX_MAX_RECORDS),
+                            Duration.ofMillis(config.getLong(ServiceConfig.TX_MAX_MS)), true)
+                    .concatMap(batch -> {
+                        List<SenderRecord<String, byte[], Settlement>> records = new ArrayList<>();
+                        List<Settlement> settled = new ArrayList<>();
+                        for (Outcome<ReceiverRecord<String, byte[]>> o : batch) {
+                            for (SenderRecord<String, byte[], Settlement> r : outputs.of(o)) {
+                                records.add(r);
+                                if (settled.isEmpty() || settled.get(settled.size() - 1) != r.correlation()) {
+                                    settled.add(r.correlation());
+                                }
+                            }
+                            dropped(o).forEach(r -> offsets.settled(r.topicPartition(), r.receiverOffset().offset()));
+                        }
+                        settled.forEach(s -> s.inputs().forEach(r -> offsets.settled(r.topicPartition(),
+                                r.receiverOffset().offset())));
+                        return tx.transact(Flux.fromIterable(records), offsets.committable(), receiver.groupMetadata())
+                                .doOnSuccess(results -> settled.forEach(Settlement::complete));
+                    }, 1)
+                    .subscribe(unused -> { }, this::fail);
+        } else {
+            KafkaSender<String, byte[]> plain = KafkaSender.create(senderOptions);
+            this.sender = plain;
+            this.main = plain.send(outcomes.concatMapIterable(outputs::of, 32))
+                    .subscribe(this::written, this::fail);
+        }
+
+        Map<String, Object> anchorConsumer = new LinkedHashMap<>(client);
+        anchorConsumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID) + "-anchors-"
+                + UUID.randomUUID());
+        anchorConsumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.anchorReceiver = KafkaReceiver.create(ReceiverOptions.create(anchorConsumer, new StringDeserializer(),
+                new ByteArrayDeserializer()).withTopics(List.of(config.getString(ServiceConfig.ANCHORS_TOPIC))));
+        AvroSingleObjectCodec<ClassAnchor> anchorCodec = AvroSingleObjectCodec.of(ClassAnchor.class);
+        this.anchorSubscription = anchorReceiver.receive()
+                .doOnNext(r -> applyAnchor(r, anchorCodec))
+                .subscribe(ReceiverRecord::acknowledge, this::fail);
+    }
+
+    /**
+     * Starts the service: builds the models, creates missing topics when allowed, and subscribes.
+     *
+     * @param registry where the stage meters go (a Prometheus registry to expose them)
+     */
+    public static LiquidStreamService start(ServiceConfig config, ModelBundle bundle, MeterRegistry registry) {
+        return new LiquidStreamService(config, bundle, registry);
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    /** Anchors currently in the index (bundle anchors plus run-time ones). */
+    public int anchorCount() {
+        return anchors.index().anchorCount();
+    }
+
+    /** The error that stopped the service, or null while it runs. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    private void applyAnchor(ReceiverRecord<String, byte[]> r, AvroSingleObjectCodec<ClassAnchor> codec) {
+        String where = PacketDecoder.where(r);
+        if (r.value() == null) {
+            anchors.remove(r.key());
+            return;
+        }
+        try {
+            anchors.register(codec.decode(r.value()), where);
+        } catch (RecordDecodingException | InvalidPacketException e) {
+            metrics.deadLetter(e instanceof InvalidPacketException ip ? ip.reason() : RejectReason.UNDECODABLE);
+            System.err.println("liquidstream: anchor ignored: " + e.getMessage());
+        }
+    }
+
+    private void written(SenderResult<Settlement> result) {
+        if (result.isSuccess()) {
+            result.correlation().written();
+        } else {
+            metrics.registry().counter("liquidstream.send.failed").increment();
+        }
+    }
+
+    private static List<ReceiverRecord<String, byte[]>> dropped(Outcome<ReceiverRecord<String, byte[]>> o) {
+        return o instanceof io.liquidstream.core.stream.Dropped<ReceiverRecord<String, byte[]>> d ? List.of(d.ack())
+                : List.of();
+    }
+
+    private void fail(Throwable error) {
+        failure.compareAndSet(null, error);
+        System.err.println("liquidstream: service stopped: " + error);
+    }
+
+    /** Wall-clock microseconds since the epoch. */
+    static long wallMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    private static Map<String, Object> producerProps(Map<String, Object> client) {
+        Map<String, Object> props = new LinkedHashMap<>(client);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return props;
+    }
+
+    @Override
+    public void close() {
+        main.dispose();
+        anchorSubscription.dispose();
+        pipeline.dispose();
+        try {
+            sender.close();
+        } catch (Exception e) {
+            fail(e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.liquidstream.connectors.service;
+
+import io.liquidstream.connectors.kafka.ReceiverRecord;
+import io.liquidstream.connectors.kafka.SenderRecord;
+import io.liquidstream.core.stream.Associated;
+import io.liquidstream.core.stream.Dropped;
+import io.liquidstream.core.stream.Outcome;
+import io.liquidstream.core.stream.PipelineMetrics;
+import io.liquidstream.core.stream.Rejected;
+import io.liquidstream.schemas.Association;
+import io.liquidstream.schemas.Embedding;
+import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The records an outcome publishes, each correlated with the {@link Settlement} of the inputs it
+ * settles: a window's embedding (on its modality's embedding topic) and association, keyed by source;
+ * a rejected input's original key and bytes on the DLQ with headers {@code lsm.error.reason},
+ * {@code lsm.error.detail}, {@code lsm.source.topic}, {@code lsm.source.partition} and
+ * {@code lsm.source.offset}. A dropped input publishes nothing and is settled at once.
+ */
+final class OutputRecords {
+
+    static final String REASON = "lsm.error.reason";
+    static final String DETAIL = "lsm.error.detail";
+    static final String TOPIC = "lsm.source.topic";
+    static final String PARTITION = "lsm.source.partition";
+    static final String OFFSET = "lsm.source.offset";
+
+    private final AvroSingleObjectCodec<Embedding> embeddings = AvroSingleObjectCodec.of(Embedding.class);
+    private final AvroSingleObjectCodec<Association> associations = AvroSingleObjectCodec.of(Association.class);
+    private final String embeddingsPrefix;
+    private final String associationsTopic;
+    private final String dlqTopic;
+    private final PipelineMetrics metrics;
+    private final LongSupplier clock;
+
+    OutputRecords(String embeddingsPrefix, String associationsTopic, String dlqTopic, PipelineMetrics metrics,
+                  LongSupplier clock) {
+        this.embeddingsPrefix = embeddingsPrefix;
+        this.associationsTopic = associationsTopic;
+        this.dlqTopic = dlqTopic;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    List<SenderRecord<String, byte[], Settlement>> of(Outcome<ReceiverRecord<String, byte[]>> outcome) {
+        if (outcome instanceof Associated<ReceiverRecord<String, byte[]>> a) {
+            Settlement s = new Settlement(a.window().acks(), 2, a.window().firstEventWallMicros(), true, metrics, clock);
+            String key = a.window().source();
+            return List.of(
+                    SenderRecord.of(embeddingsPrefix + a.window().modality(), key, embeddings.encode(a.embedding()), s),
+                    SenderRecord.of(associationsTopic, key, associations.encode(a.association()), s));
+        }
+        if (outcome instanceof Rejected<ReceiverRecord<String, byte[]>> r) {
+            metrics.deadLetter(r.reason());
+            return List.of(new SenderRecord<>(deadLetter(r), new Settlement(List.of(r.ack()), 1, 0, false, metrics,
+                    clock)));
+        }
+        if (outcome instanceof Dropped<ReceiverRecord<String, byte[]>> d) {
+            d.ack().acknowledge();
+            return List.of();
+        }
+        throw new IllegalStateException("expected a terminal outcome (associated, rejected or dropped) after the "
+                + "association stage, found " + outcome.getClass().getSimpleName());
+    }
+
+    private ProducerRecord<String, byte[]> deadLetter(Rejected<ReceiverRecord<String, byte[]>> r) {
+        ReceiverRecord<String, byte[]> in = r.ack();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON, utf8(r.reason().name()));
+        headers.add(DETAIL, utf8(r.detail()));
+        headers.add(TOPIC, utf8(in.topicPartition().topic()));
+        headers.add(PARTITION, utf8(Integer.toString(in.topicPartition().partition())));
+        headers.add(OFFSET, utf8(Long.toString(in.receiverOffset().offset())));
+        in.record().headers().forEach(headers::add);
+        return new ProducerRecord<>(dlqTopic, null, in.key(), in.value(), headers);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,182 @@
+package io.liquidstream.connectors.service;
+
+import io.liquidstream.core.stream.PipelineSettings;
+import io.liquidstream.core.stream.SlidingSpec;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The settings of {@code liquidstream serve}, defined once in the manner of Kafka's
+ * {@code ConsumerConfig}: each key is a constant beside its type, default, validator, importance and
+ * doc, so validation at start-up, {@code --print-config} and the documentation come from one place.
+ * Keys that are not service settings (e.g. {@code security.protocol}, {@code sasl.*}, {@code ssl.*})
+ * pass through to the Kafka clients unchanged.
+ */
+public final class ServiceConfig extends AbstractConfig {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String MODEL_PATH = "model.path";
+    public static final String GROUP_ID = "group.id";
+    public static final String MODALITIES = "modalities";
+    public static final String EVENTS_TOPIC_PREFIX = "topic.events.prefix";
+    public static final String EMBEDDINGS_TOPIC_PREFIX = "topic.embeddings.prefix";
+    public static final String ASSOCIATIONS_TOPIC = "topic.associations";
+    public static final String ANCHORS_TOPIC = "topic.anchors";
+    public static final String DLQ_TOPIC = "topic.dlq";
+    public static final String TOPICS_CREATE = "topics.create";
+    public static final String TOPICS_PARTITIONS = "topics.partitions";
+    public static final String TOPICS_REPLICATION = "topics.replication.factor";
+    public static final String DELIVERY = "delivery";
+    public static final String RAILS = "rails";
+    public static final String RAIL_QUEUE = "rail.queue";
+    public static final String REORDER_PACKETS = "reorder.packets";
+    public static final String PACKET_MAX_EVENTS = "packet.max.events";
+    public static final String SAMPLE_MAX_EVENTS = "sample.max.events";
+    public static final String BATCH_SIZE = "batch.size";
+    public static final String BATCH_WAIT_MS = "batch.wait.ms";
+    public static final String SLIDING_MODALITIES = "sliding.modalities";
+    public static final String SLIDING_BIN_US = "sliding.bin.us";
+    public static final String SLIDING_WINDOW_BINS = "sliding.window.bins";
+    public static final String SLIDING_HOP_BINS = "sliding.hop.bins";
+    public static final String TOP_K = "association.top.k";
+    public static final String GROUP_DELIMITER = "association.group.delimiter";
+    public static final String RECENT_PER_GROUP = "association.recent.per.group";
+    public static final String OVERLAP_TOLERANCE_MS = "association.overlap.tolerance.ms";
+    public static final String PREFETCH = "receiver.prefetch";
+    public static final String MAX_IN_FLIGHT = "sender.max.in.flight";
+    public static final String TX_MAX_RECORDS = "transaction.max.records";
+    public static final String TX_MAX_MS = "transaction.max.ms";
+    public static final String METRICS_HOST = "metrics.host";
+    public static final String METRICS_PORT = "metrics.port";
+
+    public static final String AT_LEAST_ONCE = "at-least-once";
+    public static final String EXACTLY_ONCE = "exactly-once";
+
+    private static final ConfigDef DEF = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, (name, value) -> {
+                if (value == null || ((List<?>) value).isEmpty()) {
+                    throw new ConfigException(name, value, "expected at least one HOST:PORT");
+                }
+            }, Importance.HIGH, "Kafka brokers, HOST:PORT[,HOST:PORT...].")
+            .define(MODEL_PATH, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Model bundle file (.lsm) to serve.")
+            .define(GROUP_ID, Type.STRING, "liquidstream", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Consumer group of the input topics; instances with the same group share the sources.")
+            .define(MODALITIES, Type.LIST, "", Importance.MEDIUM,
+                    "Modalities to serve; empty serves every modality of the bundle.")
+            .define(EVENTS_TOPIC_PREFIX, Type.STRING, "lsm.events.", Importance.MEDIUM,
+                    "Input topics are this prefix plus the modality name, keyed by source id.")
+            .define(EMBEDDINGS_TOPIC_PREFIX, Type.STRING, "lsm.embeddings.", Importance.MEDIUM,
+                    "Embedding topics are this prefix plus the modality name.")
+            .define(ASSOCIATIONS_TOPIC, Type.STRING, "lsm.associations", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Topic of association results.")
+            .define(ANCHORS_TOPIC, Type.STRING, "lsm.anchors", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Compacted topic of run-time class anchors (key: anchor id; a null value removes the anchor).")
+            .define(DLQ_TOPIC, Type.STRING, "lsm.dlq", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Dead-letter topic: the original bytes with headers naming the error, topic, partition and offset.")
+            .define(TOPICS_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Create missing topics at start-up (needs the CreateTopics permission).")
+            .define(TOPICS_PARTITIONS, Type.INT, 3, Range.atLeast(1), Importance.MEDIUM,
+                    "Partitions of topics the service creates.")
+            .define(TOPICS_REPLICATION, Type.SHORT, (short) 1, Range.atLeast(1), Importance.MEDIUM,
+                    "Replication factor of topics the service creates.")
+            .define(DELIVERY, Type.STRING, AT_LEAST_ONCE, ValidString.in(AT_LEAST_ONCE, EXACTLY_ONCE), Importance.HIGH,
+                    "at-least-once: commit an input only after all its outputs are acknowledged; exactly-once: "
+                            + "outputs and input offsets in Kafka transactions (read outputs with read_committed).")
+            .define(RAILS, Type.INT, Math.max(1, Runtime.getRuntime().availableProcessors()), Range.between(1, 1024),
+                    Importance.MEDIUM, "Parallel windowing and reservoir lanes; a source always uses the same rail.")
+            .define(RAIL_QUEUE, Type.INT, 64, Range.between(1, 65536), Importance.LOW,
+                    "Outcomes queued per rail before the input is slowed.")
+            .define(REORDER_PACKETS, Type.INT, 16, Range.between(0, 65536), Importance.MEDIUM,
+                    "Out-of-order packets held per source waiting for a missing seq; beyond it the gap is given up "
+                            + "and packets arriving later go to the DLQ as LATE.")
+            .define(PACKET_MAX_EVENTS, Type.INT, 1 << 20, Range.atLeast(1), Importance.MEDIUM,
+                    "Larger packets go to the DLQ as OVERSIZED.")
+            .define(SAMPLE_MAX_EVENTS, Type.INT, 10_000_000, Range.atLeast(1), Importance.MEDIUM,
+                    "Larger samples go to the DLQ as OVERSIZED, whole.")
+            .define(BATCH_SIZE, Type.INT, 64, Range.between(1, 65536), Importance.MEDIUM,
+                    "Most windows per projection micro-batch.")
+            .define(BATCH_WAIT_MS, Type.LONG, 2L, Range.between(1, 60_000), Importance.MEDIUM,
+                    "Longest a window waits for its projection micro-batch, in ms.")
+            .define(SLIDING_MODALITIES, Type.LIST, "", Importance.MEDIUM,
+                    "Modalities windowed by sliding time windows (continuous streams) instead of sample markers.")
+            .define(SLIDING_BIN_US, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW, "Sliding window bin, in us.")
+            .define(SLIDING_WINDOW_BINS, Type.INT, 200, Range.atLeast(1), Importance.LOW, "Bins per sliding window.")
+            .define(SLIDING_HOP_BINS, Type.INT, 10, Range.atLeast(1), Importance.LOW, "Bins between sliding windows.")
+            .define(TOP_K, Type.INT, 5, Range.between(1, 1000), Importance.LOW, "Matches reported per association.")
+            .define(GROUP_DELIMITER, Type.STRING, "/", Importance.LOW,
+                    "A source id up to its last delimiter is its source group; recent windows pair within a group.")
+            .define(RECENT_PER_GROUP, Type.INT, 64, Range.between(0, 1 << 20), Importance.LOW,
+                    "Recent windows kept per source group for pairing.")
+            .define(OVERLAP_TOLERANCE_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.LOW,
+                    "How far apart (source clock) two windows may be and still pair, in ms.")
+            .define(PREFETCH, Type.INT, 256, Range.between(1, 1 << 20), Importance.LOW,
+                    "Records fetched ahead of demand; partitions pause beyond it.")
+            .define(MAX_IN_FLIGHT, Type.INT, 256, Range.between(1, 1 << 20), Importance.LOW,
+                    "Output records sent but not yet acknowledged by the broker.")
+            .define(TX_MAX_RECORDS, Type.INT, 500, Range.between(1, 1 << 20), Importance.LOW,
+                    "Exactly-once: most outcomes per transaction.")
+            .define(TX_MAX_MS, Type.LONG, 100L, Range.between(1, 60_000), Importance.LOW,
+                    "Exactly-once: longest an outcome waits for its transaction, in ms.")
+            .define(METRICS_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Address the Prometheus endpoint binds to.")
+            .define(METRICS_PORT, Type.INT, 9464, Range.between(0, 65535), Importance.MEDIUM,
+                    "Port of the Prometheus endpoint (GET /metrics); 0 disables it.");
+
+    public ServiceConfig(Map<String, ?> props) {
+        super(DEF, props, false);
+    }
+
+    public static ConfigDef definition() {
+        return DEF;
+    }
+
+    /** The stage settings these keys describe. */
+    public PipelineSettings pipelineSettings() {
+        Map<String, SlidingSpec> sliding = new HashMap<>();
+        for (String m : getList(SLIDING_MODALITIES)) {
+            sliding.put(m, new SlidingSpec(getLong(SLIDING_BIN_US), getInt(SLIDING_WINDOW_BINS), getInt(SLIDING_HOP_BINS)));
+        }
+        return new PipelineSettings(getInt(RAILS), getInt(RAIL_QUEUE), getInt(REORDER_PACKETS),
+                getInt(SAMPLE_MAX_EVENTS), getInt(BATCH_SIZE), Duration.ofMillis(getLong(BATCH_WAIT_MS)), sliding,
+                getInt(TOP_K), getString(GROUP_DELIMITER), getInt(RECENT_PER_GROUP),
+                Duration.ofMillis(getLong(OVERLAP_TOLERANCE_MS)));
+    }
+
+    public boolean exactlyOnce() {
+        return EXACTLY_ONCE.equals(getString(DELIVERY));
+    }
+
+    /** Properties for the Kafka clients: every key that is not a service setting, plus the brokers. */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> props = new HashMap<>(originals());
+        props.keySet().removeAll(DEF.names());
+        props.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
+        return props;
+    }
+
+    /** The effective configuration, sorted by key, secrets hidden, one {@code key=value} per line. */
+    public String describe() {
+        Map<String, Object> all = new TreeMap<>();
+        values().forEach((k, v) -> all.put(k, v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : v));
+        originals().forEach((k, v) -> {
+            if (!DEF.names().contains(k)) {
+                boolean secret = k.contains("password") || k.contains("jaas") || k.contains("secret");
+                all.put(k, secret ? "[hidden]" : v);
+            }
+        });
+        StringBuilder out = new StringBuilder();
+        all.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
+        return out.toString();
+    }
+}

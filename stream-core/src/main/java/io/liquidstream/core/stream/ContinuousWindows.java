@@ -1,0 +1,80 @@
+package io.liquidstream.core.stream;
+
+import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.binning.SlidingWindows;
+import io.liquidstream.core.binning.TimedWindow;
+import io.liquidstream.core.event.Events;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Sliding windows over continuous streams, per source. A packet's events may fall in several
+ * overlapping windows, so its acknowledgement rides on the last of them: it is released with the
+ * first emitted window that starts after {@code lastEvent - hop}, since every later window starts after
+ * the packet's events. Packets whose events can no longer fall in any window (the source moved more
+ * than a window past them without an emitted window, e.g. all cropped away) are dropped as settled, so
+ * the pending list stays within one window of time.
+ */
+final class ContinuousWindows<A> implements SourceWindows<A> {
+
+    private final String modality;
+    private final InputSpec spec;
+    private final SlidingSpec sliding;
+    private final SlidingWindows windows;
+    private final LongSupplier clock;
+    private final PipelineMetrics metrics;
+    private final Map<String, ArrayDeque<Pending<A>>> pending = new HashMap<>();
+
+    ContinuousWindows(String modality, InputSpec spec, SlidingSpec sliding, LongSupplier clock, PipelineMetrics metrics) {
+        this.modality = modality;
+        this.spec = spec;
+        this.sliding = sliding;
+        this.windows = new SlidingWindows(sliding.binMicros(), sliding.windowBins(), sliding.hopBins(), spec.mapping());
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void accept(Packet<A> p, List<Outcome<A>> out) {
+        Events events = spec.transform().apply(p.events());
+        List<TimedWindow> closed;
+        try {
+            closed = windows.accept(p.source(), events);
+        } catch (IllegalArgumentException late) {
+            out.add(new Rejected<>(p.ack(), RejectReason.TIME_BACKWARDS, "packet seq " + p.seq() + ": "
+                    + late.getMessage()));
+            return;
+        }
+        ArrayDeque<Pending<A>> queue = pending.computeIfAbsent(p.source(), s -> new ArrayDeque<>());
+        long last = p.events().isEmpty() ? Long.MIN_VALUE : p.events().lastTime();
+        queue.addLast(new Pending<>(p.ack(), last, p.receivedMicros()));
+        long now = clock.getAsLong();
+        for (TimedWindow w : closed) {
+            List<A> acks = new ArrayList<>();
+            long firstReceived = queue.isEmpty() ? p.receivedMicros() : queue.peekFirst().receivedMicros;
+            while (!queue.isEmpty() && queue.peekFirst().lastTime < w.startMicros() + sliding.hopMicros()) {
+                acks.add(queue.pollFirst().ack);
+            }
+            metrics.window(modality);
+            out.add(new Window<>(p.source(), modality, null, p.label(), w.startMicros(), w.endMicros(), w.window(),
+                    firstReceived, now, acks));
+        }
+        if (!p.events().isEmpty()) {
+            long horizon = p.events().lastTime() - sliding.windowMicros() - sliding.binMicros();
+            while (!queue.isEmpty() && queue.peekFirst().lastTime < horizon) {
+                out.add(new Dropped<>(queue.pollFirst().ack, "events of source '" + p.source()
+                        + "' fell in no non-empty window"));
+            }
+        }
+        if (queue.isEmpty()) {
+            pending.remove(p.source());
+        }
+    }
+
+    private record Pending<A>(A ack, long lastTime, long receivedMicros) {
+    }
+}

@@ -1,0 +1,35 @@
+package io.liquidstream.core.stream;
+
+import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.bundle.DenseStack;
+import io.liquidstream.core.bundle.ModalityModel;
+import io.liquidstream.core.event.Events;
+import io.liquidstream.core.projection.Activation;
+import io.liquidstream.core.projection.ProjectionHead;
+import io.liquidstream.core.reservoir.LifReservoir;
+import java.util.Locale;
+
+/**
+ * One modality's model ready to run: its input spec, fixed reservoir and projection head, built once
+ * from the bundle. Thread-safe (the reservoir and head are).
+ */
+public record ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head) {
+
+    /** Builds the reservoir from the bundle's weight source and the head from its stored weights. */
+    public static ModalityRuntime of(ModalityModel model) {
+        DenseStack stack = model.projection();
+        ProjectionHead head = ProjectionHead.fromWeights(stack.layerDims(),
+                Activation.valueOf(stack.activation().toUpperCase(Locale.ROOT)), stack.weights());
+        return new ModalityRuntime(model.name(), model.input(),
+                new LifReservoir(model.reservoir(), model.weights().toWeightSource()), head);
+    }
+
+    /** The embedding of one whole sample (used for raw-event anchors). */
+    public float[] embed(Events sample) {
+        return head.embed(reservoir.encode(input.encode(sample)));
+    }
+
+    public int dimension() {
+        return head.outputDim();
+    }
+}

@@ -1,0 +1,90 @@
+package io.liquidstream.core.stream;
+
+import io.liquidstream.core.event.Events;
+import io.liquidstream.core.event.SensorGeometry;
+import io.liquidstream.schemas.EventPacket;
+import io.liquidstream.schemas.EventPackets;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Validates decoded {@link EventPacket}s against the served modalities and turns them into
+ * {@link Packet}s: known modality, consistent columns, non-negative non-decreasing time offsets,
+ * addresses inside the modality's sensor, and at most {@code maxEvents} events.
+ */
+public final class PacketReader {
+
+    private final Map<String, SensorGeometry> sensors;
+    private final int maxEvents;
+
+    /**
+     * @param sensors the sensor geometry of each served modality, by name
+     * @param maxEvents most events one packet may carry
+     */
+    public PacketReader(Map<String, SensorGeometry> sensors, int maxEvents) {
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("maxEvents must be at least 1, found " + maxEvents);
+        }
+        this.sensors = Map.copyOf(sensors);
+        this.maxEvents = maxEvents;
+    }
+
+    /**
+     * @param where names the input's position (e.g. topic, partition and offset) for error messages
+     * @throws InvalidPacketException with the reason to reject the packet under
+     */
+    public <A> Packet<A> read(EventPacket packet, long receivedMicros, A ack, String where) {
+        Objects.requireNonNull(packet, "packet");
+        String modality = Modalities.name(packet.getModality());
+        SensorGeometry sensor = sensors.get(modality);
+        if (sensor == null) {
+            throw new InvalidPacketException(RejectReason.UNKNOWN_MODALITY, "expected a modality of " + sensors.keySet()
+                    + ", found '" + modality + "' from source '" + packet.getSource() + "' at " + where);
+        }
+        int[] dt = EventPackets.toIntArray(packet.getDt());
+        int n = dt.length;
+        if (n > maxEvents) {
+            throw new InvalidPacketException(RejectReason.OVERSIZED, "expected at most " + maxEvents
+                    + " events per packet, found " + n + " at " + where);
+        }
+        int[] x = EventPackets.toIntArray(packet.getX());
+        int[] y = column(EventPackets.toIntArray(packet.getY()), n, "y", where);
+        int[] p = column(EventPackets.toIntArray(packet.getP()), n, "p", where);
+        if (x.length != n) {
+            throw malformed("x must have one entry per event (" + n + ") but has " + x.length, where);
+        }
+        long t0 = packet.getT0Micros();
+        long[] t = new long[n];
+        byte[] pol = new byte[n];
+        for (int i = 0; i < n; i++) {
+            if (dt[i] < 0 || i > 0 && dt[i] < dt[i - 1]) {
+                throw malformed("dt must be non-negative and non-decreasing but dt[" + i + "] = " + dt[i]
+                        + (i > 0 ? " follows " + dt[i - 1] : ""), where);
+            }
+            if (!sensor.contains(x[i], y[i], p[i])) {
+                throw new InvalidPacketException(RejectReason.ADDRESS_OUT_OF_RANGE, "event " + i + " address (x="
+                        + x[i] + ", y=" + y[i] + ", p=" + p[i] + ") outside the " + modality + " sensor " + sensor
+                        + " at " + where);
+            }
+            t[i] = t0 + dt[i];
+            pol[i] = (byte) p[i];
+        }
+        return new Packet<>(packet.getSource(), modality, packet.getSeq(), Events.of(sensor, t, x, y, pol),
+                packet.getSampleId(), packet.getLabel(), packet.getEndOfSample(), receivedMicros, ack);
+    }
+
+    private static int[] column(int[] values, int events, String name, String where) {
+        if (values.length == 0) {
+            return new int[events];
+        }
+        if (values.length != events) {
+            throw malformed(name + " must have one entry per event (" + events + ") or none but has " + values.length,
+                    where);
+        }
+        return values;
+    }
+
+    private static InvalidPacketException malformed(String message, String where) {
+        return new InvalidPacketException(RejectReason.MALFORMED, message + " at " + where);
+    }
+}

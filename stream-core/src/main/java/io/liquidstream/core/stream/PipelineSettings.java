@@ -1,0 +1,88 @@
+package io.liquidstream.core.stream;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the stages run.
+ *
+ * @param rails parallel windowing and reservoir lanes; a source always runs on the same rail, so its
+ *     windows stay in order
+ * @param railQueue windows and packets queued per rail before upstream is slowed
+ * @param reorderPackets packets per source held back waiting for a missing sequence number; when
+ *     exceeded, the gap is given up (counted) and a packet arriving later goes to the DLQ as LATE
+ * @param maxSampleEvents most events of one open sample; beyond it the whole sample goes to the DLQ as OVERSIZED
+ * @param batchSize most windows per projection micro-batch
+ * @param batchWait longest a window waits for its micro-batch to fill
+ * @param sliding modalities windowed by sliding windows instead of sample markers, with their windows
+ * @param topK matches reported per association
+ * @param groupDelimiter a source id up to its last delimiter names its source group (e.g. {@code
+ *     subject-3/neural} is in group {@code subject-3}); recent windows pair only within a group
+ * @param recentPerGroup recent windows kept per source group for pairing
+ * @param overlapTolerance how far apart on the source clock two windows may be and still overlap
+ */
+public record PipelineSettings(int rails, int railQueue, int reorderPackets, int maxSampleEvents, int batchSize,
+                               Duration batchWait, Map<String, SlidingSpec> sliding, int topK, String groupDelimiter,
+                               int recentPerGroup, Duration overlapTolerance) {
+
+    public PipelineSettings {
+        requireAtLeast("rails", rails, 1);
+        requireAtLeast("railQueue", railQueue, 1);
+        requireAtLeast("reorderPackets", reorderPackets, 0);
+        requireAtLeast("maxSampleEvents", maxSampleEvents, 1);
+        requireAtLeast("batchSize", batchSize, 1);
+        requireAtLeast("topK", topK, 1);
+        requireAtLeast("recentPerGroup", recentPerGroup, 0);
+        Objects.requireNonNull(batchWait, "batchWait");
+        Objects.requireNonNull(groupDelimiter, "groupDelimiter");
+        Objects.requireNonNull(overlapTolerance, "overlapTolerance");
+        if (batchWait.isNegative() || batchWait.isZero()) {
+            throw new IllegalArgumentException("batchWait must be positive, found " + batchWait);
+        }
+        sliding = Map.copyOf(sliding);
+    }
+
+    /** Two rails, 64 queued, reorder 16, 10 M events per sample, batches of 64 or 2 ms, top 5, delimiter '/'. */
+    public static PipelineSettings defaults() {
+        return new PipelineSettings(2, 64, 16, 10_000_000, 64, Duration.ofMillis(2), Map.of(), 5, "/", 64,
+                Duration.ofSeconds(1));
+    }
+
+    public PipelineSettings withRails(int n) {
+        return new PipelineSettings(n, railQueue, reorderPackets, maxSampleEvents, batchSize, batchWait, sliding, topK,
+                groupDelimiter, recentPerGroup, overlapTolerance);
+    }
+
+    public PipelineSettings withReorderPackets(int n) {
+        return new PipelineSettings(rails, railQueue, n, maxSampleEvents, batchSize, batchWait, sliding, topK,
+                groupDelimiter, recentPerGroup, overlapTolerance);
+    }
+
+    public PipelineSettings withMaxSampleEvents(int n) {
+        return new PipelineSettings(rails, railQueue, reorderPackets, n, batchSize, batchWait, sliding, topK,
+                groupDelimiter, recentPerGroup, overlapTolerance);
+    }
+
+    public PipelineSettings withSliding(Map<String, SlidingSpec> newSliding) {
+        return new PipelineSettings(rails, railQueue, reorderPackets, maxSampleEvents, batchSize, batchWait, newSliding,
+                topK, groupDelimiter, recentPerGroup, overlapTolerance);
+    }
+
+    public PipelineSettings withBatch(int size, Duration wait) {
+        return new PipelineSettings(rails, railQueue, reorderPackets, maxSampleEvents, size, wait, sliding, topK,
+                groupDelimiter, recentPerGroup, overlapTolerance);
+    }
+
+    /** The source group of a source id: its part before the last {@link #groupDelimiter()}, or the id itself. */
+    public String groupOf(String source) {
+        int cut = groupDelimiter.isEmpty() ? -1 : source.lastIndexOf(groupDelimiter);
+        return cut <= 0 ? source : source.substring(0, cut);
+    }
+
+    private static void requireAtLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", found " + value);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.liquidstream.core.stream;
+
+/** Why an input went to the dead-letter queue; the reason is the DLQ record's error header. */
+public enum RejectReason {
+    /** The bytes are not a record of any known encoding. */
+    UNDECODABLE,
+    /** The record names a schema this service does not know. */
+    UNKNOWN_SCHEMA,
+    /** The packet's modality has no model in the bundle. */
+    UNKNOWN_MODALITY,
+    /** Columns of different lengths, negative or decreasing time offsets, or a missing sample id. */
+    MALFORMED,
+    /** An event address lies outside the modality's declared sensor. */
+    ADDRESS_OUT_OF_RANGE,
+    /** Events earlier than the source's stream has already reached, beyond the reorder bound. */
+    TIME_BACKWARDS,
+    /** A packet that arrived after its sequence gap had been given up. */
+    LATE,
+    /** A packet or open sample with more events than allowed. */
+    OVERSIZED
+}

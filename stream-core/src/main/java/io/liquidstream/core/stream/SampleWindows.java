@@ -1,0 +1,135 @@
+package io.liquidstream.core.stream;
+
+import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.event.Events;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Windows by sample markers: a source's packets with one {@code sampleId} form one window, closed by
+ * {@code endOfSample} or by the first packet of another sample. One open sample per source, of at most
+ * {@code maxSampleEvents} events: a sample that grows beyond goes to the DLQ whole (OVERSIZED), and so
+ * do its later packets. A packet starting before the open sample's latest event is TIME_BACKWARDS.
+ */
+final class SampleWindows<A> implements SourceWindows<A> {
+
+    private final String modality;
+    private final InputSpec spec;
+    private final int maxSampleEvents;
+    private final LongSupplier clock;
+    private final PipelineMetrics metrics;
+    private final Map<String, OpenSample<A>> open = new HashMap<>();
+    private final Map<String, String> oversized = new HashMap<>();
+
+    SampleWindows(String modality, InputSpec spec, int maxSampleEvents, LongSupplier clock, PipelineMetrics metrics) {
+        this.modality = modality;
+        this.spec = spec;
+        this.maxSampleEvents = maxSampleEvents;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void accept(Packet<A> p, List<Outcome<A>> out) {
+        String source = p.source();
+        if (p.sampleId() == null) {
+            out.add(new Rejected<>(p.ack(), RejectReason.MALFORMED, "modality '" + p.modality()
+                    + "' is windowed by samples, so packets need a sampleId; packet seq " + p.seq() + " of source '"
+                    + source + "' has none"));
+            return;
+        }
+        if (p.sampleId().equals(oversized.get(source))) {
+            out.add(new Rejected<>(p.ack(), RejectReason.OVERSIZED, "sample '" + p.sampleId() + "' of source '"
+                    + source + "' already exceeded " + maxSampleEvents + " events"));
+            return;
+        }
+        oversized.remove(source);
+        OpenSample<A> sample = open.get(source);
+        if (sample != null && !sample.id.equals(p.sampleId())) {
+            close(source, out);
+            sample = null;
+        }
+        Events events = p.events();
+        if (sample != null && !events.isEmpty() && events.firstTime() < sample.lastTime) {
+            out.add(new Rejected<>(p.ack(), RejectReason.TIME_BACKWARDS, "packet seq " + p.seq() + " of source '"
+                    + source + "' starts at " + events.firstTime() + " us, before " + sample.lastTime
+                    + " us already in sample '" + sample.id + "'"));
+            return;
+        }
+        if (sample == null) {
+            sample = new OpenSample<>(p.sampleId(), p.label(), p.receivedMicros());
+            open.put(source, sample);
+            metrics.openSamples(1);
+        }
+        if ((long) sample.size + events.size() > maxSampleEvents) {
+            open.remove(source);
+            metrics.openSamples(-1);
+            oversized.put(source, sample.id);
+            String detail = "sample '" + sample.id + "' of source '" + source + "' exceeds " + maxSampleEvents
+                    + " events";
+            for (A ack : sample.acks) {
+                out.add(new Rejected<>(ack, RejectReason.OVERSIZED, detail));
+            }
+            out.add(new Rejected<>(p.ack(), RejectReason.OVERSIZED, detail));
+            return;
+        }
+        sample.add(events, p.ack());
+        if (p.endOfSample()) {
+            close(source, out);
+        }
+    }
+
+    private void close(String source, List<Outcome<A>> out) {
+        OpenSample<A> sample = open.remove(source);
+        metrics.openSamples(-1);
+        Events events = sample.events(spec);
+        if (events.isEmpty()) {
+            for (A ack : sample.acks) {
+                out.add(new Dropped<>(ack, "sample '" + sample.id + "' of source '" + source + "' has no events"));
+            }
+            return;
+        }
+        metrics.window(modality);
+        out.add(new Window<>(source, modality, sample.id, sample.label, events.firstTime(), events.lastTime(),
+                spec.encode(events), sample.firstReceived, clock.getAsLong(), sample.acks));
+    }
+
+    /** A sample being assembled: its events in arrival order, which is time order. */
+    private static final class OpenSample<A> {
+        final String id;
+        final Integer label;
+        final long firstReceived;
+        final List<A> acks = new ArrayList<>();
+        final List<Events> parts = new ArrayList<>();
+        int size;
+        long lastTime = Long.MIN_VALUE;
+
+        OpenSample(String id, Integer label, long firstReceived) {
+            this.id = id;
+            this.label = label;
+            this.firstReceived = firstReceived;
+        }
+
+        void add(Events events, A ack) {
+            acks.add(ack);
+            if (!events.isEmpty()) {
+                parts.add(events);
+                size += events.size();
+                lastTime = events.lastTime();
+            }
+        }
+
+        Events events(InputSpec spec) {
+            Events.Builder all = Events.builder(spec.expectedGeometry(), size);
+            for (Events part : parts) {
+                for (int i = 0; i < part.size(); i++) {
+                    all.add(part.t(i), part.x(i), part.y(i), part.p(i));
+                }
+            }
+            return all.build();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.liquidstream.core.stream;
+
+import java.util.List;
+
+/** The windowing state of one modality on one rail, for all of its sources. */
+interface SourceWindows<A> {
+
+    /** Adds an in-order packet; returns the windows it closes and the inputs it settles or rejects. */
+    void accept(Packet<A> packet, List<Outcome<A>> out);
+}

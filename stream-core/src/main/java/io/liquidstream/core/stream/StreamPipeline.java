@@ -1,0 +1,94 @@
+package io.liquidstream.core.stream;
+
+import io.liquidstream.core.association.AssociationIndex;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The stages in order: windowing and reservoir encoding on {@code rails} parallel lanes, projection
+ * in micro-batches, association. Generic over the caller's acknowledgement type {@code A}; it never
+ * acknowledges anything itself, it only says through each terminal {@link Outcome} which inputs are
+ * settled by it.
+ *
+ * <p><b>Ordering.</b> A source's packets always go to the same rail (by hash of the source id) and a
+ * rail handles one outcome at a time, so a source's windows are closed, encoded and emitted in order.
+ * Outcomes of different rails interleave.
+ *
+ * <p><b>Backpressure.</b> Every hand-over is a bounded queue: at most {@code railQueue} outcomes per
+ * rail, one projection batch, and whatever downstream requested. When downstream stops requesting,
+ * the stages stop requesting from the input, which, for a Kafka receiver, pauses its partitions.
+ *
+ * <p>CPU work runs on a parallel scheduler of {@code rails} threads and a single projection thread,
+ * created per pipeline and released by {@link #dispose()}.
+ */
+public final class StreamPipeline<A> implements Disposable {
+
+    private final Map<String, ModalityRuntime> models;
+    private final PipelineSettings settings;
+    private final PipelineMetrics metrics;
+    private final LongSupplier clock;
+    private final Scheduler lanes;
+    private final Scheduler projectionThread;
+    private final ProjectionStage<A> projection;
+    private final AssociationStage<A> association;
+
+    public StreamPipeline(Map<String, ModalityRuntime> models, String modelVersion, AssociationIndex anchors,
+                          PipelineSettings settings, PipelineMetrics metrics, LongSupplier clockMicros) {
+        this.models = Map.copyOf(models);
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clockMicros;
+        this.lanes = Schedulers.newParallel("liquidstream-rail", settings.rails(), true);
+        this.projectionThread = Schedulers.newSingle("liquidstream-projection", true);
+        this.projection = new ProjectionStage<>(models, settings.batchSize(), settings.batchWait(), projectionThread,
+                metrics);
+        this.association = new AssociationStage<>(anchors, models.keySet(), modelVersion, settings, metrics,
+                clockMicros);
+    }
+
+    /** Runs the inputs (packets, plus rejects from decoding) through the stages; see the class comment. */
+    public Flux<Outcome<A>> apply(Flux<Outcome<A>> inputs) {
+        int queue = settings.railQueue();
+        return inputs
+                .groupBy(this::railOf, queue)
+                .flatMap(rail -> {
+                    WindowingStage<A> windowing = new WindowingStage<>(models, settings, metrics, clock);
+                    return rail.publishOn(lanes, queue)
+                            .concatMapIterable(windowing::accept, queue)
+                            .map(this::encode);
+                }, settings.rails(), queue)
+                .transform(projection)
+                .map(association::apply);
+    }
+
+    /** The rail of an outcome: by source for packets, rail 0 for anything else. */
+    int railOf(Outcome<A> o) {
+        return o instanceof Packet<A> p ? Math.floorMod(p.source().hashCode(), settings.rails()) : 0;
+    }
+
+    private Outcome<A> encode(Outcome<A> o) {
+        if (o instanceof Window<A> w) {
+            return new Encoded<>(w, models.get(w.modality()).reservoir().encode(w.input()));
+        }
+        return o;
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void dispose() {
+        lanes.dispose();
+        projectionThread.dispose();
+    }
+
+    @Override
+    public boolean isDisposed() {
+        return lanes.isDisposed();
+    }
+}

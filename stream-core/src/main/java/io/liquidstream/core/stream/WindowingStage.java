@@ -1,0 +1,126 @@
+package io.liquidstream.core.stream;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Per-source sequencing and windowing for one rail. Not thread-safe: each rail owns one instance and
+ * feeds it one outcome at a time, so a source's packets are handled in the order they arrive.
+ *
+ * <p><b>Sequence policy.</b> A source's first packet sets the expected {@code seq}. A packet with the
+ * expected {@code seq} is windowed, then any held-back successors. A packet ahead of it waits in a
+ * reorder buffer of at most {@code reorderPackets} packets per source; when the buffer overflows, the
+ * missing numbers are given up (counted as a gap) and windowing resumes at the lowest held packet.
+ * A packet behind the expected {@code seq} is a duplicate (dropped, counted), or, if its number was
+ * given up as a gap, LATE (to the DLQ, since the windows it belonged to are already closed).
+ *
+ * <p>Outcomes that are not packets pass through unchanged.
+ */
+public final class WindowingStage<A> {
+
+    /** Numbers given up as gaps remembered per source, to tell late packets from duplicates. */
+    private static final int REMEMBERED_GAPS = 1024;
+
+    private final PipelineSettings settings;
+    private final PipelineMetrics metrics;
+    private final Map<String, SourceWindows<A>> byModality = new HashMap<>();
+    private final Map<String, Sequence<A>> sequences = new HashMap<>();
+
+    public WindowingStage(Map<String, ModalityRuntime> models, PipelineSettings settings, PipelineMetrics metrics,
+                          LongSupplier clockMicros) {
+        this.settings = settings;
+        this.metrics = metrics;
+        for (ModalityRuntime m : models.values()) {
+            SlidingSpec sliding = settings.sliding().get(m.name());
+            byModality.put(m.name(), sliding == null
+                    ? new SampleWindows<>(m.name(), m.input(), settings.maxSampleEvents(), clockMicros, metrics)
+                    : new ContinuousWindows<>(m.name(), m.input(), sliding, clockMicros, metrics));
+        }
+    }
+
+    /** The outcomes caused by one input, in order. */
+    public List<Outcome<A>> accept(Outcome<A> in) {
+        if (!(in instanceof Packet<A> p)) {
+            return List.of(in);
+        }
+        metrics.packet(p.modality(), p.events().size());
+        SourceWindows<A> windows = byModality.get(p.modality());
+        if (windows == null) {
+            return List.of(new Rejected<>(p.ack(), RejectReason.UNKNOWN_MODALITY, "expected a modality of "
+                    + byModality.keySet() + ", found '" + p.modality() + "' from source '" + p.source() + "'"));
+        }
+        List<Outcome<A>> out = new ArrayList<>(2);
+        Sequence<A> seq = sequences.computeIfAbsent(p.source(), s -> new Sequence<>(p.seq()));
+        if (p.seq() < seq.next) {
+            if (seq.givenUp.remove(p.seq())) {
+                out.add(new Rejected<>(p.ack(), RejectReason.LATE, "packet seq " + p.seq() + " of source '"
+                        + p.source() + "' arrived after its gap was given up; the stream had reached seq " + seq.next));
+            } else {
+                metrics.duplicate();
+                out.add(new Dropped<>(p.ack(), "duplicate seq " + p.seq() + " of source '" + p.source() + "'"));
+            }
+            return out;
+        }
+        if (p.seq() > seq.next) {
+            if (seq.held.putIfAbsent(p.seq(), p) != null) {
+                metrics.duplicate();
+                out.add(new Dropped<>(p.ack(), "duplicate seq " + p.seq() + " of source '" + p.source() + "'"));
+                return out;
+            }
+            metrics.reorderBuffered(1);
+            if (seq.held.size() <= settings.reorderPackets()) {
+                return out;
+            }
+            long resume = seq.held.firstKey();
+            metrics.gap(resume - seq.next);
+            for (long missing = seq.next; missing < resume; missing++) {
+                seq.giveUp(missing);
+            }
+            seq.next = resume;
+        } else {
+            window(windows, p, seq, out);
+        }
+        while (!seq.held.isEmpty() && seq.held.firstKey() == seq.next) {
+            metrics.reorderBuffered(-1);
+            Packet<A> next = seq.held.pollFirstEntry().getValue();
+            window(byModality.get(next.modality()), next, seq, out);
+        }
+        return out;
+    }
+
+    /** Sources with sequence state on this rail. */
+    public int sources() {
+        return sequences.size();
+    }
+
+    private void window(SourceWindows<A> windows, Packet<A> p, Sequence<A> seq, List<Outcome<A>> out) {
+        seq.next = p.seq() + 1;
+        windows.accept(p, out);
+    }
+
+    /** One source's sequence position, held-back packets and recently given-up numbers. */
+    private static final class Sequence<A> {
+        long next;
+        final TreeMap<Long, Packet<A>> held = new TreeMap<>();
+        final Set<Long> givenUp = new LinkedHashSet<>();
+
+        Sequence(long first) {
+            this.next = first;
+        }
+
+        void giveUp(long missing) {
+            givenUp.add(missing);
+            if (givenUp.size() > REMEMBERED_GAPS) {
+                var it = givenUp.iterator();
+                it.next();
+                it.remove();
+            }
+        }
+    }
+}

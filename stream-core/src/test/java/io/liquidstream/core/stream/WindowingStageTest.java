@@ -1,0 +1,97 @@
+package io.liquidstream.core.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WindowingStageTest {
+
+    private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
+
+    private WindowingStage<String> stage(PipelineSettings settings) {
+        return new WindowingStage<>(TestModels.models(), settings, metrics, () -> 42L);
+    }
+
+    private static List<Outcome<String>> feed(WindowingStage<String> stage, List<Packet<String>> packets) {
+        List<Outcome<String>> out = new ArrayList<>();
+        packets.forEach(p -> out.addAll(stage.accept(p)));
+        return out;
+    }
+
+    @Test
+    void givenSamplePacketsSwappedWithinTheReorderBound_oneWindowCarriesEveryPacketsAck() {
+        List<Outcome<String>> out = feed(stage(PipelineSettings.defaults()), List.of(
+                TestModels.vision("cam", 0, "s1", false, 0, 50),
+                TestModels.vision("cam", 2, "s1", true, 2000, 50),
+                TestModels.vision("cam", 1, "s1", false, 1000, 50)));
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(Window.class, w -> {
+            assertThat(w.sampleId()).isEqualTo("s1");
+            assertThat(w.acks()).containsExactly("cam#0", "cam#1", "cam#2");
+        });
+    }
+
+    @Test
+    void givenARepeatedSeq_theRepeatIsDroppedAndCounted() {
+        List<Outcome<String>> out = feed(stage(PipelineSettings.defaults()), List.of(
+                TestModels.vision("cam", 0, "s1", false, 0, 10),
+                TestModels.vision("cam", 0, "s1", false, 0, 10)));
+
+        assertThat(out).singleElement().isInstanceOf(Dropped.class);
+        assertThat(metrics.registry().counter("liquidstream.packets.duplicate").count()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAGapBeyondTheReorderBound_theGapIsGivenUpAndItsPacketLaterGoesToTheDlqAsLate() {
+        List<Outcome<String>> out = feed(stage(PipelineSettings.defaults().withReorderPackets(1)), List.of(
+                TestModels.vision("cam", 0, "s1", true, 0, 10),
+                TestModels.vision("cam", 2, "s2", false, 3000, 10),
+                TestModels.vision("cam", 3, "s2", true, 4000, 10),
+                TestModels.vision("cam", 1, "sx", true, 1000, 10)));
+
+        assertThat(out).hasSize(3);
+        assertThat(out.get(1)).isInstanceOfSatisfying(Window.class, w -> assertThat(w.acks()).containsExactly("cam#2", "cam#3"));
+        assertThat(out.get(2)).isInstanceOfSatisfying(Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectReason.LATE));
+        assertThat(metrics.registry().counter("liquidstream.packets.gap").count()).isEqualTo(1);
+    }
+
+    @Test
+    void givenASampleBeyondTheEventCap_everyPacketOfItGoesToTheDlqAsOversized() {
+        List<Outcome<String>> out = feed(stage(PipelineSettings.defaults().withMaxSampleEvents(15)), List.of(
+                TestModels.vision("cam", 0, "big", false, 0, 10),
+                TestModels.vision("cam", 1, "big", false, 1000, 10),
+                TestModels.vision("cam", 2, "big", true, 2000, 10)));
+
+        assertThat(out).hasSize(3).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectReason.OVERSIZED)));
+    }
+
+    @Test
+    void givenSlidingWindows_eachPacketsAckRidesOnTheLastWindowHoldingItsEvents() {
+        PipelineSettings settings = PipelineSettings.defaults()
+                .withSliding(Map.of("vision", new SlidingSpec(1000, 4, 2)));
+        List<Outcome<String>> out = feed(stage(settings), List.of(
+                TestModels.vision("cam", 0, null, false, 0, 100),
+                TestModels.vision("cam", 1, null, false, 1000, 100),
+                TestModels.vision("cam", 2, null, false, 2000, 100),
+                TestModels.vision("cam", 3, null, false, 3000, 100),
+                TestModels.vision("cam", 4, null, false, 4000, 100),
+                TestModels.vision("cam", 5, null, false, 5000, 100),
+                TestModels.vision("cam", 6, null, false, 6000, 100)));
+
+        List<Window<String>> windows = new ArrayList<>();
+        out.forEach(o -> {
+            if (o instanceof Window<String> w) {
+                windows.add(w);
+            }
+        });
+        assertThat(windows).extracting(Window::startMicros).containsExactly(0L, 2000L);
+        assertThat(windows.get(0).acks()).containsExactly("cam#0", "cam#1");
+        assertThat(windows.get(1).acks()).containsExactly("cam#2", "cam#3");
+    }
+}
