@@ -10,17 +10,23 @@ record PairedFeatures(ModalityFeatures a, ModalityFeatures b) {
 
     static PairedFeatures encode(PairedData data, long seed, DeviceKind device, int threads,
             BiFunction<String, Long, Progress> progress) {
-        return new PairedFeatures(side(data.a(), seed, device, threads, progress),
-                side(data.b(), seed + 1_000_003L, device, threads, progress));
+        return encode(data, seed, device, threads, 1, progress);
+    }
+
+    /** With {@code segments} > 1, per-segment firing rates instead of whole-window rates (both sides). */
+    static PairedFeatures encode(PairedData data, long seed, DeviceKind device, int threads, int segments,
+            BiFunction<String, Long, Progress> progress) {
+        return new PairedFeatures(side(data.a(), seed, device, threads, segments, progress),
+                side(data.b(), seed + 1_000_003L, device, threads, segments, progress));
     }
 
     static LifReservoir reservoir(PairedData.Side side, long seed, DeviceKind device) {
         return new LifReservoir(side.reservoir(seed), device.weights());
     }
 
-    private static ModalityFeatures side(PairedData.Side side, long seed, DeviceKind device, int threads,
+    private static ModalityFeatures side(PairedData.Side side, long seed, DeviceKind device, int threads, int segments,
             BiFunction<String, Long, Progress> progress) {
-        FeatureExtractor x = new FeatureExtractor(side.input(), reservoir(side, seed, device), threads);
+        FeatureExtractor x = new FeatureExtractor(side.input(), reservoir(side, seed, device), threads, segments);
         float[][] train;
         float[][] test;
         try (Progress p = progress.apply("encoding " + side.modality() + " train", (long) side.train().size())) {

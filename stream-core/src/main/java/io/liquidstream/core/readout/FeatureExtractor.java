@@ -21,8 +21,18 @@ public final class FeatureExtractor {
     private final InputSpec input;
     private final LifReservoir reservoir;
     private final int threads;
+    private final int segments;
 
+    /** Whole-window firing rates, the seed's read-out. */
     public FeatureExtractor(InputSpec input, LifReservoir reservoir, int threads) {
+        this(input, reservoir, threads, 1);
+    }
+
+    /**
+     * Firing rates in {@code segments} consecutive parts of each window (see
+     * {@link LifReservoir#encodeSegments}); {@code 1} is the seed's whole-window rate.
+     */
+    public FeatureExtractor(InputSpec input, LifReservoir reservoir, int threads, int segments) {
         if (input.inputs() != reservoir.spec().inputs()) {
             throw new IllegalArgumentException("input spec " + input.describe() + " yields " + input.inputs()
                     + " inputs but the reservoir expects " + reservoir.spec().inputs());
@@ -33,6 +43,10 @@ public final class FeatureExtractor {
         this.input = input;
         this.reservoir = reservoir;
         this.threads = threads;
+        if (segments <= 0) {
+            throw new IllegalArgumentException("segments must be positive, found " + segments);
+        }
+        this.segments = segments;
     }
 
     /** Features of every sample, in order; {@code progress} receives the count done so far. */
@@ -52,7 +66,8 @@ public final class FeatureExtractor {
                     for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
                         LabeledSample s = samples.get(i);
                         try {
-                            out[i] = reservoir.encode(input.encode(s.events()));
+                            var window = input.encode(s.events());
+                            out[i] = segments == 1 ? reservoir.encode(window) : reservoir.encodeSegments(window, segments);
                         } catch (RuntimeException e) {
                             throw new IllegalArgumentException("cannot encode sample " + s.id() + ": " + e.getMessage(), e);
                         }

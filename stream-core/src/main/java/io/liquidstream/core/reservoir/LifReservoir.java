@@ -109,17 +109,50 @@ public final class LifReservoir {
             throw new IllegalArgumentException("output must have one slot per neuron (" + neurons + "), found "
                     + out.length);
         }
-        int[] counts = readFactors == null ? spikeCounts(window) : noisySpikeCounts(window, nextReadStream());
+        int[] counts = readFactors == null ? spikeCounts(window, 1) : noisySpikeCounts(window, nextReadStream(), 1);
         float bins = window.bins();
         for (int j = 0; j < neurons; j++) {
             out[j] = counts[j] / bins;
         }
     }
 
-    private int[] spikeCounts(SpikeWindow window) {
+    /**
+     * Firing rates in {@code segments} consecutive, equal parts of the window, concatenated
+     * ({@code segments × neurons} values, segment-major). One segment is {@link #encode(SpikeWindow)};
+     * more keep the order in which the reservoir responded, which a whole-window rate averages away.
+     * The reservoir and its dynamics are unchanged: this is a read-out only.
+     *
+     * @throws IllegalArgumentException if {@code segments} is not in {@code [1, window.bins()]}
+     */
+    public float[] encodeSegments(SpikeWindow window, int segments) {
+        if (window.inputs() != spec.inputs()) {
+            throw new IllegalArgumentException("window has " + window.inputs() + " inputs but the reservoir expects "
+                    + spec.inputs() + " (" + window + ")");
+        }
+        if (segments < 1 || segments > window.bins()) {
+            throw new IllegalArgumentException("segments must be in [1, " + window.bins() + "], found " + segments);
+        }
+        int[] counts = readFactors == null ? spikeCounts(window, segments)
+                : noisySpikeCounts(window, nextReadStream(), segments);
+        float[] out = new float[counts.length];
+        int bins = window.bins();
+        for (int seg = 0; seg < segments; seg++) {
+            float width = segmentStart(seg + 1, segments, bins) - segmentStart(seg, segments, bins);
+            for (int j = 0; j < neurons; j++) {
+                out[seg * neurons + j] = counts[seg * neurons + j] / width;
+            }
+        }
+        return out;
+    }
+
+    private static int segmentStart(int segment, int segments, int bins) {
+        return (int) ((long) segment * bins / segments);
+    }
+
+    private int[] spikeCounts(SpikeWindow window, int segments) {
         int n = neurons;
         float[] v = new float[n];
-        int[] counts = new int[n];
+        int[] counts = new int[n * segments];
         int[] spiked = new int[n];
         int spikedCount = 0;
         for (int b = 0, bins = window.bins(); b < bins; b++) {
@@ -133,15 +166,23 @@ public final class LifReservoir {
             for (int s = 0; s < spikedCount; s++) {
                 addRow(v, recurrent[spiked[s]], n);
             }
-            spikedCount = fire(v, counts, spiked);
+            spikedCount = fire(v, counts, segmentOffset(b, bins, segments), spiked);
         }
         return counts;
     }
 
-    private int[] noisySpikeCounts(SpikeWindow window, SplittableRandom offsets) {
+    /**
+     * Where bin {@code b}'s spikes are counted: the block of the segment {@code s} with
+     * {@code segmentStart(s) <= b < segmentStart(s + 1)}.
+     */
+    private int segmentOffset(int b, int bins, int segments) {
+        return segments == 1 ? 0 : (int) (((long) (b + 1) * segments - 1) / bins) * neurons;
+    }
+
+    private int[] noisySpikeCounts(SpikeWindow window, SplittableRandom offsets, int segments) {
         int n = neurons;
         float[] v = new float[n];
-        int[] counts = new int[n];
+        int[] counts = new int[n * segments];
         int[] spiked = new int[n];
         float[] factors = new float[n];
         int spikedCount = 0;
@@ -157,18 +198,18 @@ public final class LifReservoir {
                 System.arraycopy(readFactors, offsets.nextInt(NOISE_POOL), factors, 0, n);
                 addNoisyRow(v, recurrent[spiked[s]], factors, n);
             }
-            spikedCount = fire(v, counts, spiked);
+            spikedCount = fire(v, counts, segmentOffset(b, bins, segments), spiked);
         }
         return counts;
     }
 
     /** Thresholds the membrane, resets and counts the neurons that fire, lists them ascending. */
-    private int fire(float[] v, int[] counts, int[] spiked) {
+    private int fire(float[] v, int[] counts, int countOffset, int[] spiked) {
         int spikedCount = 0;
         for (int j = 0, n = neurons; j < n; j++) {
             if (v[j] > threshold) {
                 spiked[spikedCount++] = j;
-                counts[j]++;
+                counts[countOffset + j]++;
                 v[j] = 0f;
             }
         }

@@ -226,6 +226,35 @@ class LifReservoirTest {
         assertThat(first.encode(window)).containsExactly(second.encode(window));
     }
 
+    @Test
+    void givenSegments_ratesAreCountedPerConsecutivePartOfTheWindow() {
+        // Input only in the first 5 of 10 bins, drive 0.6, threshold 1: spikes at bins 1 and 3 only.
+        LifReservoir reservoir = singleNeuron(1.0, 1.0, 0.6f, 0f);
+        boolean[][] x = new boolean[10][1];
+        for (int b = 0; b < 5; b++) {
+            x[b][0] = true;
+        }
+        SpikeWindow window = SpikeWindow.fromDense(x);
+
+        assertThat(reservoir.encodeSegments(window, 2)).containsExactly(0.4f, 0f);
+        assertThat(reservoir.encodeSegments(window, 1)).containsExactly(reservoir.encode(window));
+    }
+
+    @Test
+    void givenUnevenSegments_eachRateUsesItsOwnWidth() {
+        // 10 bins in 3 segments of 3, 3 and 4 bins; firing every other bin from bin 1 on.
+        LifReservoir reservoir = singleNeuron(1.0, 1.0, 0.6f, 0f);
+        float[] rates = reservoir.encodeSegments(alwaysOn(10), 3);
+        // spikes at bins 1, 3, 5, 7, 9: segment [0,3) has 1, [3,6) has 2, [6,10) has 2
+        assertThat(rates).containsExactly(1f / 3, 2f / 3, 2f / 4);
+    }
+
+    @Test
+    void givenMoreSegmentsThanBins_segmentReadoutIsRejected() {
+        LifReservoir reservoir = singleNeuron(1.0, 1.0, 0.6f, 0f);
+        assertThatThrownBy(() -> reservoir.encodeSegments(alwaysOn(3), 4)).hasMessageContaining("segments must be in [1, 3]");
+    }
+
     /** One input line, one neuron, given input and self-recurrent weight. */
     private static LifReservoir singleNeuron(double decay, double threshold, float inputWeight, float selfWeight) {
         ReservoirSpec spec = new ReservoirSpec(1, 1, 1, decay, threshold, 1.0, WeightStats.RRAM_INPUT,
