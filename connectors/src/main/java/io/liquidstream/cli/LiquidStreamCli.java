@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             DemoCommand.class,
             ServeCommand.class,
+            ReplayCommand.class,
+            BrokerCommand.class,
             InspectCommand.class,
             TrainCommand.class,
             EvalCommand.class,

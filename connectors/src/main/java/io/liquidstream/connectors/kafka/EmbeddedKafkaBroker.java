@@ -31,7 +31,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A single-node Kafka cluster in this JVM: one KRaft process that is both broker and controller,
- * listening on two free ports of 127.0.0.1, storing its log in a temporary directory.
+ * listening on two ports of 127.0.0.1 (free ones unless {@link Settings} fixes them), storing its log
+ * in a temporary directory or, for development brokers that keep their topics, a given one.
  *
  * <p>Meant for tests, demos and the integration suite: one replica for every topic, including the
  * internal offsets, transaction-state and share-group topics, small segments and no initial
@@ -40,7 +41,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  *
  * <p>{@link #stop()} and {@link #restart()} take the broker down and bring it back on the same ports
  * and the same log directory, so clients see an outage and then the same cluster with its data.
- * {@link #close()} stops it and deletes the log directory. Not thread-safe: drive it from one thread.
+ * {@link #close()} stops it and deletes a temporary log directory. Not thread-safe: drive it from one thread.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -53,16 +54,48 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private final Path logDir;
+    private final boolean keepLogDir;
     private final int brokerPort;
     private final int controllerPort;
     private final Properties config;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, int brokerPort, int controllerPort) {
+    private EmbeddedKafkaBroker(Path logDir, boolean keepLogDir, int brokerPort, int controllerPort, int partitions) {
         this.logDir = logDir;
+        this.keepLogDir = keepLogDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
-        this.config = serverConfig(logDir, brokerPort, controllerPort);
+        this.config = serverConfig(logDir, brokerPort, controllerPort, partitions);
+    }
+
+    /**
+     * Where a broker started with {@link #start(Settings)} listens and keeps its data.
+     *
+     * @param port client port on 127.0.0.1, 0 for a free one
+     * @param controllerPort KRaft controller port on 127.0.0.1, 0 for a free one
+     * @param logDir log directory kept across runs (formatted on first use, never deleted), or null for
+     *     a temporary one deleted on {@link #close()}
+     * @param partitions partitions of automatically created topics
+     */
+    public record Settings(int port, int controllerPort, Path logDir, int partitions) {
+
+        public Settings {
+            if (port < 0 || port > 65535 || controllerPort < 0 || controllerPort > 65535) {
+                throw new IllegalArgumentException("ports must be 0..65535 (0: any free port), found " + port + " and "
+                        + controllerPort);
+            }
+            if (port != 0 && port == controllerPort) {
+                throw new IllegalArgumentException("client and controller port must differ, both are " + port);
+            }
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1, found " + partitions);
+            }
+        }
+
+        /** Free ports, a temporary log directory, one partition per automatically created topic. */
+        public static Settings defaults() {
+            return new Settings(0, 0, null, 1);
+        }
     }
 
     /**
@@ -71,16 +104,35 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if the storage cannot be formatted or the server does not start
      */
     public static EmbeddedKafkaBroker start() {
+        return start(Settings.defaults());
+    }
+
+    /**
+     * Starts a broker as {@code settings} say; returns once it accepts clients. A kept log directory is
+     * formatted only when it holds no KRaft metadata yet, so a restarted broker finds its topics again.
+     *
+     * @throws IllegalStateException if the storage cannot be formatted or the server does not start (e.g.
+     *     a port is taken)
+     */
+    public static EmbeddedKafkaBroker start(Settings settings) {
+        boolean keep = settings.logDir() != null;
         Path dir;
         try {
-            dir = Files.createTempDirectory("liquidstream-kafka-");
+            dir = keep ? Files.createDirectories(settings.logDir()) : Files.createTempDirectory("liquidstream-kafka-");
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary log directory for the embedded broker", e);
+            throw new UncheckedIOException("Cannot create the log directory "
+                    + (keep ? settings.logDir() : "(temporary)") + " for the embedded broker", e);
         }
-        int[] ports = freePorts(2);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, ports[0], ports[1]);
+        int[] free = freePorts(2);
+        int port = settings.port() != 0 ? settings.port()
+                : free[0] != settings.controllerPort() ? free[0] : free[1];
+        int controller = settings.controllerPort() != 0 ? settings.controllerPort()
+                : free[1] != port ? free[1] : free[0];
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, keep, port, controller, settings.partitions());
         try {
-            broker.format();
+            if (!keep || !Files.exists(dir.resolve("meta.properties"))) {
+                broker.format();
+            }
             broker.startServer();
             return broker;
         } catch (RuntimeException e) {
@@ -134,13 +186,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Stops the server and deletes its log directory. */
+    /** The directory holding the broker's log and metadata. */
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** Stops the server and deletes its log directory, unless it was given in {@link Settings#logDir()}. */
     @Override
     public void close() {
         try {
             stop();
         } finally {
-            deleteRecursively(logDir);
+            if (!keepLogDir) {
+                deleteRecursively(logDir);
+            }
         }
     }
 
@@ -204,7 +263,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Properties serverConfig(Path logDir, int brokerPort, int controllerPort) {
+    private static Properties serverConfig(Path logDir, int brokerPort, int controllerPort, int partitions) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
@@ -215,7 +274,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         p.put("log.dirs", logDir.toString());
-        p.put("num.partitions", "1");
+        p.put("num.partitions", String.valueOf(partitions));
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
         p.put("offsets.topic.replication.factor", "1");

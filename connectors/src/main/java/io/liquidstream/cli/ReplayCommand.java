@@ -1,0 +1,154 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.connectors.replay.KafkaReplay;
+import io.liquidstream.connectors.replay.PacketSource;
+import io.liquidstream.connectors.replay.ReplayInputs;
+import io.liquidstream.connectors.replay.ReplayResult;
+import io.liquidstream.connectors.replay.ReplaySpeed;
+import io.liquidstream.core.stream.Modalities;
+import io.liquidstream.schemas.Modality;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code liquidstream replay}: sends a recording or a labelled data set to Kafka as the
+ * {@code EventPacket}s that {@code liquidstream serve} consumes.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {
+            "Replays a recording or data set into Kafka as Avro EventPackets keyed by the source id.",
+            "An N-MNIST folder or an N-TIDIGITS / SHD HDF5 file becomes labelled samples (sample id, label,",
+            "end-of-sample marker), laid one after another in time; any other recording (AEDAT, DAT, EVT 2/3,",
+            "N-MNIST .bin, CSV) one continuous stream cut into packets. Progress on stderr, summary on stdout."
+        })
+final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE|DIR", description = "Recording file, HDF5 data set or N-MNIST folder.")
+    Path input;
+
+    @Option(names = "--modality", required = true, paramLabel = "M", description = "vision, audio or neural.")
+    String modality;
+
+    @Option(names = "--source", paramLabel = "ID", description = "Source id and record key (default: the file name).")
+    String source;
+
+    @Option(names = "--topic", paramLabel = "T", description = "Target topic (default: lsm.events.<modality>).")
+    String topic;
+
+    @Option(names = "--speed", defaultValue = "realtime",
+            description = "realtime, max (no pacing) or xK (K times faster, e.g. x10). Default: ${DEFAULT-VALUE}.")
+    String speed;
+
+    @Option(names = "--bootstrap", defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
+            description = "Kafka brokers. Default: ${DEFAULT-VALUE}.")
+    String bootstrap;
+
+    @Option(names = "--kafka-config", paramLabel = "F", description = "Kafka client properties (e.g. SASL/TLS).")
+    Path kafkaConfig;
+
+    @Option(names = "--packet-events", defaultValue = "1000", paramLabel = "N",
+            description = "Most events per packet. Default: ${DEFAULT-VALUE}.")
+    int packetEvents;
+
+    @Option(names = "--packet-micros", defaultValue = "50000", paramLabel = "US",
+            description = "Longest time span of a packet in us. Default: ${DEFAULT-VALUE}.")
+    long packetMicros;
+
+    @Option(names = "--partitions", defaultValue = "3",
+            description = "Partitions of the topic when it must be created. Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    @Option(names = "--no-create-topic", description = "Fail when the topic is missing instead of creating it.")
+    boolean noCreateTopic;
+
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "How long the broker may take to answer. Default: ${DEFAULT-VALUE}.")
+    int timeoutSeconds;
+
+    @Option(names = "--max-in-flight", defaultValue = "256", paramLabel = "PACKETS",
+            description = "Packets sent but not yet acknowledged. Default: ${DEFAULT-VALUE}.")
+    int maxInFlight;
+
+    @Option(names = "--json", description = "Print the summary as one JSON line (and no progress).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Modality m = Modalities.of(modality);
+        if (m == Modality.UNKNOWN) {
+            throw new IllegalArgumentException("--modality must be vision, audio or neural, found '" + modality + "'");
+        }
+        if (packetEvents < 1 || packetMicros < 1 || timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--packet-events, --packet-micros and --timeout must be positive, found "
+                    + packetEvents + ", " + packetMicros + ", " + timeoutSeconds);
+        }
+        String id = source != null ? source : input.toAbsolutePath().normalize().getFileName().toString();
+        String target = topic != null ? topic : "lsm.events." + Modalities.name(m);
+        Map<String, Object> props = new HashMap<>();
+        load(kafkaConfig, props);
+        props.put("bootstrap.servers", bootstrap);
+        KafkaReplay.Target where = new KafkaReplay.Target(props, target, ReplaySpeed.parse(speed), !noCreateTopic,
+                partitions, Duration.ofSeconds(timeoutSeconds), maxInFlight);
+        PrintStream err = json ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
+        ReplayResult result;
+        try (PacketSource packets = ReplayInputs.open(input, id, m, packetEvents, packetMicros);
+             ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
+            err.println("replay: " + packets.description() + " -> " + target + " on " + bootstrap + " as source '" + id
+                    + "', speed " + speed);
+            result = KafkaReplay.run(packets, where, progress);
+        }
+        report(spec.commandLine().getOut(), result, target);
+        return 0;
+    }
+
+    private void report(PrintWriter out, ReplayResult r, String target) {
+        if (json) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("topic", target);
+            fields.put("packets", r.packets());
+            fields.put("events", r.events());
+            fields.put("samples", r.samples());
+            fields.put("bytes", r.bytes());
+            fields.put("seconds", Json.round(r.seconds(), 3));
+            fields.put("eventsPerSecond", Math.round(r.eventsPerSecond()));
+            fields.put("megabytesPerSecond", Json.round(r.megabytesPerSecond(), 2));
+            out.println(Json.line(fields));
+        } else {
+            out.println(String.format(Locale.ROOT, "replayed %,d events in %,d packets (%,d samples, %.1f MB) to %s in "
+                    + "%.2f s: %,.0f events/s, %.1f MB/s", r.events(), r.packets(), r.samples(), r.bytes() / 1e6,
+                    target, r.seconds(), r.eventsPerSecond(), r.megabytesPerSecond()));
+        }
+        out.flush();
+    }
+
+    private static void load(Path file, Map<String, Object> into) throws IOException {
+        if (file == null) {
+            return;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        p.forEach((k, v) -> into.put(k.toString(), v));
+    }
+}
