@@ -116,7 +116,8 @@ record DemoReport(StreamingDemo.Settings settings, String modelVersion, double m
                     metrics.total("liquidstream.windows"), (t.associations() - lastAssociations) / dt,
                     millis(t.recentLatencyP50()), millis(t.recentLatencyP99()), range(trained),
                     percent(t.trained().recentAccuracy()), range(zeroShot),
-                    zeroShot.isEmpty() ? "-" : anchorsLive ? percent(t.zeroShot().recentAccuracy())
+                    zeroShot.isEmpty() ? "-" : anchorsLive ? percent(t.zeroShot().recentAccuracy()) + " (among "
+                            + range(zeroShot) + " only " + percent(t.zeroShotAmongNew().recentAccuracy()) + ")"
                             : percent(t.zeroShotBefore().recentAccuracy()) + " (no anchors yet)");
             lastSeconds = seconds;
             lastEvents = events;
