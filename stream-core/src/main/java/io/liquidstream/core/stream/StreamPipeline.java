@@ -72,7 +72,7 @@ public final class StreamPipeline<A> implements Disposable {
 
     private Outcome<A> encode(Outcome<A> o) {
         if (o instanceof Window<A> w) {
-            return new Encoded<>(w, models.get(w.modality()).reservoir().encode(w.input()));
+            return new Encoded<>(w, models.get(w.modality()).features(w.input()));
         }
         return o;
     }
