@@ -45,6 +45,7 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
     private final SenderOptions<K, V> options;
     private final Producer<K, V> producer;
     private final Scheduler scheduler;
+    private final AutoCloseable clientMetrics;
     private final AtomicBoolean inTransaction = new AtomicBoolean();
 
     private KafkaTransactionalSender(SenderOptions<K, V> options) {
@@ -52,6 +53,7 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
         this.producer = new KafkaProducer<>(options.producerProperties(), options.keySerializer(),
                 options.valueSerializer());
         this.scheduler = Schedulers.newSingle("liquidstream-tx-" + options.transactionalId(), true);
+        this.clientMetrics = options.clientMetrics() == null ? null : options.clientMetrics().bind(producer);
         try {
             producer.initTransactions();
         } catch (RuntimeException e) {
@@ -121,6 +123,13 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (clientMetrics != null) {
+                clientMetrics.close();
+            }
+        } catch (Exception e) {
+            // Unbinding meters cannot lose data; closing the producer matters more.
+        }
         try {
             producer.close(options.closeTimeout());
         } finally {

@@ -1,5 +1,6 @@
 package io.liquidstream.connectors.service;
 
+import io.liquidstream.connectors.kafka.ClientMetrics;
 import io.liquidstream.connectors.kafka.CommitMode;
 import io.liquidstream.connectors.kafka.KafkaReceiver;
 import io.liquidstream.connectors.kafka.KafkaSender;
@@ -119,16 +120,20 @@ public final class LiquidStreamService implements AutoCloseable {
         if (exactlyOnce) {
             consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         }
+        ClientMetrics clientMetrics = new ClientMetrics(registry,
+                Duration.ofMillis(config.getLong(ServiceConfig.METRICS_CLIENT_REFRESH_MS)), List.of());
         ReceiverOptions<String, byte[]> options = ReceiverOptions.create(consumer, new StringDeserializer(),
                         new ByteArrayDeserializer())
                 .withTopics(inputs).withPrefetch(config.getInt(ServiceConfig.PREFETCH))
-                .withCommitMode(exactlyOnce ? CommitMode.TRANSACTIONAL : CommitMode.ACKNOWLEDGED);
+                .withCommitMode(exactlyOnce ? CommitMode.TRANSACTIONAL : CommitMode.ACKNOWLEDGED)
+                .withClientMetrics(clientMetrics);
         this.receiver = KafkaReceiver.create(options);
         registry.gauge("liquidstream.partitions.paused", receiver, r -> r.pausedPartitions().size());
         registry.gauge("liquidstream.receiver.buffered", receiver, KafkaReceiver::bufferedRecords);
 
         SenderOptions<String, byte[]> senderOptions = SenderOptions.create(producerProps(client), new StringSerializer(),
-                new ByteArraySerializer()).withMaxInFlight(config.getInt(ServiceConfig.MAX_IN_FLIGHT));
+                new ByteArraySerializer()).withMaxInFlight(config.getInt(ServiceConfig.MAX_IN_FLIGHT))
+                .withClientMetrics(clientMetrics);
         SettledOffsets offsets = new SettledOffsets();
         Flux<Outcome<ReceiverRecord<String, byte[]>>> outcomes = pipeline.apply(receiver.receive()
                 .doOnNext(r -> {
