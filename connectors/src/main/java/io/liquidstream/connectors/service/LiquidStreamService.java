@@ -15,16 +15,11 @@ import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.AnchorRegistry;
-import io.liquidstream.core.stream.InvalidPacketException;
 import io.liquidstream.core.stream.ModalityRuntime;
 import io.liquidstream.core.stream.Outcome;
 import io.liquidstream.core.stream.PacketReader;
 import io.liquidstream.core.stream.PipelineMetrics;
-import io.liquidstream.core.stream.RejectReason;
 import io.liquidstream.core.stream.StreamPipeline;
-import io.liquidstream.schemas.ClassAnchor;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
-import io.liquidstream.schemas.codec.RecordDecodingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +40,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * The streaming service: {@code lsm.events.<modality>} in, embeddings, associations and dead letters
- * out, class anchors from {@code lsm.anchors} applied at run time.
+ * out, class anchors from {@code lsm.anchors} applied at run time ({@link AnchorFeed}).
  *
  * <p><b>At-least-once</b> (default): an input is acknowledged to the receiver only when every record
  * it contributed to (its window's embedding and association, or its dead letter) has been
@@ -63,12 +58,11 @@ public final class LiquidStreamService implements AutoCloseable {
     private final ServiceConfig config;
     private final StreamPipeline<ReceiverRecord<String, byte[]>> pipeline;
     private final KafkaReceiver<String, byte[]> receiver;
-    private final KafkaReceiver<String, byte[]> anchorReceiver;
     private final AnchorRegistry anchors;
     private final PipelineMetrics metrics;
     private final AutoCloseable sender;
     private final Disposable main;
-    private final Disposable anchorSubscription;
+    private final AnchorFeed anchorFeed;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final LongSupplier clock = LiquidStreamService::wallMicros;
 
@@ -178,12 +172,11 @@ public final class LiquidStreamService implements AutoCloseable {
         anchorConsumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID) + "-anchors-"
                 + UUID.randomUUID());
         anchorConsumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.anchorReceiver = KafkaReceiver.create(ReceiverOptions.create(anchorConsumer, new StringDeserializer(),
-                new ByteArrayDeserializer()).withTopics(List.of(config.getString(ServiceConfig.ANCHORS_TOPIC))));
-        AvroSingleObjectCodec<ClassAnchor> anchorCodec = AvroSingleObjectCodec.of(ClassAnchor.class);
-        this.anchorSubscription = anchorReceiver.receive()
-                .doOnNext(r -> applyAnchor(r, anchorCodec))
-                .subscribe(ReceiverRecord::acknowledge, this::fail);
+        KafkaReceiver<String, byte[]> anchorReceiver = KafkaReceiver.create(ReceiverOptions.create(anchorConsumer,
+                new StringDeserializer(), new ByteArrayDeserializer()).withTopics(List.of(config.getString(ServiceConfig.ANCHORS_TOPIC))));
+        this.anchorFeed = new AnchorFeed(anchorReceiver, anchors, KafkaSender.create(SenderOptions.create(
+                producerProps(client), new StringSerializer(), new ByteArraySerializer())),
+                config.getString(ServiceConfig.DLQ_TOPIC), metrics, this::fail);
     }
 
     /**
@@ -211,20 +204,6 @@ public final class LiquidStreamService implements AutoCloseable {
 
     public ServiceConfig config() {
         return config;
-    }
-
-    private void applyAnchor(ReceiverRecord<String, byte[]> r, AvroSingleObjectCodec<ClassAnchor> codec) {
-        String where = PacketDecoder.where(r);
-        if (r.value() == null) {
-            anchors.remove(r.key());
-            return;
-        }
-        try {
-            anchors.register(codec.decode(r.value()), where);
-        } catch (RecordDecodingException | InvalidPacketException e) {
-            metrics.deadLetter(e instanceof InvalidPacketException ip ? ip.reason() : RejectReason.UNDECODABLE);
-            System.err.println("liquidstream: anchor ignored: " + e.getMessage());
-        }
     }
 
     private void written(SenderResult<Settlement> result) {
@@ -260,7 +239,7 @@ public final class LiquidStreamService implements AutoCloseable {
     @Override
     public void close() {
         main.dispose();
-        anchorSubscription.dispose();
+        anchorFeed.close();
         pipeline.dispose();
         try {
             sender.close();
