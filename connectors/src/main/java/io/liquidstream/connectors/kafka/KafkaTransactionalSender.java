@@ -98,7 +98,9 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
                 return Mono.error(new IllegalStateException("Transactional sender '" + options.transactionalId()
                         + "' already has a transaction open; run transactions one after another"));
             }
-            return transaction.doFinally(signal -> inTransaction.set(false));
+            // Cleared before the result travels downstream, which may start the next transaction at once.
+            return transaction.doOnTerminate(() -> inTransaction.set(false))
+                    .doOnCancel(() -> inTransaction.set(false));
         });
     }
 
@@ -129,6 +131,13 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
             }
         } catch (Exception e) {
             // Unbinding meters cannot lose data; closing the producer matters more.
+        }
+        try {
+            // Let an abort queued by a cancelled transaction run first: a transaction left open would hold
+            // back read_committed consumers of the output partitions until the broker times it out.
+            onTxThread(() -> { }).block(options.closeTimeout());
+        } catch (RuntimeException e) {
+            // Closing the producer below still ends the transaction from the broker's view, only later.
         }
         try {
             producer.close(options.closeTimeout());

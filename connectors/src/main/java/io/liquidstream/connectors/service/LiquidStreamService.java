@@ -47,8 +47,8 @@ import reactor.core.publisher.Flux;
  * acknowledged by the broker, or at once if it produced nothing (duplicate); the receiver commits
  * only contiguous acknowledged offsets. <b>Exactly-once</b>: outcomes are grouped into transactions
  * (bounded by count and time) that carry their outputs and the offsets up to the lowest input still
- * waiting in an open window; a failed transaction stops the service, whose restart resumes from the
- * committed offsets.
+ * waiting in an open window, safely across rebalances ({@link TransactionalOutput}); a failed
+ * transaction stops the service, whose restart resumes from the committed offsets.
  *
  * <p>Backpressure runs end to end: the sender keeps a bounded number of records in flight, the
  * stages hold bounded queues, and the receiver pauses its partitions while nothing is requested.
@@ -88,7 +88,9 @@ public final class LiquidStreamService implements AutoCloseable {
         }
         this.metrics = new PipelineMetrics(registry);
         this.anchors = new AnchorRegistry(index, models, bundle.version());
-        this.pipeline = new StreamPipeline<>(models, bundle.version(), index, config.pipelineSettings(), metrics, clock);
+        // A source whose partition went to another instance starts afresh there and here alike.
+        this.pipeline = new StreamPipeline<>(models, bundle.version(), index, config.pipelineSettings(), metrics, clock,
+                r -> r.receiverOffset().isRevoked());
 
         Map<String, Object> client = config.clientProperties();
         List<String> inputs = models.keySet().stream().map(m -> config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX) + m).toList();
@@ -116,51 +118,37 @@ public final class LiquidStreamService implements AutoCloseable {
         }
         ClientMetrics clientMetrics = new ClientMetrics(registry,
                 Duration.ofMillis(config.getLong(ServiceConfig.METRICS_CLIENT_REFRESH_MS)), List.of());
+        SenderOptions<String, byte[]> senderOptions = SenderOptions.create(producerProps(client), new StringSerializer(),
+                new ByteArraySerializer()).withMaxInFlight(config.getInt(ServiceConfig.MAX_IN_FLIGHT))
+                .withClientMetrics(clientMetrics);
+        TransactionalOutput transactions = null;
+        KafkaTransactionalSender<String, byte[]> tx = null;
+        if (exactlyOnce) {
+            tx = KafkaTransactionalSender.create(senderOptions
+                    .withTransactionalId(config.getString(ServiceConfig.GROUP_ID) + "-" + UUID.randomUUID()));
+            transactions = new TransactionalOutput(tx, outputs, metrics, senderOptions.closeTimeout());
+        }
         ReceiverOptions<String, byte[]> options = ReceiverOptions.create(consumer, new StringDeserializer(),
                         new ByteArrayDeserializer())
                 .withTopics(inputs).withPrefetch(config.getInt(ServiceConfig.PREFETCH))
                 .withCommitMode(exactlyOnce ? CommitMode.TRANSACTIONAL : CommitMode.ACKNOWLEDGED)
                 .withClientMetrics(clientMetrics);
+        if (transactions != null) {
+            options = options.withRevocationListener(transactions::revoked);
+        }
         this.receiver = KafkaReceiver.create(options);
         registry.gauge("liquidstream.partitions.paused", receiver, r -> r.pausedPartitions().size());
         registry.gauge("liquidstream.receiver.buffered", receiver, KafkaReceiver::bufferedRecords);
 
-        SenderOptions<String, byte[]> senderOptions = SenderOptions.create(producerProps(client), new StringSerializer(),
-                new ByteArraySerializer()).withMaxInFlight(config.getInt(ServiceConfig.MAX_IN_FLIGHT))
-                .withClientMetrics(clientMetrics);
-        SettledOffsets offsets = new SettledOffsets();
-        Flux<Outcome<ReceiverRecord<String, byte[]>>> outcomes = pipeline.apply(receiver.receive()
-                .doOnNext(r -> {
-                    if (exactlyOnce) {
-                        offsets.received(r.topicPartition(), r.receiverOffset().offset());
-                    }
-                })
-                .map(decoder::decode));
-        if (exactlyOnce) {
-            KafkaTransactionalSender<String, byte[]> tx = KafkaTransactionalSender.create(
-                    senderOptions.withTransactionalId(config.getString(ServiceConfig.GROUP_ID) + "-" + UUID.randomUUID()));
+        Flux<ReceiverRecord<String, byte[]>> received = receiver.receive();
+        if (transactions != null) {
+            received = received.doOnNext(transactions::received);
+        }
+        Flux<Outcome<ReceiverRecord<String, byte[]>>> outcomes = pipeline.apply(received.map(decoder::decode));
+        if (transactions != null) {
             this.sender = tx;
-            this.main = outcomes
-                    .bufferTimeout(config.getInt(ServiceConfig.TX_MAX_RECORDS),
-                            Duration.ofMillis(config.getLong(ServiceConfig.TX_MAX_MS)), true)
-                    .concatMap(batch -> {
-                        List<SenderRecord<String, byte[], Settlement>> records = new ArrayList<>();
-                        List<Settlement> settled = new ArrayList<>();
-                        for (Outcome<ReceiverRecord<String, byte[]>> o : batch) {
-                            for (SenderRecord<String, byte[], Settlement> r : outputs.of(o)) {
-                                records.add(r);
-                                if (settled.isEmpty() || settled.get(settled.size() - 1) != r.correlation()) {
-                                    settled.add(r.correlation());
-                                }
-                            }
-                            dropped(o).forEach(r -> offsets.settled(r.topicPartition(), r.receiverOffset().offset()));
-                        }
-                        settled.forEach(s -> s.inputs().forEach(r -> offsets.settled(r.topicPartition(),
-                                r.receiverOffset().offset())));
-                        return tx.transact(Flux.fromIterable(records), offsets.committable(), receiver.groupMetadata())
-                                .doOnSuccess(results -> settled.forEach(Settlement::complete));
-                    }, 1)
-                    .subscribe(unused -> { }, this::fail);
+            this.main = transactions.run(outcomes, receiver::groupMetadata, config.getInt(ServiceConfig.TX_MAX_RECORDS),
+                    Duration.ofMillis(config.getLong(ServiceConfig.TX_MAX_MS)), this::fail);
         } else {
             KafkaSender<String, byte[]> plain = KafkaSender.create(senderOptions);
             this.sender = plain;
@@ -212,11 +200,6 @@ public final class LiquidStreamService implements AutoCloseable {
         } else {
             metrics.registry().counter("liquidstream.send.failed").increment();
         }
-    }
-
-    private static List<ReceiverRecord<String, byte[]>> dropped(Outcome<ReceiverRecord<String, byte[]>> o) {
-        return o instanceof io.liquidstream.core.stream.Dropped<ReceiverRecord<String, byte[]>> d ? List.of(d.ack())
-                : List.of();
     }
 
     private void fail(Throwable error) {
