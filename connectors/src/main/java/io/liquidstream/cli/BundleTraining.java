@@ -35,8 +35,10 @@ final class BundleTraining {
     private final DeviceKind device;
     private final int anchorSamples;
     private final int threads;
+    private final int segments;
 
-    BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads) {
+    /** @param segments read-out segments of both modalities (1: whole-window rates) */
+    BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads, int segments) {
         if (anchorSamples <= 0 || threads <= 0) {
             throw new IllegalArgumentException("expected positive anchor samples and threads, found " + anchorSamples
                     + " and " + threads);
@@ -45,6 +47,7 @@ final class BundleTraining {
         this.device = device;
         this.anchorSamples = anchorSamples;
         this.threads = threads;
+        this.segments = segments;
     }
 
     /**
@@ -56,7 +59,7 @@ final class BundleTraining {
      */
     Result train(PairedData data, Set<Integer> trainClasses, CrossModalTraining.HeadShape shape,
             ContrastiveTrainer.Config config, Map<String, String> metadata, BiFunction<String, Long, Progress> progress) {
-        PairedFeatures f = PairedFeatures.encode(data, seed, device, threads, progress);
+        PairedFeatures f = PairedFeatures.encode(data, seed, device, threads, segments, progress);
         CrossModalTraining.ClipModel clip;
         try (Progress p = progress.apply("training", (long) config.epochs())) {
             clip = CrossModalTraining.trainHeads(trainClasses, f.a(), f.b(), shape, config,
@@ -82,7 +85,7 @@ final class BundleTraining {
         // Same reservoir seeds as PairedFeatures used for the features the heads were trained on.
         return new ModalityModel(side.modality(), side.input(), side.reservoir(side.modality().equals("vision")
                 ? seed + 1_000_003L : seed), WeightSourceSpec.of(device.weights()),
-                new DenseStack(head.layerDims(), head.activation().name(), head.exportWeights()));
+                new DenseStack(head.layerDims(), head.activation().name(), head.exportWeights()), segments);
     }
 
     private List<BundleAnchor> anchors(ModalityFeatures f, ProjectionHead head) {

@@ -62,7 +62,8 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("pair", pair);
         meta.put("loss", training.lossName(neural));
         meta.put("created", Instant.now().toString());
-        BundleTraining.Result result = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors())
+        BundleTraining.Result result = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors(),
+                training.segments)
                 .train(data, train, training.shape(), training.config(neural, seed), meta, Progress::new);
         ModelBundle bundle = result.bundle();
         bundle.write(out);
