@@ -44,8 +44,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", description = "Service properties file; see --print-config for the keys.")
     Path configFile;
 
-    @Option(names = "--metrics-port", description = "Prometheus endpoint port on 127.0.0.1 (0: off). Default 9464.")
+    @Option(names = "--metrics-port", description = "Prometheus endpoint port (0: off). Default 9464.")
     Integer metricsPort;
+
+    @Option(names = "--metrics-host", description = "Address the Prometheus endpoint binds to; 0.0.0.0 in a container. "
+            + "Default 127.0.0.1.")
+    String metricsHost;
 
     @Option(names = "--print-config", description = "Print the effective configuration and exit.")
     boolean printConfig;
@@ -69,6 +73,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (metricsPort != null) {
             props.put(ServiceConfig.METRICS_PORT, metricsPort);
+        }
+        if (metricsHost != null) {
+            props.put(ServiceConfig.METRICS_HOST, metricsHost);
         }
         ServiceConfig config = new ServiceConfig(props);
         if (printConfig) {
