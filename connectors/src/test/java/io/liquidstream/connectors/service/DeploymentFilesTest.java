@@ -131,4 +131,17 @@ class DeploymentFilesTest {
         assertThat(dockerfile).containsPattern("(?m)^USER liquidstream$").containsPattern("(?m)^HEALTHCHECK ")
                 .contains("GET /metrics").contains("MaxRAMPercentage").contains("javacpp.maxphysicalbytes");
     }
+
+    @Test
+    void theOperationsGuideDocumentsEveryServiceSettingWithItsDefault() throws IOException {
+        String guide = Files.readString(DeployFiles.DIR.resolveSibling("docs/operations.md"));
+
+        assertThat(ServiceConfig.definition().configKeys().values()).allSatisfy(key -> {
+            String row = "| `" + key.name + "` | " + key.type.name().toLowerCase() + " | `";
+            assertThat(guide).as("row of %s", key.name).contains(row);
+            if (key.hasDefault() && !(key.defaultValue instanceof List<?>) && !key.name.equals(ServiceConfig.RAILS)) {
+                assertThat(guide).contains(row + key.defaultValue + "` |");
+            }
+        });
+    }
 }
