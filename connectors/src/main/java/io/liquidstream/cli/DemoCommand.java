@@ -1,106 +1,144 @@
 package io.liquidstream.cli;
 
-import io.liquidstream.connectors.synth.strokes.StrokeDataset;
-import io.liquidstream.core.binning.InputSpec;
-import io.liquidstream.core.readout.ProbeConfig;
-import io.liquidstream.core.reservoir.ReservoirPreset;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code liquidstream demo}: the main job on built-in data. At this stage it is the offline pipeline:
- * the built-in handwriting data in two modalities, each encoded by its fixed random reservoir and read
- * out by a linear probe.
+ * {@code liquidstream demo}: the main job on built-in data. By default the streaming product end to end
+ * ({@link StreamingDemo}); with {@code --offline}, the offline encode-and-probe pipeline ({@link OfflineDemo}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-            "Runs the main job on built-in data, with nothing to download: handwritten digits (pen-stroke",
-            "simulation) seen by an emulated event camera and recorded from a simulated motor cortex, each",
-            "encoded by its fixed random LIF reservoir and classified by a linear probe (final epoch)."
+            "Runs the streaming service on built-in data, with nothing to download: starts an embedded Kafka broker,",
+            "trains (or loads, --model) neural and vision projection heads on handwritten digits 0-7, starts the service,",
+            "streams simulated motor-cortex (BMI) recordings and event-camera views of the same pen trials in real",
+            "time, registers anchors for the never-trained digits 8-9 a third of the way in, and prints a live view",
+            "(events/s, latency p50/p99, rolling association and zero-shot accuracy) and a summary.",
+            "With --offline: the offline pipeline instead (each modality encoded by its reservoir, linear probes)."
         })
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--per-class", defaultValue = "100", description = "Training trials per class. Default: ${DEFAULT-VALUE}.")
-    int perClass;
+    @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long to stream, e.g. 60s, 2m, 500ms. Default: ${DEFAULT-VALUE}.")
+    Duration duration;
 
-    @Option(names = "--test-per-class", defaultValue = "40", description = "Test trials per class. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sources", defaultValue = "4",
+            description = "Source groups, each a neural array and a camera watching the same pen. Default: ${DEFAULT-VALUE}.")
+    int sources;
+
+    @Option(names = "--rate", defaultValue = "1",
+            description = "Playback speed of the simulated sources (1 = real time, 2 = twice as fast). Default: ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Serve this model bundle (train --pair neural=...,vision=...) instead of training one.")
+    Path model;
+
+    @Option(names = "--train-per-class", defaultValue = "60",
+            description = "Training trials per class for the built-in model. Default: ${DEFAULT-VALUE}.")
+    int trainPerClass;
+
+    @Option(names = "--test-per-class", defaultValue = "40",
+            description = "Test trials per class (streamed, or held out as zero-shot anchors). Default: ${DEFAULT-VALUE}.")
     int testPerClass;
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Probe epochs. Default: ${DEFAULT-VALUE}.")
-    int epochs;
+    @Option(names = "--anchor-trials", defaultValue = "10",
+            description = "Held-out trials per zero-shot class averaged into its anchors. Default: ${DEFAULT-VALUE}.")
+    int anchorTrials;
 
-    @Option(names = "--lr", defaultValue = "1e-3",
-            description = "Probe learning rate (Adam, batch 100). Default: ${DEFAULT-VALUE}, as the built-in set is small.")
-    double learningRate;
+    @Option(names = "--epochs", description = "Training epochs (default 60), or probe epochs with --offline (default 100).")
+    Integer epochs;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Reservoir and training seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--segments", defaultValue = "4",
+            description = "Built-in model's read-out: firing rates in K consecutive parts of each window (1 = the "
+                    + "seed's whole-window rates; 4 keeps the order of the pen's strokes). Default: ${DEFAULT-VALUE}.")
+    int segments;
+
+    @Option(names = "--metrics-port", defaultValue = "0",
+            description = "Serve Prometheus metrics on 127.0.0.1:PORT while running (0: off). Default: ${DEFAULT-VALUE}.")
+    int metricsPort;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Reservoir, training and shuffling seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--device", defaultValue = "ideal", description = "Reservoir weights: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    DeviceKind device;
-
-    @Option(names = "--json", description = "Print the summary as one JSON line.")
+    @Option(names = "--json", description = "Print only the summary, as one JSON line.")
     boolean json;
+
+    @Option(names = "--offline", description = "Run the offline encode + linear probe pipeline instead of streaming.")
+    boolean offline;
+
+    @Option(names = "--per-class", defaultValue = "100", description = "--offline: training trials per class. Default: ${DEFAULT-VALUE}.")
+    int perClass;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "--offline: probe learning rate (Adam, batch 100). Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--device", defaultValue = "ideal",
+            description = "--offline: reservoir weights, ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    DeviceKind device;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        long started = System.nanoTime();
-        BuiltInStrokes train;
-        BuiltInStrokes test;
-        try (Progress p = progress("simulating train", 10L * perClass)) {
-            train = BuiltInStrokes.generate(perClass, StrokeDataset.TRAIN, 1, p);
-        }
-        try (Progress p = progress("simulating test", 10L * testPerClass)) {
-            test = BuiltInStrokes.generate(testPerClass, StrokeDataset.TEST, 1, p);
-        }
-        int threads = Runtime.getRuntime().availableProcessors();
-        ProbeConfig config = new ProbeConfig(epochs, 100, learningRate, 0.0, seed);
-        LinearProbeRun.Outcome vision = new LinearProbeRun(InputSpec.visionProbe(), ReservoirPreset.VISION_PROBE.spec(seed),
-                device, threads, this::progress).run(train.vision(), test.vision(), 10, config);
-        LinearProbeRun.Outcome neural = new LinearProbeRun(InputSpec.neuralBmi(), ReservoirPreset.NEURAL_BMI.spec(seed),
-                device, threads, this::progress).run(train.neural(), test.neural(), 10, config);
-        double seconds = (System.nanoTime() - started) / 1e9;
-
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (offline) {
+            new OfflineDemo(new OfflineDemo.Settings(perClass, testPerClass, epochs != null ? epochs : 100, learningRate,
+                    seed, device, json)).run(out);
+            return 0;
+        }
+        if (duration.isNegative() || duration.isZero() || sources <= 0 || !(rate > 0) || trainPerClass <= 0
+                || testPerClass <= anchorTrials || anchorTrials <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "expected a positive --duration, --sources, "
+                    + "--rate, --train-per-class and --anchor-trials, and --test-per-class above --anchor-trials; found "
+                    + duration + ", " + sources + ", " + rate + ", " + trainPerClass + ", " + anchorTrials + " and "
+                    + testPerClass);
+        }
+        StreamingDemo.Settings settings = new StreamingDemo.Settings(duration, sources, rate, model, trainPerClass,
+                testPerClass, anchorTrials, epochs != null ? epochs : 60, segments, seed, metricsPort, json);
+        DemoReport report = new StreamingDemo(settings, out).run();
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("visionAccuracy", Json.round(vision.testAccuracy(), 2));
-            m.put("neuralAccuracy", Json.round(neural.testAccuracy(), 2));
-            m.put("classes", 10);
-            m.put("trainSamples", vision.trainSamples());
-            m.put("testSamples", vision.testSamples());
-            m.put("device", device.name());
-            m.put("seconds", Json.round(seconds, 1));
-            out.println(Json.line(m));
+            out.println(Json.line(report.json()));
         } else {
-            out.println("LiquidStream demo: built-in handwriting, fixed random reservoirs, linear probes");
-            out.printf("  data          %d train / %d test trials per modality, 10 digit classes (chance 10 %%)%n",
-                    vision.trainSamples(), vision.testSamples());
-            out.printf("  read-out      softmax, Adam lr %g, batch 100, %d epochs, final epoch reported%n", learningRate, epochs);
-            row(out, "vision", "event camera 34x34 -> crop 16x16 ON -> 50 bins -> 200 LIF", vision);
-            row(out, "neural", "192 electrodes -> 201 bins -> 2048 LIF", neural);
-            out.printf("  time          %.1f s%n", seconds);
+            report.table(out);
         }
         out.flush();
         return 0;
     }
 
-    private static void row(PrintWriter out, String name, String path, LinearProbeRun.Outcome o) {
-        out.printf("  %-13s %s%n", name, path);
-        out.printf("  %-13s test %.2f %%, train %.2f %%, mean firing rate %.4f%n", "", o.testAccuracy(), o.trainAccuracy(),
-                o.meanFiringRate());
-    }
-
-    private Progress progress(String label, Long total) {
-        return json ? Progress.quiet() : new Progress(label, total);
+    /** Durations as {@code 60s}, {@code 2m}, {@code 500ms}, {@code 1h}, or ISO-8601 ({@code PT1M}). */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (v.startsWith("pt")) {
+                    return Duration.parse(v.toUpperCase(Locale.ROOT));
+                }
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                }
+                long n = Long.parseLong(v.substring(0, v.length() - 1));
+                switch (v.charAt(v.length() - 1)) {
+                    case 's': return Duration.ofSeconds(n);
+                    case 'm': return Duration.ofMinutes(n);
+                    case 'h': return Duration.ofHours(n);
+                    default: break;
+                }
+            } catch (RuntimeException e) {
+                // reported below with the expected forms
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected a duration like 60s, 2m, 500ms or PT1M, found '"
+                    + value + "'");
+        }
     }
 }

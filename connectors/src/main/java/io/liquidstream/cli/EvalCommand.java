@@ -68,11 +68,6 @@ final class EvalCommand {
                 description = "PNG scatter (PCA) of the last seed's test embeddings. Default: ${DEFAULT-VALUE}; 'none' to skip.")
         String figure;
 
-        @Option(names = "--segments", defaultValue = "1",
-                description = "Read-out: firing rates in K consecutive parts of each window, concatenated (the "
-                        + "reservoir is unchanged). 1 = the seed's whole-window rates. Default: ${DEFAULT-VALUE}.")
-        int segments;
-
         @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
         Integer threads;
 
@@ -101,7 +96,7 @@ final class EvalCommand {
             ZeroShotProtocol.Scores last = null;
             int pairs = 0;
             for (int s = 0; s < seeds; s++) {
-                PairedFeatures f = PairedFeatures.encode(data, s, device, workers, segments, this::progress);
+                PairedFeatures f = PairedFeatures.encode(data, s, device, workers, training.segments, this::progress);
                 CrossModalRetriever model;
                 if (method == Method.protonet) {
                     model = CrossModalTraining.fitPrototypes(protocol, f.a(), f.b(),
@@ -182,7 +177,7 @@ final class EvalCommand {
                 m.put("loss", method == Method.clip ? training.lossName(neural) : "none");
                 m.put("pd", training.projectionDim);
                 m.put("device", device.name());
-                m.put("segments", segments);
+                m.put("segments", training.segments);
                 m.put("seeds", runs.length);
                 m.put("inClass", Map.of(aToB, Json.round(mean[0], 2), bToA, Json.round(mean[1], 2)));
                 m.put("zeroShot", Map.of(aToB, Json.round(mean[2], 2), bToA, Json.round(mean[3], 2)));
@@ -204,7 +199,7 @@ final class EvalCommand {
             } else {
                 out.printf("zero-shot %s <-> image: %s%s, pd %d, %s weights, %s, %d seed(s), final epoch%n", a, method,
                         method == Method.clip ? " (" + training.lossName(neural) + " loss)" : "", training.projectionDim,
-                        device, segments == 1 ? "whole-window rates" : segments + "-segment rates", runs.length);
+                        device, training.segments == 1 ? "whole-window rates" : training.segments + "-segment rates", runs.length);
                 out.printf("  training pairs %d from classes %s; zero-shot classes %s; %d test samples per class%n",
                         pairs, protocol.config().trainClasses(), protocol.config().zeroShotClasses(), testPerClass);
                 out.printf("  %-18s %-22s %-22s%n", "", "in-class", "zero-shot");

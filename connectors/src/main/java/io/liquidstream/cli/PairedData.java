@@ -25,6 +25,10 @@ import java.util.Map;
  */
 record PairedData(Side a, Side b) {
 
+    // The seed's image side has 784 inputs and 2048 neurons; here the image arrives as DVS events of the
+    // N-MNIST layout, so a 28x28 crop of the ON events gives the same 784 inputs.
+    private static final InputSpec IMAGE_DVS = InputSpec.parse("image-dvs=sensor(34,34,2)|crop(28,28)|polarity(1)|fixed(50)");
+
     /** One modality: its samples and how the seed encodes them in this pairing. */
     record Side(String modality, Path source, List<LabeledSample> train, List<LabeledSample> test, InputSpec input,
             ReservoirPreset preset, int inputs) {
@@ -52,10 +56,18 @@ record PairedData(Side a, Side b) {
                         SensorGeometry.channels(neuralChannels));
         Side a = new Side("neural", neural, readShd(neural, "train", neuralChannels), readShd(neural, "test", neuralChannels),
                 neuralInput, ReservoirPreset.NEURAL_BMI, neuralChannels);
-        // The seed's image side has 784 inputs and 2048 neurons; here the image arrives as DVS events of the
-        // N-MNIST layout, so a 28x28 crop of the ON events gives the same 784 inputs.
-        InputSpec image = InputSpec.parse("image-dvs=sensor(34,34,2)|crop(28,28)|polarity(1)|fixed(50)");
-        return new PairedData(a, visionSide(vision, image, ReservoirPreset.IMAGE_BMI));
+        return new PairedData(a, visionSide(vision, IMAGE_DVS, ReservoirPreset.IMAGE_BMI));
+    }
+
+    /**
+     * The neural/vision pairing of samples already in memory (e.g. {@link BuiltInStrokes}), with the same
+     * settings as {@code --pair neural=DIR,vision=DIR} on 192 electrodes. {@code source} only names them.
+     */
+    static PairedData neuralVision(Path source, List<LabeledSample> neuralTrain, List<LabeledSample> neuralTest,
+            List<LabeledSample> visionTrain, List<LabeledSample> visionTest) {
+        return new PairedData(
+                new Side("neural", source, neuralTrain, neuralTest, InputSpec.neuralBmi(), ReservoirPreset.NEURAL_BMI, 192),
+                new Side("vision", source, visionTrain, visionTest, IMAGE_DVS, ReservoirPreset.IMAGE_BMI, IMAGE_DVS.inputs()));
     }
 
     private static Side visionSide(Path dir, InputSpec input, ReservoirPreset preset) throws IOException {

@@ -19,6 +19,11 @@ final class TrainingOptions {
         }
     }
 
+    @Option(names = "--segments", defaultValue = "1",
+            description = "Read-out: firing rates in K consecutive parts of each window, concatenated (the reservoir "
+                    + "is unchanged; recorded in the model bundle). 1 = the seed's whole-window rates. Default: ${DEFAULT-VALUE}.")
+    int segments;
+
     @Option(names = "--pd", defaultValue = "64", description = "Projection (embedding) dimension. Default: ${DEFAULT-VALUE}.")
     int projectionDim;
 

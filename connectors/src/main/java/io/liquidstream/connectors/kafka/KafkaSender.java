@@ -34,12 +34,14 @@ public final class KafkaSender<K, V> implements AutoCloseable {
     private final SenderOptions<K, V> options;
     private final Producer<K, V> producer;
     private final Scheduler scheduler;
+    private final AutoCloseable clientMetrics;
 
     private KafkaSender(SenderOptions<K, V> options) {
         this.options = options;
         this.producer = new KafkaProducer<>(options.producerProperties(), options.keySerializer(),
                 options.valueSerializer());
         this.scheduler = Schedulers.newSingle("liquidstream-sender", true);
+        this.clientMetrics = options.clientMetrics() == null ? null : options.clientMetrics().bind(producer);
     }
 
     public static <K, V> KafkaSender<K, V> create(SenderOptions<K, V> options) {
@@ -58,6 +60,13 @@ public final class KafkaSender<K, V> implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (clientMetrics != null) {
+                clientMetrics.close();
+            }
+        } catch (Exception e) {
+            // Unbinding meters cannot lose data; closing the producer matters more.
+        }
         try {
             producer.close(options.closeTimeout());
         } finally {

@@ -45,6 +45,7 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
     private final SenderOptions<K, V> options;
     private final Producer<K, V> producer;
     private final Scheduler scheduler;
+    private final AutoCloseable clientMetrics;
     private final AtomicBoolean inTransaction = new AtomicBoolean();
 
     private KafkaTransactionalSender(SenderOptions<K, V> options) {
@@ -52,6 +53,7 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
         this.producer = new KafkaProducer<>(options.producerProperties(), options.keySerializer(),
                 options.valueSerializer());
         this.scheduler = Schedulers.newSingle("liquidstream-tx-" + options.transactionalId(), true);
+        this.clientMetrics = options.clientMetrics() == null ? null : options.clientMetrics().bind(producer);
         try {
             producer.initTransactions();
         } catch (RuntimeException e) {
@@ -96,7 +98,9 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
                 return Mono.error(new IllegalStateException("Transactional sender '" + options.transactionalId()
                         + "' already has a transaction open; run transactions one after another"));
             }
-            return transaction.doFinally(signal -> inTransaction.set(false));
+            // Cleared before the result travels downstream, which may start the next transaction at once.
+            return transaction.doOnTerminate(() -> inTransaction.set(false))
+                    .doOnCancel(() -> inTransaction.set(false));
         });
     }
 
@@ -121,6 +125,20 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (clientMetrics != null) {
+                clientMetrics.close();
+            }
+        } catch (Exception e) {
+            // Unbinding meters cannot lose data; closing the producer matters more.
+        }
+        try {
+            // Let an abort queued by a cancelled transaction run first: a transaction left open would hold
+            // back read_committed consumers of the output partitions until the broker times it out.
+            onTxThread(() -> { }).block(options.closeTimeout());
+        } catch (RuntimeException e) {
+            // Closing the producer below still ends the transaction from the broker's view, only later.
+        }
         try {
             producer.close(options.closeTimeout());
         } finally {

@@ -69,4 +69,8 @@ final class PartitionOffsets {
         revoked = true;
         pending.clear();
     }
+
+    synchronized boolean isRevoked() {
+        return revoked;
+    }
 }

@@ -46,6 +46,7 @@ final class PollLoop<K, V> implements Runnable {
     private volatile ConsumerGroupMetadata groupMetadata;
     private volatile Set<TopicPartition> assignment = Set.of();
     private KafkaConsumer<K, V> consumer;
+    private AutoCloseable clientMetrics;
     private PauseController pauses;
     private long lastCommitNanos = System.nanoTime();
 
@@ -89,6 +90,9 @@ final class PollLoop<K, V> implements Runnable {
             consumer = new KafkaConsumer<>(options.consumerProperties(), options.keyDeserializer(),
                     options.valueDeserializer());
             pauses = new PauseController(consumer);
+            if (options.clientMetrics() != null) {
+                clientMetrics = options.clientMetrics().bind(consumer);
+            }
             consumer.subscribe(options.topics(), new Rebalances());
             groupMetadata = consumer.groupMetadata();
             while (!cancelled) {
@@ -186,11 +190,23 @@ final class PollLoop<K, V> implements Runnable {
         } catch (RuntimeException e) {
             LOG.warn("Closing the consumer of group {} failed: {}", options.groupId(), e.toString());
         } finally {
+            closeClientMetrics();
             ledger.clear();
             buffer.clear();
             buffered = 0;
             assignment = Set.of();
             onExit.run();
+        }
+    }
+
+    private void closeClientMetrics() {
+        if (clientMetrics != null) {
+            try {
+                clientMetrics.close();
+            } catch (Exception e) {
+                LOG.warn("Unbinding the client metrics of group {} failed: {}", options.groupId(), e.toString());
+            }
+            clientMetrics = null;
         }
     }
 
@@ -201,11 +217,25 @@ final class PollLoop<K, V> implements Runnable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             commitSync(ledger.uncommitted(partitions), "on revocation of " + partitions);
             forget(partitions);
+            notifyRevoked(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             forget(partitions);
+            notifyRevoked(partitions);
+        }
+
+        private void notifyRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            try {
+                options.revocationListener().accept(partitions);
+            } catch (RuntimeException e) {
+                LOG.warn("Revocation listener of group {} failed for {}: {}", options.groupId(), partitions,
+                        e.toString());
+            }
         }
 
         @Override

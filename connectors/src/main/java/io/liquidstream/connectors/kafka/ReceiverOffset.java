@@ -39,6 +39,14 @@ public final class ReceiverOffset {
         }
     }
 
+    /**
+     * Whether this record's partition was revoked from the receiver after it was emitted: its
+     * acknowledgement is void and the partition's new owner receives it again.
+     */
+    public boolean isRevoked() {
+        return state.isRevoked();
+    }
+
     @Override
     public String toString() {
         return partition + "@" + offset;

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -36,11 +38,14 @@ public final class ReceiverOptions<K, V> {
     private final CommitMode commitMode;
     private final Duration pollTimeout;
     private final Duration closeTimeout;
+    private final ClientMetrics clientMetrics;
+    private final Consumer<Collection<TopicPartition>> onRevoked;
 
     private ReceiverOptions(Map<String, Object> consumerProperties, Deserializer<K> keyDeserializer,
                             Deserializer<V> valueDeserializer, List<String> topics, int prefetch,
                             Duration commitInterval, int commitBatchSize, CommitMode commitMode,
-                            Duration pollTimeout, Duration closeTimeout) {
+                            Duration pollTimeout, Duration closeTimeout, ClientMetrics clientMetrics,
+                            Consumer<Collection<TopicPartition>> onRevoked) {
         this.consumerProperties = Map.copyOf(consumerProperties);
         this.keyDeserializer = keyDeserializer;
         this.valueDeserializer = valueDeserializer;
@@ -51,6 +56,8 @@ public final class ReceiverOptions<K, V> {
         this.commitMode = commitMode;
         this.pollTimeout = pollTimeout;
         this.closeTimeout = closeTimeout;
+        this.clientMetrics = clientMetrics;
+        this.onRevoked = onRevoked;
     }
 
     /**
@@ -68,7 +75,7 @@ public final class ReceiverOptions<K, V> {
         }
         return new ReceiverOptions<>(new HashMap<>(consumerProperties), Objects.requireNonNull(keyDeserializer),
                 Objects.requireNonNull(valueDeserializer), List.of(), 256, Duration.ofSeconds(1), 100,
-                CommitMode.ACKNOWLEDGED, Duration.ofMillis(100), Duration.ofSeconds(5));
+                CommitMode.ACKNOWLEDGED, Duration.ofMillis(100), Duration.ofSeconds(5), null, partitions -> { });
     }
 
     /** Subscribes to these topics (group management assigns the partitions). */
@@ -77,7 +84,8 @@ public final class ReceiverOptions<K, V> {
             throw new IllegalArgumentException("A receiver needs at least one topic to subscribe to");
         }
         return new ReceiverOptions<>(consumerProperties, keyDeserializer, valueDeserializer, List.copyOf(newTopics),
-                prefetch, commitInterval, commitBatchSize, commitMode, pollTimeout, closeTimeout);
+                prefetch, commitInterval, commitBatchSize, commitMode, pollTimeout, closeTimeout,
+                clientMetrics, onRevoked);
     }
 
     /** The most records the receiver holds that downstream has not requested yet (at least 1). */
@@ -86,7 +94,8 @@ public final class ReceiverOptions<K, V> {
             throw new IllegalArgumentException("Prefetch must be at least 1 record, got " + records);
         }
         return new ReceiverOptions<>(consumerProperties, keyDeserializer, valueDeserializer, topics,
-                records, commitInterval, commitBatchSize, commitMode, pollTimeout, closeTimeout);
+                records, commitInterval, commitBatchSize, commitMode, pollTimeout, closeTimeout,
+                clientMetrics, onRevoked);
     }
 
     /** Commit acknowledged offsets at least this often, and after this many acknowledgements. */
@@ -96,24 +105,49 @@ public final class ReceiverOptions<K, V> {
                     + interval + " and " + batchSize);
         }
         return new ReceiverOptions<>(consumerProperties, keyDeserializer, valueDeserializer, topics,
-                prefetch, interval, batchSize, commitMode, pollTimeout, closeTimeout);
+                prefetch, interval, batchSize, commitMode, pollTimeout, closeTimeout, clientMetrics, onRevoked);
     }
 
     public ReceiverOptions<K, V> withCommitMode(CommitMode mode) {
         return new ReceiverOptions<>(consumerProperties, keyDeserializer, valueDeserializer, topics,
-                prefetch, commitInterval, commitBatchSize, Objects.requireNonNull(mode), pollTimeout, closeTimeout);
+                prefetch, commitInterval, commitBatchSize, Objects.requireNonNull(mode), pollTimeout, closeTimeout,
+                clientMetrics, onRevoked);
     }
 
     /** How long one poll may wait for records; also bounds how quickly cancellation is noticed. */
     public ReceiverOptions<K, V> withPollTimeout(Duration timeout) {
         return new ReceiverOptions<>(consumerProperties, keyDeserializer, valueDeserializer, topics,
-                prefetch, commitInterval, commitBatchSize, commitMode, Objects.requireNonNull(timeout), closeTimeout);
+                prefetch, commitInterval, commitBatchSize, commitMode, Objects.requireNonNull(timeout), closeTimeout,
+                clientMetrics, onRevoked);
     }
 
     /** How long the final commit and the consumer's close may take on shutdown. */
     public ReceiverOptions<K, V> withCloseTimeout(Duration timeout) {
         return new ReceiverOptions<>(consumerProperties, keyDeserializer, valueDeserializer, topics,
-                prefetch, commitInterval, commitBatchSize, commitMode, pollTimeout, Objects.requireNonNull(timeout));
+                prefetch, commitInterval, commitBatchSize, commitMode, pollTimeout, Objects.requireNonNull(timeout),
+                clientMetrics, onRevoked);
+    }
+
+    /**
+     * Publishes the consumer's own metrics (fetch lag per partition included) to a Micrometer
+     * registry; the receiver binds them on its poll thread and unbinds them when it closes.
+     */
+    public ReceiverOptions<K, V> withClientMetrics(ClientMetrics metrics) {
+        return new ReceiverOptions<>(consumerProperties, keyDeserializer, valueDeserializer, topics, prefetch,
+                commitInterval, commitBatchSize, commitMode, pollTimeout, closeTimeout, Objects.requireNonNull(metrics),
+                onRevoked);
+    }
+
+    /**
+     * Called on the poll thread when partitions are revoked or lost, after the receiver has stopped
+     * tracking them ({@link ReceiverOffset#isRevoked()} is true for their records) and before they are
+     * given up. It may block briefly to finish work that must complete while this consumer still owns
+     * them, such as the transaction that commits their offsets.
+     */
+    public ReceiverOptions<K, V> withRevocationListener(Consumer<Collection<TopicPartition>> listener) {
+        return new ReceiverOptions<>(consumerProperties, keyDeserializer, valueDeserializer, topics, prefetch,
+                commitInterval, commitBatchSize, commitMode, pollTimeout, closeTimeout, clientMetrics,
+                Objects.requireNonNull(listener));
     }
 
     /** The properties the {@code KafkaConsumer} is created with, including the receiver's overrides. */
@@ -162,5 +196,14 @@ public final class ReceiverOptions<K, V> {
 
     public Duration closeTimeout() {
         return closeTimeout;
+    }
+
+    /** Where the consumer's own metrics go, or null if they are not published. */
+    public ClientMetrics clientMetrics() {
+        return clientMetrics;
+    }
+
+    public Consumer<Collection<TopicPartition>> revocationListener() {
+        return onRevoked;
     }
 }

@@ -25,15 +25,18 @@ public final class SenderOptions<K, V> {
     private final int maxInFlight;
     private final boolean stopOnError;
     private final Duration closeTimeout;
+    private final ClientMetrics clientMetrics;
 
     private SenderOptions(Map<String, Object> producerProperties, Serializer<K> keySerializer,
-                          Serializer<V> valueSerializer, int maxInFlight, boolean stopOnError, Duration closeTimeout) {
+                          Serializer<V> valueSerializer, int maxInFlight, boolean stopOnError, Duration closeTimeout,
+                          ClientMetrics clientMetrics) {
         this.producerProperties = Map.copyOf(producerProperties);
         this.keySerializer = keySerializer;
         this.valueSerializer = valueSerializer;
         this.maxInFlight = maxInFlight;
         this.stopOnError = stopOnError;
         this.closeTimeout = closeTimeout;
+        this.clientMetrics = clientMetrics;
     }
 
     /** Options for a producer with the given properties, which must name {@code bootstrap.servers}. */
@@ -47,7 +50,7 @@ public final class SenderOptions<K, V> {
         props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         return new SenderOptions<>(props, Objects.requireNonNull(keySerializer),
-                Objects.requireNonNull(valueSerializer), 256, false, Duration.ofSeconds(10));
+                Objects.requireNonNull(valueSerializer), 256, false, Duration.ofSeconds(10), null);
     }
 
     /** The most records sent but not yet acknowledged by the broker (at least 1). */
@@ -55,24 +58,38 @@ public final class SenderOptions<K, V> {
         if (records < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1 record, got " + records);
         }
-        return new SenderOptions<>(producerProperties, keySerializer, valueSerializer, records, stopOnError, closeTimeout);
+        return new SenderOptions<>(producerProperties, keySerializer, valueSerializer, records, stopOnError,
+                closeTimeout, clientMetrics);
     }
 
     /** If true, the first failed record terminates the result flux with its error (fail fast). */
     public SenderOptions<K, V> withStopOnError(boolean stop) {
-        return new SenderOptions<>(producerProperties, keySerializer, valueSerializer, maxInFlight, stop, closeTimeout);
+        return new SenderOptions<>(producerProperties, keySerializer, valueSerializer, maxInFlight, stop,
+                closeTimeout, clientMetrics);
     }
 
     /** Makes the producer transactional under this id, as {@link KafkaTransactionalSender} needs. */
     public SenderOptions<K, V> withTransactionalId(String transactionalId) {
         Map<String, Object> props = new HashMap<>(producerProperties);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, Objects.requireNonNull(transactionalId));
-        return new SenderOptions<>(props, keySerializer, valueSerializer, maxInFlight, stopOnError, closeTimeout);
+        return new SenderOptions<>(props, keySerializer, valueSerializer, maxInFlight, stopOnError,
+                closeTimeout, clientMetrics);
     }
 
     public SenderOptions<K, V> withCloseTimeout(Duration timeout) {
         return new SenderOptions<>(producerProperties, keySerializer, valueSerializer, maxInFlight, stopOnError,
-                Objects.requireNonNull(timeout));
+                Objects.requireNonNull(timeout), clientMetrics);
+    }
+
+    /** Publishes the producer's own metrics to a Micrometer registry while the sender is open. */
+    public SenderOptions<K, V> withClientMetrics(ClientMetrics metrics) {
+        return new SenderOptions<>(producerProperties, keySerializer, valueSerializer, maxInFlight, stopOnError,
+                closeTimeout, Objects.requireNonNull(metrics));
+    }
+
+    /** Where the producer's own metrics go, or null if they are not published. */
+    public ClientMetrics clientMetrics() {
+        return clientMetrics;
     }
 
     public Map<String, Object> producerProperties() {

@@ -1,5 +1,6 @@
 package io.liquidstream.connectors.service;
 
+import io.liquidstream.connectors.kafka.ClientMetrics;
 import io.liquidstream.connectors.kafka.CommitMode;
 import io.liquidstream.connectors.kafka.KafkaReceiver;
 import io.liquidstream.connectors.kafka.KafkaSender;
@@ -14,16 +15,11 @@ import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.AnchorRegistry;
-import io.liquidstream.core.stream.InvalidPacketException;
 import io.liquidstream.core.stream.ModalityRuntime;
 import io.liquidstream.core.stream.Outcome;
 import io.liquidstream.core.stream.PacketReader;
 import io.liquidstream.core.stream.PipelineMetrics;
-import io.liquidstream.core.stream.RejectReason;
 import io.liquidstream.core.stream.StreamPipeline;
-import io.liquidstream.schemas.ClassAnchor;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
-import io.liquidstream.schemas.codec.RecordDecodingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,15 +40,15 @@ import reactor.core.publisher.Flux;
 
 /**
  * The streaming service: {@code lsm.events.<modality>} in, embeddings, associations and dead letters
- * out, class anchors from {@code lsm.anchors} applied at run time.
+ * out, class anchors from {@code lsm.anchors} applied at run time ({@link AnchorFeed}).
  *
  * <p><b>At-least-once</b> (default): an input is acknowledged to the receiver only when every record
  * it contributed to (its window's embedding and association, or its dead letter) has been
  * acknowledged by the broker, or at once if it produced nothing (duplicate); the receiver commits
  * only contiguous acknowledged offsets. <b>Exactly-once</b>: outcomes are grouped into transactions
  * (bounded by count and time) that carry their outputs and the offsets up to the lowest input still
- * waiting in an open window; a failed transaction stops the service, whose restart resumes from the
- * committed offsets.
+ * waiting in an open window, safely across rebalances ({@link TransactionalOutput}); a failed
+ * transaction stops the service, whose restart resumes from the committed offsets.
  *
  * <p>Backpressure runs end to end: the sender keeps a bounded number of records in flight, the
  * stages hold bounded queues, and the receiver pauses its partitions while nothing is requested.
@@ -62,12 +58,11 @@ public final class LiquidStreamService implements AutoCloseable {
     private final ServiceConfig config;
     private final StreamPipeline<ReceiverRecord<String, byte[]>> pipeline;
     private final KafkaReceiver<String, byte[]> receiver;
-    private final KafkaReceiver<String, byte[]> anchorReceiver;
     private final AnchorRegistry anchors;
     private final PipelineMetrics metrics;
     private final AutoCloseable sender;
     private final Disposable main;
-    private final Disposable anchorSubscription;
+    private final AnchorFeed anchorFeed;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final LongSupplier clock = LiquidStreamService::wallMicros;
 
@@ -93,7 +88,9 @@ public final class LiquidStreamService implements AutoCloseable {
         }
         this.metrics = new PipelineMetrics(registry);
         this.anchors = new AnchorRegistry(index, models, bundle.version());
-        this.pipeline = new StreamPipeline<>(models, bundle.version(), index, config.pipelineSettings(), metrics, clock);
+        // A source whose partition went to another instance starts afresh there and here alike.
+        this.pipeline = new StreamPipeline<>(models, bundle.version(), index, config.pipelineSettings(), metrics, clock,
+                r -> r.receiverOffset().isRevoked());
 
         Map<String, Object> client = config.clientProperties();
         List<String> inputs = models.keySet().stream().map(m -> config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX) + m).toList();
@@ -119,49 +116,39 @@ public final class LiquidStreamService implements AutoCloseable {
         if (exactlyOnce) {
             consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         }
+        ClientMetrics clientMetrics = new ClientMetrics(registry,
+                Duration.ofMillis(config.getLong(ServiceConfig.METRICS_CLIENT_REFRESH_MS)), List.of());
+        SenderOptions<String, byte[]> senderOptions = SenderOptions.create(producerProps(client), new StringSerializer(),
+                new ByteArraySerializer()).withMaxInFlight(config.getInt(ServiceConfig.MAX_IN_FLIGHT))
+                .withClientMetrics(clientMetrics);
+        TransactionalOutput transactions = null;
+        KafkaTransactionalSender<String, byte[]> tx = null;
+        if (exactlyOnce) {
+            tx = KafkaTransactionalSender.create(senderOptions
+                    .withTransactionalId(config.getString(ServiceConfig.GROUP_ID) + "-" + UUID.randomUUID()));
+            transactions = new TransactionalOutput(tx, outputs, metrics, senderOptions.closeTimeout());
+        }
         ReceiverOptions<String, byte[]> options = ReceiverOptions.create(consumer, new StringDeserializer(),
                         new ByteArrayDeserializer())
                 .withTopics(inputs).withPrefetch(config.getInt(ServiceConfig.PREFETCH))
-                .withCommitMode(exactlyOnce ? CommitMode.TRANSACTIONAL : CommitMode.ACKNOWLEDGED);
+                .withCommitMode(exactlyOnce ? CommitMode.TRANSACTIONAL : CommitMode.ACKNOWLEDGED)
+                .withClientMetrics(clientMetrics);
+        if (transactions != null) {
+            options = options.withRevocationListener(transactions::revoked);
+        }
         this.receiver = KafkaReceiver.create(options);
         registry.gauge("liquidstream.partitions.paused", receiver, r -> r.pausedPartitions().size());
         registry.gauge("liquidstream.receiver.buffered", receiver, KafkaReceiver::bufferedRecords);
 
-        SenderOptions<String, byte[]> senderOptions = SenderOptions.create(producerProps(client), new StringSerializer(),
-                new ByteArraySerializer()).withMaxInFlight(config.getInt(ServiceConfig.MAX_IN_FLIGHT));
-        SettledOffsets offsets = new SettledOffsets();
-        Flux<Outcome<ReceiverRecord<String, byte[]>>> outcomes = pipeline.apply(receiver.receive()
-                .doOnNext(r -> {
-                    if (exactlyOnce) {
-                        offsets.received(r.topicPartition(), r.receiverOffset().offset());
-                    }
-                })
-                .map(decoder::decode));
-        if (exactlyOnce) {
-            KafkaTransactionalSender<String, byte[]> tx = KafkaTransactionalSender.create(
-                    senderOptions.withTransactionalId(config.getString(ServiceConfig.GROUP_ID) + "-" + UUID.randomUUID()));
+        Flux<ReceiverRecord<String, byte[]>> received = receiver.receive();
+        if (transactions != null) {
+            received = received.doOnNext(transactions::received);
+        }
+        Flux<Outcome<ReceiverRecord<String, byte[]>>> outcomes = pipeline.apply(received.map(decoder::decode));
+        if (transactions != null) {
             this.sender = tx;
-            this.main = outcomes
-                    .bufferTimeout(config.getInt(ServiceConfig.TX_MAX_RECORDS),
-                            Duration.ofMillis(config.getLong(ServiceConfig.TX_MAX_MS)), true)
-                    .concatMap(batch -> {
-                        List<SenderRecord<String, byte[], Settlement>> records = new ArrayList<>();
-                        List<Settlement> settled = new ArrayList<>();
-                        for (Outcome<ReceiverRecord<String, byte[]>> o : batch) {
-                            for (SenderRecord<String, byte[], Settlement> r : outputs.of(o)) {
-                                records.add(r);
-                                if (settled.isEmpty() || settled.get(settled.size() - 1) != r.correlation()) {
-                                    settled.add(r.correlation());
-                                }
-                            }
-                            dropped(o).forEach(r -> offsets.settled(r.topicPartition(), r.receiverOffset().offset()));
-                        }
-                        settled.forEach(s -> s.inputs().forEach(r -> offsets.settled(r.topicPartition(),
-                                r.receiverOffset().offset())));
-                        return tx.transact(Flux.fromIterable(records), offsets.committable(), receiver.groupMetadata())
-                                .doOnSuccess(results -> settled.forEach(Settlement::complete));
-                    }, 1)
-                    .subscribe(unused -> { }, this::fail);
+            this.main = transactions.run(outcomes, receiver::groupMetadata, config.getInt(ServiceConfig.TX_MAX_RECORDS),
+                    Duration.ofMillis(config.getLong(ServiceConfig.TX_MAX_MS)), this::fail);
         } else {
             KafkaSender<String, byte[]> plain = KafkaSender.create(senderOptions);
             this.sender = plain;
@@ -173,12 +160,11 @@ public final class LiquidStreamService implements AutoCloseable {
         anchorConsumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID) + "-anchors-"
                 + UUID.randomUUID());
         anchorConsumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.anchorReceiver = KafkaReceiver.create(ReceiverOptions.create(anchorConsumer, new StringDeserializer(),
-                new ByteArrayDeserializer()).withTopics(List.of(config.getString(ServiceConfig.ANCHORS_TOPIC))));
-        AvroSingleObjectCodec<ClassAnchor> anchorCodec = AvroSingleObjectCodec.of(ClassAnchor.class);
-        this.anchorSubscription = anchorReceiver.receive()
-                .doOnNext(r -> applyAnchor(r, anchorCodec))
-                .subscribe(ReceiverRecord::acknowledge, this::fail);
+        KafkaReceiver<String, byte[]> anchorReceiver = KafkaReceiver.create(ReceiverOptions.create(anchorConsumer,
+                new StringDeserializer(), new ByteArrayDeserializer()).withTopics(List.of(config.getString(ServiceConfig.ANCHORS_TOPIC))));
+        this.anchorFeed = new AnchorFeed(anchorReceiver, anchors, KafkaSender.create(SenderOptions.create(
+                producerProps(client), new StringSerializer(), new ByteArraySerializer())),
+                config.getString(ServiceConfig.DLQ_TOPIC), metrics, this::fail);
     }
 
     /**
@@ -208,31 +194,12 @@ public final class LiquidStreamService implements AutoCloseable {
         return config;
     }
 
-    private void applyAnchor(ReceiverRecord<String, byte[]> r, AvroSingleObjectCodec<ClassAnchor> codec) {
-        String where = PacketDecoder.where(r);
-        if (r.value() == null) {
-            anchors.remove(r.key());
-            return;
-        }
-        try {
-            anchors.register(codec.decode(r.value()), where);
-        } catch (RecordDecodingException | InvalidPacketException e) {
-            metrics.deadLetter(e instanceof InvalidPacketException ip ? ip.reason() : RejectReason.UNDECODABLE);
-            System.err.println("liquidstream: anchor ignored: " + e.getMessage());
-        }
-    }
-
     private void written(SenderResult<Settlement> result) {
         if (result.isSuccess()) {
             result.correlation().written();
         } else {
             metrics.registry().counter("liquidstream.send.failed").increment();
         }
-    }
-
-    private static List<ReceiverRecord<String, byte[]>> dropped(Outcome<ReceiverRecord<String, byte[]>> o) {
-        return o instanceof io.liquidstream.core.stream.Dropped<ReceiverRecord<String, byte[]>> d ? List.of(d.ack())
-                : List.of();
     }
 
     private void fail(Throwable error) {
@@ -255,7 +222,7 @@ public final class LiquidStreamService implements AutoCloseable {
     @Override
     public void close() {
         main.dispose();
-        anchorSubscription.dispose();
+        anchorFeed.close();
         pipeline.dispose();
         try {
             sender.close();

@@ -6,6 +6,7 @@ import io.liquidstream.core.stream.Associated;
 import io.liquidstream.core.stream.Dropped;
 import io.liquidstream.core.stream.Outcome;
 import io.liquidstream.core.stream.PipelineMetrics;
+import io.liquidstream.core.stream.RejectReason;
 import io.liquidstream.core.stream.Rejected;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.Embedding;
@@ -70,10 +71,15 @@ final class OutputRecords {
     }
 
     private ProducerRecord<String, byte[]> deadLetter(Rejected<ReceiverRecord<String, byte[]>> r) {
-        ReceiverRecord<String, byte[]> in = r.ack();
+        return deadLetter(dlqTopic, r.ack(), r.reason(), r.detail());
+    }
+
+    /** The input's original key, bytes and headers on the DLQ, with headers naming the error and its origin. */
+    static ProducerRecord<String, byte[]> deadLetter(String dlqTopic, ReceiverRecord<String, byte[]> in,
+                                                     RejectReason reason, String detail) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(REASON, utf8(r.reason().name()));
-        headers.add(DETAIL, utf8(r.detail()));
+        headers.add(REASON, utf8(reason.name()));
+        headers.add(DETAIL, utf8(detail));
         headers.add(TOPIC, utf8(in.topicPartition().topic()));
         headers.add(PARTITION, utf8(Integer.toString(in.topicPartition().partition())));
         headers.add(OFFSET, utf8(Long.toString(in.receiverOffset().offset())));

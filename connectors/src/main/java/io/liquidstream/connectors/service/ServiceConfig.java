@@ -58,6 +58,7 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String TX_MAX_MS = "transaction.max.ms";
     public static final String METRICS_HOST = "metrics.host";
     public static final String METRICS_PORT = "metrics.port";
+    public static final String METRICS_CLIENT_REFRESH_MS = "metrics.client.refresh.ms";
 
     public static final String AT_LEAST_ONCE = "at-least-once";
     public static final String EXACTLY_ONCE = "exactly-once";
@@ -131,7 +132,10 @@ public final class ServiceConfig extends AbstractConfig {
             .define(METRICS_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Address the Prometheus endpoint binds to.")
             .define(METRICS_PORT, Type.INT, 9464, Range.between(0, 65535), Importance.MEDIUM,
-                    "Port of the Prometheus endpoint (GET /metrics); 0 disables it.");
+                    "Port of the Prometheus endpoint (GET /metrics); 0 disables it.")
+            .define(METRICS_CLIENT_REFRESH_MS, Type.LONG, 10_000L, Range.between(10, 3_600_000), Importance.LOW,
+                    "How often the Kafka clients' own metrics (kafka_consumer_fetch_manager_records_lag, ...) are "
+                            + "checked for new per-partition meters, in ms.");
 
     public ServiceConfig(Map<String, ?> props) {
         super(DEF, props, false);

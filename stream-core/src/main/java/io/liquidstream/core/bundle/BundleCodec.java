@@ -170,6 +170,10 @@ final class BundleCodec {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", m.name());
         node.put("inputSpec", m.input().describe());
+        if (m.readoutSegments() != 1) {
+            // Written only when not the default, so bundles with the seed's read-out keep their versions.
+            node.put("readoutSegments", m.readoutSegments());
+        }
         ReservoirSpec r = m.reservoir();
         ObjectNode res = node.putObject("reservoir");
         res.put("inputs", r.inputs()).put("neurons", r.neurons()).put("bins", r.bins()).put("decay", r.decay())
@@ -263,8 +267,16 @@ final class BundleCodec {
             long[] expected = Arrays.stream(DenseStack.shape(dims, i)).asLongStream().toArray();
             layerWeights.add(loadArray(refs.get(i), pp + ".arrays[" + i + "]", expected, entries).data());
         }
-        return new ModalityModel(name, input, reservoir, weights,
-                new DenseStack(dims, text(proj, pp, "activation"), layerWeights));
+        int segments = 1;
+        if (node.has("readoutSegments")) {
+            segments = intValue(node, path, "readoutSegments");
+        }
+        try {
+            return new ModalityModel(name, input, reservoir, weights,
+                    new DenseStack(dims, text(proj, pp, "activation"), layerWeights), segments);
+        } catch (IllegalArgumentException e) {
+            throw manifestError(path + ": " + e.getMessage());
+        }
     }
 
     /** Adds the array to the zip content and returns its manifest reference. */

@@ -7,14 +7,21 @@ import java.util.regex.Pattern;
 
 /**
  * Everything that turns one modality's events into an embedding: input spec, reservoir, weight source
- * and projection head.
+ * and projection head. {@code readoutSegments} is how many consecutive parts of a window the firing
+ * rates are read from (1: whole-window rates, the seed's read-out; see {@code LifReservoir#encodeSegments}).
  *
  * @param name modality name, used in entry paths: letters, digits, {@code .}, {@code _} or {@code -}
  */
 public record ModalityModel(String name, InputSpec input, ReservoirSpec reservoir, WeightSourceSpec weights,
-                            DenseStack projection) {
+                            DenseStack projection, int readoutSegments) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    /** A modality read out by whole-window firing rates, the seed's read-out. */
+    public ModalityModel(String name, InputSpec input, ReservoirSpec reservoir, WeightSourceSpec weights,
+            DenseStack projection) {
+        this(name, input, reservoir, weights, projection, 1);
+    }
 
     public ModalityModel {
         Objects.requireNonNull(name, "name");
@@ -30,9 +37,14 @@ public record ModalityModel(String name, InputSpec input, ReservoirSpec reservoi
             throw new IllegalArgumentException("modality '" + name + "': input spec yields " + input.inputs()
                     + " inputs but the reservoir expects " + reservoir.inputs());
         }
-        if (projection.layerDims()[0] != reservoir.neurons()) {
+        if (readoutSegments < 1) {
+            throw new IllegalArgumentException("modality '" + name + "': readout segments must be at least 1, found "
+                    + readoutSegments);
+        }
+        if (projection.layerDims()[0] != (long) reservoir.neurons() * readoutSegments) {
             throw new IllegalArgumentException("modality '" + name + "': projection input dim "
-                    + projection.layerDims()[0] + " must equal the reservoir's " + reservoir.neurons() + " neurons");
+                    + projection.layerDims()[0] + " must equal the reservoir's " + reservoir.neurons() + " neurons x "
+                    + readoutSegments + " read-out segment(s)");
         }
         if (weights instanceof WeightSourceSpec.Stored stored
                 && (stored.input().length != (long) reservoir.inputs() * reservoir.neurons()

@@ -75,6 +75,12 @@ final class ContinuousWindows<A> implements SourceWindows<A> {
         }
     }
 
+    @Override
+    public void forget(String source) {
+        pending.remove(source);
+        windows.reset(source);
+    }
+
     private record Pending<A>(A ack, long lastTime, long receivedMicros) {
     }
 }

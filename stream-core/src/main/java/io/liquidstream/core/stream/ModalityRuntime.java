@@ -1,6 +1,7 @@
 package io.liquidstream.core.stream;
 
 import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.binning.SpikeWindow;
 import io.liquidstream.core.bundle.DenseStack;
 import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.event.Events;
@@ -13,7 +14,13 @@ import java.util.Locale;
  * One modality's model ready to run: its input spec, fixed reservoir and projection head, built once
  * from the bundle. Thread-safe (the reservoir and head are).
  */
-public record ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head) {
+public record ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head,
+        int readoutSegments) {
+
+    /** A modality read out by whole-window firing rates. */
+    public ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head) {
+        this(name, input, reservoir, head, 1);
+    }
 
     /** Builds the reservoir from the bundle's weight source and the head from its stored weights. */
     public static ModalityRuntime of(ModalityModel model) {
@@ -21,12 +28,17 @@ public record ModalityRuntime(String name, InputSpec input, LifReservoir reservo
         ProjectionHead head = ProjectionHead.fromWeights(stack.layerDims(),
                 Activation.valueOf(stack.activation().toUpperCase(Locale.ROOT)), stack.weights());
         return new ModalityRuntime(model.name(), model.input(),
-                new LifReservoir(model.reservoir(), model.weights().toWeightSource()), head);
+                new LifReservoir(model.reservoir(), model.weights().toWeightSource()), head, model.readoutSegments());
+    }
+
+    /** The reservoir read-out of one window: the projection head's input. */
+    public float[] features(SpikeWindow window) {
+        return readoutSegments == 1 ? reservoir.encode(window) : reservoir.encodeSegments(window, readoutSegments);
     }
 
     /** The embedding of one whole sample (used for raw-event anchors). */
     public float[] embed(Events sample) {
-        return head.embed(reservoir.encode(input.encode(sample)));
+        return head.embed(features(input.encode(sample)));
     }
 
     public int dimension() {

@@ -116,6 +116,11 @@ public final class PipelineMetrics {
         latency.record(Math.max(0, nowMicros - firstEventWallMicros), TimeUnit.MICROSECONDS);
     }
 
+    /** A window's outputs will never be written (its inputs went to another owner): it ends its time in flight. */
+    public void windowDiscarded() {
+        inFlight.decrementAndGet();
+    }
+
     /** Windows closed whose outputs are not written yet. */
     public long windowsInFlight() {
         return inFlight.get();

@@ -82,6 +82,14 @@ final class SampleWindows<A> implements SourceWindows<A> {
         }
     }
 
+    @Override
+    public void forget(String source) {
+        oversized.remove(source);
+        if (open.remove(source) != null) {
+            metrics.openSamples(-1);
+        }
+    }
+
     private void close(String source, List<Outcome<A>> out) {
         OpenSample<A> sample = open.remove(source);
         metrics.openSamples(-1);

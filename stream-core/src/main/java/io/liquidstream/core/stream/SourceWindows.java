@@ -7,4 +7,7 @@ interface SourceWindows<A> {
 
     /** Adds an in-order packet; returns the windows it closes and the inputs it settles or rejects. */
     void accept(Packet<A> packet, List<Outcome<A>> out);
+
+    /** Drops the source's open window state without emitting anything (its inputs are void). */
+    void forget(String source);
 }

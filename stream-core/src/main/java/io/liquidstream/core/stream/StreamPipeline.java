@@ -3,6 +3,7 @@ package io.liquidstream.core.stream;
 import io.liquidstream.core.association.AssociationIndex;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
@@ -35,9 +36,22 @@ public final class StreamPipeline<A> implements Disposable {
     private final Scheduler projectionThread;
     private final ProjectionStage<A> projection;
     private final AssociationStage<A> association;
+    private final Predicate<A> revoked;
 
     public StreamPipeline(Map<String, ModalityRuntime> models, String modelVersion, AssociationIndex anchors,
                           PipelineSettings settings, PipelineMetrics metrics, LongSupplier clockMicros) {
+        this(models, modelVersion, anchors, settings, metrics, clockMicros, ack -> false);
+    }
+
+    /**
+     * @param revoked whether an input's acknowledgement has become void (its partition went to another
+     *     consumer, which replays it); windowing then forgets that input's source, see
+     *     {@link WindowingStage}
+     */
+    public StreamPipeline(Map<String, ModalityRuntime> models, String modelVersion, AssociationIndex anchors,
+                          PipelineSettings settings, PipelineMetrics metrics, LongSupplier clockMicros,
+                          Predicate<A> revoked) {
+        this.revoked = revoked;
         this.models = Map.copyOf(models);
         this.settings = settings;
         this.metrics = metrics;
@@ -56,7 +70,7 @@ public final class StreamPipeline<A> implements Disposable {
         return inputs
                 .groupBy(this::railOf, queue)
                 .flatMap(rail -> {
-                    WindowingStage<A> windowing = new WindowingStage<>(models, settings, metrics, clock);
+                    WindowingStage<A> windowing = new WindowingStage<>(models, settings, metrics, clock, revoked);
                     return rail.publishOn(lanes, queue)
                             .concatMapIterable(windowing::accept, queue)
                             .map(this::encode);
@@ -72,7 +86,7 @@ public final class StreamPipeline<A> implements Disposable {
 
     private Outcome<A> encode(Outcome<A> o) {
         if (o instanceof Window<A> w) {
-            return new Encoded<>(w, models.get(w.modality()).reservoir().encode(w.input()));
+            return new Encoded<>(w, models.get(w.modality()).features(w.input()));
         }
         return o;
     }

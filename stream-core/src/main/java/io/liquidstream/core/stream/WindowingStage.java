@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Per-source sequencing and windowing for one rail. Not thread-safe: each rail owns one instance and
@@ -31,9 +32,21 @@ public final class WindowingStage<A> {
     private final PipelineMetrics metrics;
     private final Map<String, SourceWindows<A>> byModality = new HashMap<>();
     private final Map<String, Sequence<A>> sequences = new HashMap<>();
+    private final Predicate<A> revoked;
 
     public WindowingStage(Map<String, ModalityRuntime> models, PipelineSettings settings, PipelineMetrics metrics,
                           LongSupplier clockMicros) {
+        this(models, settings, metrics, clockMicros, ack -> false);
+    }
+
+    /**
+     * @param revoked whether an input's acknowledgement has become void because its partition went to
+     *     another consumer; a source whose latest input is void starts afresh with its next packet,
+     *     since the new owner of its partition replays everything not yet committed
+     */
+    public WindowingStage(Map<String, ModalityRuntime> models, PipelineSettings settings, PipelineMetrics metrics,
+                          LongSupplier clockMicros, Predicate<A> revoked) {
+        this.revoked = revoked;
         this.settings = settings;
         this.metrics = metrics;
         for (ModalityRuntime m : models.values()) {
@@ -56,7 +69,9 @@ public final class WindowingStage<A> {
                     + byModality.keySet() + ", found '" + p.modality() + "' from source '" + p.source() + "'"));
         }
         List<Outcome<A>> out = new ArrayList<>(2);
+        forgetIfRevoked(p.source());
         Sequence<A> seq = sequences.computeIfAbsent(p.source(), s -> new Sequence<>(p.seq()));
+        seq.latest = p.ack();
         if (p.seq() < seq.next) {
             if (seq.givenUp.remove(p.seq())) {
                 out.add(new Rejected<>(p.ack(), RejectReason.LATE, "packet seq " + p.seq() + " of source '"
@@ -99,6 +114,17 @@ public final class WindowingStage<A> {
         return sequences.size();
     }
 
+    /** Drops a source's sequence, held packets and open windows when its latest input was revoked. */
+    private void forgetIfRevoked(String source) {
+        Sequence<A> seq = sequences.get(source);
+        if (seq == null || seq.latest == null || !revoked.test(seq.latest)) {
+            return;
+        }
+        sequences.remove(source);
+        metrics.reorderBuffered(-seq.held.size());
+        byModality.values().forEach(w -> w.forget(source));
+    }
+
     private void window(SourceWindows<A> windows, Packet<A> p, Sequence<A> seq, List<Outcome<A>> out) {
         seq.next = p.seq() + 1;
         windows.accept(p, out);
@@ -107,6 +133,7 @@ public final class WindowingStage<A> {
     /** One source's sequence position, held-back packets and recently given-up numbers. */
     private static final class Sequence<A> {
         long next;
+        A latest;
         final TreeMap<Long, Packet<A>> held = new TreeMap<>();
         final Set<Long> givenUp = new LinkedHashSet<>();
 

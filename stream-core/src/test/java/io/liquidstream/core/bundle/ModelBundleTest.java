@@ -75,6 +75,33 @@ class ModelBundleTest {
     }
 
     @Test
+    void givenSegmentReadout_itRoundTripsAndSizesTheProjectionInput() throws IOException {
+        ReservoirSpec spec = ReservoirPreset.AUDIO_PROBE.spec(3).withNeurons(8);
+        ModalityModel audio = new ModalityModel("audio", InputSpec.audioProbe(), spec, new WeightSourceSpec.Ideal(),
+                head(32, 4), 4);
+        ModelBundle bundle = new ModelBundle(List.of(audio), 1.0, List.of(), Map.of());
+        Path file = dir.resolve("segments.zip");
+
+        bundle.write(file);
+
+        assertThat(ModelBundle.read(file).modality("audio").readoutSegments()).isEqualTo(4);
+        assertThatThrownBy(() -> new ModalityModel("audio", InputSpec.audioProbe(), spec, new WeightSourceSpec.Ideal(),
+                head(8, 4), 4)).hasMessageContaining("8 neurons x 4 read-out segment(s)");
+    }
+
+    @Test
+    void givenWholeWindowReadout_manifestOmitsSegmentsSoEarlierBundlesKeepTheirVersion() throws IOException {
+        ModelBundle bundle = sample();
+        Path file = dir.resolve("plain.zip");
+        bundle.write(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(manifest).doesNotContain("readoutSegments");
+        }
+    }
+
+    @Test
     void givenEqualContent_versionAndFileBytesAreEqual() throws IOException {
         sample().write(dir.resolve("a.zip"));
         random.setSeed(11);

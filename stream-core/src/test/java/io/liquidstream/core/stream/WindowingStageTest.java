@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class WindowingStageTest {
@@ -93,5 +94,29 @@ class WindowingStageTest {
         assertThat(windows).extracting(Window::startMicros).containsExactly(0L, 2000L);
         assertThat(windows.get(0).acks()).containsExactly("cam#0", "cam#1");
         assertThat(windows.get(1).acks()).containsExactly("cam#2", "cam#3");
+    }
+
+    @Test
+    void givenASourcesInputsRevokedMidSample_itsReplayedPacketsFormTheWholeSampleAgainInsteadOfDuplicates() {
+        AtomicBoolean handedOver = new AtomicBoolean();
+        WindowingStage<String> stage = new WindowingStage<>(TestModels.models(), PipelineSettings.defaults(), metrics,
+                () -> 42L, ack -> handedOver.get() && ack.startsWith("old "));
+        feed(stage, List.of(old(TestModels.vision("cam", 0, "s1", false, 0, 50)),
+                old(TestModels.vision("cam", 1, "s1", false, 1000, 50))));
+        handedOver.set(true);
+
+        List<Outcome<String>> out = feed(stage, List.of(
+                TestModels.vision("cam", 0, "s1", false, 0, 50),
+                TestModels.vision("cam", 1, "s1", false, 1000, 50),
+                TestModels.vision("cam", 2, "s1", true, 2000, 50)));
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(Window.class,
+                w -> assertThat(w.acks()).containsExactly("cam#0", "cam#1", "cam#2"));
+    }
+
+    /** The packet with its ack marked as one from before a hand-over. */
+    private static Packet<String> old(Packet<String> p) {
+        return new Packet<>(p.source(), p.modality(), p.seq(), p.events(), p.sampleId(), p.label(), p.endOfSample(),
+                p.receivedMicros(), "old " + p.ack());
     }
 }

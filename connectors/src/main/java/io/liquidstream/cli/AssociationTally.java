@@ -1,0 +1,208 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.schemas.Association;
+import io.liquidstream.schemas.Match;
+import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Reads the service's association results and scores them against the labels the simulated sources
+ * put on their samples: accuracy of the queries of the trained classes, and of the zero-shot classes
+ * before and after their anchors went live, over the whole run and over the most recent queries; and
+ * the end-to-end latency from a sample's last event handed to the producer to its association read
+ * back, beside the service's own window-close-to-emit time. Runs its consumer on one thread until
+ * {@link #stop()}; the other methods may be called from any thread.
+ */
+final class AssociationTally implements Runnable {
+
+    /** Right and wrong answers of one kind of query, overall and over the last {@code window}. */
+    static final class Score {
+        private final boolean[] ring;
+        private long count;
+        private long correct;
+        private int recentCorrect;
+
+        Score(int window) {
+            this.ring = new boolean[window];
+        }
+
+        void add(boolean right) {
+            int slot = (int) (count % ring.length);
+            if (count >= ring.length && ring[slot]) {
+                recentCorrect--;
+            }
+            ring[slot] = right;
+            if (right) {
+                recentCorrect++;
+                correct++;
+            }
+            count++;
+        }
+
+        long count() {
+            return count;
+        }
+
+        /** Percent correct over the run; NaN before the first query. */
+        double accuracy() {
+            return count == 0 ? Double.NaN : 100.0 * correct / count;
+        }
+
+        /** Percent correct over the most recent queries; NaN before the first query. */
+        double recentAccuracy() {
+            long n = Math.min(count, ring.length);
+            return n == 0 ? Double.NaN : 100.0 * recentCorrect / n;
+        }
+    }
+
+    private final Consumer<String, byte[]> consumer;
+    private final Set<Integer> trainedClasses;
+    private final Set<Integer> zeroShotClasses;
+    private final Map<String, Long> pending;
+    private final AvroSingleObjectCodec<Association> codec = AvroSingleObjectCodec.of(Association.class);
+    private final Score trained = new Score(200);
+    private final Score zeroShot = new Score(100);
+    private final Score zeroShotBefore = new Score(100);
+    private final Score zeroShotAmongNew = new Score(100);
+    private final Set<String> anchorIds;
+    private final Map<String, Score> trainedByModality = new LinkedHashMap<>();
+    private final Map<String, Score> zeroShotByModality = new LinkedHashMap<>();
+    private final LatencySamples endToEnd = new LatencySamples(1 << 16, 256);
+    private final LatencySamples processing = new LatencySamples(1 << 16, 256);
+    private long associations;
+    private long unlabelled;
+    private long anchorsLiveMicros = Long.MAX_VALUE;
+    private volatile boolean running = true;
+
+    /**
+     * @param consumer subscribed to the associations topic (read_committed), used only by {@link #run()}
+     * @param anchorIds ids of the class anchors, to tell anchor matches from paired-window matches
+     */
+    AssociationTally(Consumer<String, byte[]> consumer, Set<Integer> trainedClasses, Set<Integer> zeroShotClasses,
+            Set<String> anchorIds) {
+        this.consumer = consumer;
+        this.anchorIds = Set.copyOf(anchorIds);
+        this.trainedClasses = Set.copyOf(trainedClasses);
+        this.zeroShotClasses = Set.copyOf(zeroShotClasses);
+        // Samples sent and not yet answered; bounded, as a sample the service dead-letters is never answered.
+        this.pending = new LinkedHashMap<>(256, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > 10_000;
+            }
+        };
+    }
+
+    /** A sample's last packet was handed to the producer now. */
+    synchronized void sent(String source, String sampleId) {
+        pending.put(source + ' ' + sampleId, System.nanoTime());
+    }
+
+    /** From this wall-clock time (µs since the epoch) on, windows closing see the zero-shot anchors. */
+    synchronized void anchorsLive(long wallMicros) {
+        anchorsLiveMicros = wallMicros;
+    }
+
+    /** Samples sent whose association has not been read yet. */
+    synchronized int awaiting() {
+        return pending.size();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    add(codec.decode(r.value()), System.nanoTime());
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() woke the poll
+        } finally {
+            consumer.close();
+        }
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private synchronized void add(Association a, long nowNanos) {
+        associations++;
+        Long sentNanos = pending.remove(a.getSource() + " " + a.getSampleId());
+        if (sentNanos != null) {
+            endToEnd.record((nowNanos - sentNanos) / 1e6);
+        }
+        processing.record((a.getEmitMicros() - a.getWindowCloseMicros()) / 1e3);
+        Integer label = a.getLabel();
+        if (label == null) {
+            unlabelled++;
+            return;
+        }
+        boolean right = label.equals(a.getPredictedClass());
+        String modality = a.getModality().name().toLowerCase(Locale.ROOT);
+        if (trainedClasses.contains(label)) {
+            trained.add(right);
+            trainedByModality.computeIfAbsent(modality, m -> new Score(200)).add(right);
+        } else if (zeroShotClasses.contains(label)) {
+            if (a.getWindowCloseMicros() >= anchorsLiveMicros) {
+                zeroShot.add(right);
+                zeroShotAmongNew.add(label.equals(nearestNewAnchor(a)));
+                zeroShotByModality.computeIfAbsent(modality, m -> new Score(100)).add(right);
+            } else {
+                zeroShotBefore.add(right);
+            }
+        }
+    }
+
+    /**
+     * The seed's zero-shot protocol retrieves among the new classes only: the class of the best anchor
+     * match of a zero-shot class (the service lists every anchor when its top-k covers them all).
+     */
+    private Integer nearestNewAnchor(Association a) {
+        for (Match m : a.getMatches()) {
+            if (m.getClassLabel() != null && zeroShotClasses.contains(m.getClassLabel()) && m.getSampleId() != null
+                    && anchorIds.contains(m.getSampleId().toString())) {
+                return m.getClassLabel();
+            }
+        }
+        return null;
+    }
+
+    /** A consistent copy of the figures so far. */
+    synchronized Snapshot snapshot() {
+        return new Snapshot(associations, unlabelled, copy(trained), copy(zeroShot), copy(zeroShotBefore), copy(zeroShotAmongNew),
+                copyAll(trainedByModality), copyAll(zeroShotByModality), endToEnd.count(),
+                endToEnd.percentile(0.5), endToEnd.percentile(0.99), endToEnd.recentPercentile(0.5),
+                endToEnd.recentPercentile(0.99), processing.percentile(0.5), processing.percentile(0.99));
+    }
+
+    /** Figures at one moment; accuracies in percent, latencies in milliseconds, NaN where nothing was measured. */
+    record Snapshot(long associations, long unlabelled, Figures trained, Figures zeroShot, Figures zeroShotBefore, Figures zeroShotAmongNew,
+            Map<String, Figures> trainedByModality, Map<String, Figures> zeroShotByModality, long latencySamples,
+            double latencyP50, double latencyP99, double recentLatencyP50, double recentLatencyP99,
+            double processingP50, double processingP99) {
+    }
+
+    /** One score's figures. */
+    record Figures(long count, double accuracy, double recentAccuracy) {
+    }
+
+    private static Figures copy(Score s) {
+        return new Figures(s.count(), s.accuracy(), s.recentAccuracy());
+    }
+
+    private static Map<String, Figures> copyAll(Map<String, Score> scores) {
+        Map<String, Figures> out = new LinkedHashMap<>();
+        scores.forEach((k, v) -> out.put(k, copy(v)));
+        return out;
+    }
+}

@@ -1,0 +1,110 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.core.bundle.BundleAnchor;
+import io.liquidstream.core.bundle.DenseStack;
+import io.liquidstream.core.bundle.ModalityModel;
+import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.bundle.WeightSourceSpec;
+import io.liquidstream.core.evaluation.CrossModalTraining;
+import io.liquidstream.core.evaluation.ModalityFeatures;
+import io.liquidstream.core.evaluation.ProjectionRetriever;
+import io.liquidstream.core.projection.ContrastiveTrainer;
+import io.liquidstream.core.projection.ProjectionHead;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+/**
+ * Trains the projection heads of a {@link PairedData} and assembles the {@link ModelBundle} the service
+ * runs: both modalities' input specs, reservoir seeds and heads, and one class anchor per class and
+ * modality (the unnormalised mean embedding of up to {@code anchorSamples} training samples of the class).
+ * Used by {@code train} (written to a file) and {@code demo} (served directly).
+ */
+final class BundleTraining {
+
+    /** The bundle and what training saw. */
+    record Result(ModelBundle bundle, CrossModalTraining.ClipModel clip) {
+    }
+
+    private final long seed;
+    private final DeviceKind device;
+    private final int anchorSamples;
+    private final int threads;
+    private final int segments;
+
+    /** @param segments read-out segments of both modalities (1: whole-window rates) */
+    BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads, int segments) {
+        if (anchorSamples <= 0 || threads <= 0) {
+            throw new IllegalArgumentException("expected positive anchor samples and threads, found " + anchorSamples
+                    + " and " + threads);
+        }
+        this.seed = seed;
+        this.device = device;
+        this.anchorSamples = anchorSamples;
+        this.threads = threads;
+        this.segments = segments;
+    }
+
+    /**
+     * Encodes both sides' training samples, trains the heads on pairs of {@code trainClasses} and builds
+     * the bundle.
+     *
+     * @param metadata extra manifest entries (the training facts are added to them)
+     * @param progress progress display per phase (label, total)
+     */
+    Result train(PairedData data, Set<Integer> trainClasses, CrossModalTraining.HeadShape shape,
+            ContrastiveTrainer.Config config, Map<String, String> metadata, BiFunction<String, Long, Progress> progress) {
+        PairedFeatures f = PairedFeatures.encode(data, seed, device, threads, segments, progress);
+        CrossModalTraining.ClipModel clip;
+        try (Progress p = progress.apply("training", (long) config.epochs())) {
+            clip = CrossModalTraining.trainHeads(trainClasses, f.a(), f.b(), shape, config,
+                    (e, n, loss, tau) -> p.update(e, String.format("loss %.4f tau %.3f", loss, tau)));
+        }
+        List<BundleAnchor> anchors = new ArrayList<>();
+        anchors.addAll(anchors(f.a(), clip.headA()));
+        anchors.addAll(anchors(f.b(), clip.headB()));
+
+        Map<String, String> meta = new LinkedHashMap<>(metadata);
+        meta.put("trainClasses", trainClasses.toString());
+        meta.put("trainPairs", Integer.toString(clip.pairs()));
+        meta.putIfAbsent("loss", config.loss().name().toLowerCase(java.util.Locale.ROOT));
+        meta.put("epochs", Integer.toString(config.epochs()));
+        meta.put("finalLoss", String.format("%.5f", clip.epochLosses()[clip.epochLosses().length - 1]));
+        meta.put("seed", Long.toString(seed));
+        ModelBundle bundle = new ModelBundle(List.of(modality(data.a(), clip.headA()), modality(data.b(), clip.headB())),
+                clip.temperature(), anchors, meta);
+        return new Result(bundle, clip);
+    }
+
+    private ModalityModel modality(PairedData.Side side, ProjectionHead head) {
+        // Same reservoir seeds as PairedFeatures used for the features the heads were trained on.
+        return new ModalityModel(side.modality(), side.input(), side.reservoir(side.modality().equals("vision")
+                ? seed + 1_000_003L : seed), WeightSourceSpec.of(device.weights()),
+                new DenseStack(head.layerDims(), head.activation().name(), head.exportWeights()), segments);
+    }
+
+    private List<BundleAnchor> anchors(ModalityFeatures f, ProjectionHead head) {
+        float[][] emb = ProjectionRetriever.embed(head, f.train());
+        Map<Integer, float[]> sums = new TreeMap<>();
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int i = 0; i < emb.length; i++) {
+            int c = f.trainLabels()[i];
+            if (counts.getOrDefault(c, 0) >= anchorSamples) {
+                continue;
+            }
+            counts.merge(c, 1, Integer::sum);
+            float[] s = sums.computeIfAbsent(c, k -> new float[emb[0].length]);
+            for (int j = 0; j < s.length; j++) {
+                s[j] += emb[i][j];
+            }
+        }
+        List<BundleAnchor> out = new ArrayList<>();
+        sums.forEach((c, s) -> out.add(new BundleAnchor(f.modality() + "-class-" + c, c, f.modality(), s)));
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package io.liquidstream.connectors.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Where a receiver's consumer or a sender's producer publishes the Kafka client's own metrics
+ * (fetch lag, fetch and request rates, record send rates...), through Micrometer's
+ * {@link KafkaClientMetrics}: a client metric {@code records-lag-max} of group
+ * {@code consumer-fetch-manager-metrics} becomes the meter {@code kafka.consumer.fetch.manager.records.lag.max},
+ * in Prometheus {@code kafka_consumer_fetch_manager_records_lag_max}, tagged with the client id (and
+ * topic and partition for per-partition metrics).
+ *
+ * <p>Kafka creates per-partition metrics only once a partition is fetched; the binder looks for new
+ * ones every {@code refresh}. The binding is made on the thread that owns the client and closed with
+ * it, which removes its meters.
+ *
+ * @param registry where the meters go
+ * @param refresh how often newly created client metrics are bound
+ * @param tags extra tags on every meter (e.g. the service instance)
+ */
+public record ClientMetrics(MeterRegistry registry, Duration refresh, List<Tag> tags) {
+
+    public ClientMetrics {
+        Objects.requireNonNull(registry, "registry");
+        if (refresh.isNegative() || refresh.isZero()) {
+            throw new IllegalArgumentException("Client metrics refresh must be positive, got " + refresh);
+        }
+        tags = List.copyOf(tags);
+    }
+
+    /** Client metrics into {@code registry}, refreshed every 10 s, without extra tags. */
+    public static ClientMetrics of(MeterRegistry registry) {
+        return new ClientMetrics(registry, Duration.ofSeconds(10), List.of());
+    }
+
+    /** Binds the consumer's metrics; closing the result unbinds them and stops the refresh. */
+    AutoCloseable bind(Consumer<?, ?> consumer) {
+        ScheduledExecutorService refresher = refresher();
+        return bound(new KafkaClientMetrics(consumer, tags, refresher, refresh), refresher);
+    }
+
+    /** Binds the producer's metrics; closing the result unbinds them and stops the refresh. */
+    AutoCloseable bind(Producer<?, ?> producer) {
+        ScheduledExecutorService refresher = refresher();
+        return bound(new KafkaClientMetrics(producer, tags, refresher, refresh), refresher);
+    }
+
+    private AutoCloseable bound(KafkaClientMetrics metrics, ScheduledExecutorService refresher) {
+        metrics.bindTo(registry);
+        return () -> {
+            try {
+                metrics.close();
+            } finally {
+                refresher.shutdownNow();
+            }
+        };
+    }
+
+    private static ScheduledExecutorService refresher() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "liquidstream-client-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}
