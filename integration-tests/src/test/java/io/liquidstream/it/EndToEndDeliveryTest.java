@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +31,6 @@ class EndToEndDeliveryTest {
     }
 
     @Test
-    @Disabled("bug: with several sources the exactly-once service stops itself: 'Transactional sender ... already "
-            + "has a transaction open; run transactions one after another' (LiquidStreamService's transaction loop); "
-            + "measured: 50 of 120 associations, 0 of 60 neural embeddings committed")
     void givenExactlyOnce_everySampleYieldsExactlyOneCommittedEmbeddingAndAssociation() {
         ServiceTopics topics = ServiceTopics.fresh("e2e-eos");
         try (LiquidStreamService service = LiquidStreamService.start(topics.config(broker.bootstrapServers(), true),

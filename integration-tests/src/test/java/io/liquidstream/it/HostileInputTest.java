@@ -31,7 +31,7 @@ class HostileInputTest {
     private static final int VALID = 150;
     private static final int MAX_EVENTS = 2000;
     /** Heap occupancy after any collection stays below this (live data plus uncollected old garbage). */
-    private static final long HEAP_BOUND_MIB = 160;
+    private static final long HEAP_BOUND_MIB = 96;
 
     private static EmbeddedKafkaBroker broker;
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OverloadTest {
 
-    private static final int SAMPLES = 1500;
-    private static final int EVENTS_PER_PACKET = 1000;
+    private static final int SAMPLES = 1000;
+    private static final int EVENTS_PER_PACKET = 500;
     /** Heap after any collection stays below this; the ceiling is {@value ServiceProcess#MAX_HEAP_MB} MiB. */
     private static final long HEAP_BOUND_MIB = 160;
     /** Resident set size of the whole service JVM (heap, metaspace, ND4J, Kafka buffers, threads). */
@@ -47,7 +47,7 @@ class OverloadTest {
         ServiceTopics topics = ServiceTopics.fresh("overload");
         Map<String, Object> props = topics.serviceProperties(broker.bootstrapServers(), false);
         props.put(ServiceConfig.RAILS, 1);
-        Path model = TestModel.write(TestModel.bundle(256), dir);
+        Path model = TestModel.write(TestModel.bundle(128), dir);
         try (ServiceProcess service = ServiceProcess.start(props, model, dir, "overload").awaitServing();
              Traffic traffic = new Traffic(broker.bootstrapServers(), topics, 9, EVENTS_PER_PACKET);
              ConsumerLag lag = new ConsumerLag(broker.bootstrapServers())) {
@@ -65,10 +65,20 @@ class OverloadTest {
             long lagAtEnd = lag.of(topics.group(), topics.prefix() + "events.");
             long drainStart = System.nanoTime();
             long[] rss = {maxRss};
-            Await.until("the backlog to drain (lag 0)", Duration.ofMinutes(3), () -> {
-                rss[0] = Math.max(rss[0], service.rssKib());
-                return lag.of(topics.group(), topics.prefix() + "events.") == 0;
-            });
+            List<Long> trajectory = new ArrayList<>();
+            try {
+                Await.until("the backlog to drain (lag 0)", Duration.ofMinutes(3), () -> {
+                    rss[0] = Math.max(rss[0], service.rssKib());
+                    long now = lag.of(topics.group(), topics.prefix() + "events.");
+                    if ((System.nanoTime() - drainStart) / 5_000_000_000L >= trajectory.size()) {
+                        trajectory.add(now);
+                    }
+                    return now == 0 || !service.isAlive();
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; lag every 5 s " + trajectory + "; max lag while producing "
+                        + maxLag + "; service alive " + service.isAlive(), e);
+            }
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
             Delivery d = Delivery.of(ids, Outputs.associationIds(broker.bootstrapServers(), topics.associations(), ids));
             long heap = service.maxHeapAfterGcMib();

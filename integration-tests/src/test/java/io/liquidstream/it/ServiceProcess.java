@@ -75,7 +75,10 @@ final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             builder.environment().put("OMP_NUM_THREADS", "1");
-            return new ServiceProcess(builder.start(), gcLog, output);
+            Process process = builder.start();
+            // a test JVM that ends (or is stopped) must not leave a service running behind it
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new ServiceProcess(process, gcLog, output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the service child JVM in " + dir, e);
         }
