@@ -71,7 +71,9 @@ final class Traffic implements AutoCloseable {
         int label = random.nextInt(10);
         for (int part = 0; part < PACKETS_PER_SAMPLE; part++) {
             long seq = nextSeq.merge(source, 1L, Long::sum) - 1;
-            EventPacket packet = packet(modality, source, seq, seq * 20_000L, eventsPerPacket, random);
+            // packets of a source follow one another in time: each starts after the previous one's last event
+            EventPacket packet = packet(modality, source, seq, seq * 100L * (eventsPerPacket + 10), eventsPerPacket,
+                    random);
             packet.setSampleId(id);
             packet.setLabel(label);
             packet.setEndOfSample(part == PACKETS_PER_SAMPLE - 1);
