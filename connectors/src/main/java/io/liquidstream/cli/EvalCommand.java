@@ -106,7 +106,7 @@ final class EvalCommand {
                     CrossModalTraining.ClipModel clip;
                     try (Progress p = progress("training seed " + s, (long) training.epochs)) {
                         clip = CrossModalTraining.trainHeads(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
-                                training.config(neural, s), (e, n, loss, tau) -> p.update(e,
+                                training.config(s), (e, n, loss, tau) -> p.update(e,
                                         String.format("loss %.4f tau %.3f", loss, tau)));
                     }
                     pairs = clip.pairs();
@@ -174,7 +174,7 @@ final class EvalCommand {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("pair", a + "-vision");
                 m.put("method", method.name());
-                m.put("loss", method == Method.clip ? training.lossName(neural) : "none");
+                m.put("loss", method == Method.clip ? training.lossName() : "none");
                 m.put("pd", training.projectionDim);
                 m.put("device", device.name());
                 m.put("segments", training.segments);
@@ -198,7 +198,7 @@ final class EvalCommand {
                 out.println(Json.line(m));
             } else {
                 out.printf("zero-shot %s <-> image: %s%s, pd %d, %s weights, %s, %d seed(s), final epoch%n", a, method,
-                        method == Method.clip ? " (" + training.lossName(neural) + " loss)" : "", training.projectionDim,
+                        method == Method.clip ? " (" + training.lossName() + " loss)" : "", training.projectionDim,
                         device, training.segments == 1 ? "whole-window rates" : training.segments + "-segment rates", runs.length);
                 out.printf("  training pairs %d from classes %s; zero-shot classes %s; %d test samples per class%n",
                         pairs, protocol.config().trainClasses(), protocol.config().zeroShotClasses(), testPerClass);

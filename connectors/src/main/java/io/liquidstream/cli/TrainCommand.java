@@ -60,11 +60,11 @@ final class TrainCommand implements Callable<Integer> {
         TreeSet<Integer> train = new TreeSet<>(PairedData.classes(trainClasses != null ? trainClasses : neural ? "0-7" : "1-7"));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("pair", pair);
-        meta.put("loss", training.lossName(neural));
+        meta.put("loss", training.lossName());
         meta.put("created", Instant.now().toString());
         BundleTraining.Result result = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors(),
                 training.segments)
-                .train(data, train, training.shape(), training.config(neural, seed), meta, Progress::new);
+                .train(data, train, training.shape(), training.config(seed), meta, Progress::new);
         ModelBundle bundle = result.bundle();
         bundle.write(out);
 

@@ -37,7 +37,8 @@ final class TrainingOptions {
 
     @Option(names = "--loss",
             description = "clip (hard targets, L2-normalised), supcon (every same-class pair positive) or seed "
-                    + "(the seed's published soft-target loss, tau 1, unnormalised). Default: clip for audio, supcon for neural.")
+                    + "(the seed's published soft-target loss, tau 1, unnormalised; collapses). Default: supcon — pairs are "
+                    + "formed within a class by index, so hard-target CLIP learns arbitrary partners and over-fits.")
     Loss loss;
 
     @Option(names = "--temperature", defaultValue = "0.1", description = "Initial temperature tau. Default: ${DEFAULT-VALUE}.")
@@ -62,14 +63,14 @@ final class TrainingOptions {
         return new CrossModalTraining.HeadShape(hidden, projectionDim, activation);
     }
 
-    ContrastiveTrainer.Config config(boolean neural, long seed) {
-        Loss l = loss != null ? loss : neural ? Loss.supcon : Loss.clip;
+    ContrastiveTrainer.Config config(long seed) {
+        Loss l = loss != null ? loss : Loss.supcon;
         double tau = l == Loss.seed ? 1.0 : temperature;
         boolean learnable = l != Loss.seed && !fixedTemperature;
         return new ContrastiveTrainer.Config(epochs, batchSize, learningRate, weightDecay, tau, learnable, l.kind, seed);
     }
 
-    String lossName(boolean neural) {
-        return (loss != null ? loss : neural ? Loss.supcon : Loss.clip).name();
+    String lossName() {
+        return (loss != null ? loss : Loss.supcon).name();
     }
 }

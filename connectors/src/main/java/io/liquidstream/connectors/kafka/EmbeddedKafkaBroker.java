@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -167,6 +168,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + name, e);
         }
+        // The controller acknowledges before the broker's metadata shows the topic; callers listing or
+        // producing right away would otherwise miss it.
+        awaitLeaders(Set.of(name));
     }
 
     /** Shuts the server down, keeping ports and log directory for {@link #restart()}. No-op if stopped. */
@@ -224,7 +228,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaRaftServer candidate = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         try {
             candidate.startup();
-            awaitLeaders();
+            awaitLeaders(null);
         } catch (RuntimeException e) {
             candidate.shutdown();
             throw new IllegalStateException("Embedded broker did not start on " + bootstrapServers()
@@ -234,17 +238,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * After a restart the server accepts connections before it leads its partitions again; clients
-     * would see "leader not available" for a while. Return only when every partition has a leader.
+     * After a restart the server accepts connections before it leads its partitions again, and a new
+     * topic is known to the controller before the broker's metadata shows it; clients would see
+     * "leader not available" or no topic for a while. Return only when every partition of
+     * {@code only} (all topics when null) has a leader.
      */
-    private void awaitLeaders() {
+    private void awaitLeaders(Set<String> only) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             while (true) {
-                Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
-                boolean led = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                        .flatMap(topic -> topic.partitions().stream())
-                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                Set<String> topics = only != null ? only
+                        : admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+                boolean led;
+                try {
+                    led = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                            .flatMap(topic -> topic.partitions().stream())
+                            .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                    led = false;
+                }
                 if (led) {
                     return;
                 }

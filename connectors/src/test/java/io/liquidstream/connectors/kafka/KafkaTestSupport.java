@@ -112,6 +112,16 @@ final class KafkaTestSupport {
         }
     }
 
+    /** The end offset of partition 0 of {@code topic}, as a read_uncommitted consumer sees it. */
+    static long endOffset(EmbeddedKafkaBroker broker, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            return consumer.endOffsets(List.of(tp)).get(tp);
+        }
+    }
+
     /** Waits (up to 30 s) for a condition that the system must reach eventually; fails naming it. */
     static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

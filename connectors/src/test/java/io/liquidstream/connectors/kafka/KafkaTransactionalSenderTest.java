@@ -1,8 +1,10 @@
 package io.liquidstream.connectors.kafka;
 
+import static io.liquidstream.connectors.kafka.KafkaTestSupport.await;
 import static io.liquidstream.connectors.kafka.KafkaTestSupport.broker;
 import static io.liquidstream.connectors.kafka.KafkaTestSupport.committed;
 import static io.liquidstream.connectors.kafka.KafkaTestSupport.committedTotal;
+import static io.liquidstream.connectors.kafka.KafkaTestSupport.endOffset;
 import static io.liquidstream.connectors.kafka.KafkaTestSupport.produce;
 import static io.liquidstream.connectors.kafka.KafkaTestSupport.readAll;
 import static io.liquidstream.connectors.kafka.KafkaTestSupport.receiverOptions;
@@ -19,6 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 class KafkaTransactionalSenderTest {
@@ -83,7 +87,13 @@ class KafkaTransactionalSenderTest {
                                     Flux.fromIterable(batch)
                                             .map(r -> SenderRecord.of(out, r.key(), r.value(), r.receiverOffset()))
                                             .take(3)
-                                            .concatWith(Flux.just(SenderRecord.of(out, null, oversized, null))),
+                                            // Fail only once the three are on the broker: Kafka drops batches
+                                            // still queued when a transaction turns abortable.
+                                            .concatWith(Mono.fromCallable(() -> {
+                                                await("3 uncommitted outputs on " + out,
+                                                        () -> endOffset(broker, out) >= 3);
+                                                return SenderRecord.<String, String, ReceiverOffset>of(out, null, oversized, null);
+                                            }).subscribeOn(Schedulers.boundedElastic())),
                                     ConsumedOffsets.after(batch), receiver.groupMetadata())))
                     .expectError(RecordTooLargeException.class)
                     .verify(Duration.ofSeconds(30));
