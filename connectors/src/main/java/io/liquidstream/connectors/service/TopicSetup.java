@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the service's missing topics: the anchors topic compacted, the others with default retention. */
 final class TopicSetup {
@@ -35,6 +36,7 @@ final class TopicSetup {
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -47,6 +49,36 @@ final class TopicSetup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + topics, e);
+        }
+    }
+
+    /**
+     * A created topic is known to the controller before every broker leads its partitions; producing at
+     * once meets "not leader" retries, which can end an idempotent producer's batches out of sequence.
+     * Return only when every partition of {@code created} has a leader.
+     */
+    private static void awaitLeaders(Admin admin, List<String> created)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            boolean led;
+            try {
+                led = admin.describeTopics(created).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                        .flatMap(t -> t.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                led = false;
+            }
+            if (led) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + created + " still have no leader");
+            }
+            Thread.sleep(50);
         }
     }
 }
