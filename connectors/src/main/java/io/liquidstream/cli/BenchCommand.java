@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand {
 
     /** Reservoir encoding throughput on random binary input. */
-    @Command(name = "encode", mixinStandardHelpOptions = true,
+    @Command(name = "encode", header = "Reservoir encoding throughput on random binary input.", mixinStandardHelpOptions = true,
             description = {
                 "Encodes N samples of random binary input at the given density (fraction of input bins holding",
                 "a spike) with the seed's reservoir shapes, after a warm-up, and prints samples per second."

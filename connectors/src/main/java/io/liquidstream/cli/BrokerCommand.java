@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  * {@code liquidstream broker}: a single-node KRaft Kafka broker from the project's own jars, for
  * development; runs until interrupted, then shuts down cleanly.
  */
-@Command(name = "broker", mixinStandardHelpOptions = true,
+@Command(name = "broker", header = "A local single-node KRaft Kafka broker for development.", mixinStandardHelpOptions = true,
         description = {
             "Runs a local single-node Kafka broker (KRaft, broker and controller in one process) on 127.0.0.1",
             "for development, prints its bootstrap address and runs until Ctrl-C. With --log-dir the data",

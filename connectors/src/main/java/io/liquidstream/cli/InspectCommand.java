@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code liquidstream inspect}: one streaming pass over an event file, printing its format, counts, sensor,
  * time span, rate and where the events fall. Memory stays bounded by the chunk size and the raster.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(name = "inspect", header = "Format, counts, sensor size, time span and raster of an event file.", mixinStandardHelpOptions = true,
         description = {
             "Reads an event file once (format detected by content, then extension) and prints its format,",
             "event count, ON/OFF counts, sensor size, first/last time, duration, mean rate and an ASCII raster",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream probe}: the seed's linear-probe protocol on a vision or audio data set. */
-@Command(name = "probe", mixinStandardHelpOptions = true,
+@Command(name = "probe", header = "Linear probe: reservoir features + softmax read-out, final-epoch test accuracy.", mixinStandardHelpOptions = true,
         description = {
             "Encodes a labelled data set with the fixed random reservoir and trains a softmax read-out on the",
             "firing rates (the seed's linear probe). Prints final-epoch test accuracy; never selects an epoch",

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code liquidstream replay}: sends a recording or a labelled data set to Kafka as the
  * {@code EventPacket}s that {@code liquidstream serve} consumes.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay", header = "Replay a recording or data set into Kafka as Avro EventPackets.", mixinStandardHelpOptions = true,
         description = {
             "Replays a recording or data set into Kafka as Avro EventPackets keyed by the source id.",
             "An N-MNIST folder or an N-TIDIGITS / SHD HDF5 file becomes labelled samples (sample id, label,",

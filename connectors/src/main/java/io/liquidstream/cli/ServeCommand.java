@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * defaults, then {@code --config}, then {@code --kafka-config} (client settings, e.g. SASL/TLS), then
  * the flags.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", header = "Serve a model bundle on Kafka.", mixinStandardHelpOptions = true,
         description = "Serves a model bundle on Kafka: lsm.events.<modality> in; embeddings, associations and DLQ out.")
 final class ServeCommand implements Callable<Integer> {
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream train}: contrastive projection heads on two modalities, written as a model bundle. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", header = "Train projection heads on two modalities and write a model bundle.", mixinStandardHelpOptions = true,
         description = {
             "Encodes both modalities with their fixed random reservoirs, trains the projection heads on pairs of",
             "the training classes (paired within a class by index), and writes a model bundle holding everything",
