@@ -46,6 +46,10 @@ final class Traffic implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        // One request in flight: on a loaded 2-core machine a fresh partition answers "not leader" for a
+        // moment, and pipelined idempotent batches retried after it were seen to wedge on
+        // OutOfOrderSequenceException before the test's fault was even injected.
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         sent.put(ServiceTopics.VISION, new ArrayList<>());
         sent.put(ServiceTopics.NEURAL, new ArrayList<>());
