@@ -93,6 +93,14 @@ final class ServiceFixture {
 
     /** Every record of a topic, read committed, until {@code expected} arrived, then one more poll for extras. */
     List<ConsumerRecord<String, byte[]>> read(String topic, int expected) {
+        return read(broker, topic, expected);
+    }
+
+    /**
+     * Every record of {@code topic} under read_committed, polling until {@code expected} arrived (at most
+     * 60 s), then once more for a second so that extra (duplicate) records would show up.
+     */
+    static List<ConsumerRecord<String, byte[]>> read(EmbeddedKafkaBroker broker, String topic, int expected) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID());
