@@ -15,12 +15,18 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the service's missing topics: the anchors topic compacted, the others with default retention. */
-final class TopicSetup {
+public final class TopicSetup {
 
     private TopicSetup() {
     }
 
-    static void ensure(Map<String, Object> clientProps, Collection<String> topics, String compacted, int partitions,
+    /**
+     * Creates those of {@code topics} that do not exist yet and returns once every partition of them has a
+     * leader; {@code compacted} (may be null) gets {@code cleanup.policy=compact}.
+     *
+     * @throws IllegalStateException if the brokers refuse or do not answer within 30 s
+     */
+    public static void ensure(Map<String, Object> clientProps, Collection<String> topics, String compacted, int partitions,
                        short replication) {
         try (Admin admin = Admin.create(clientProps)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

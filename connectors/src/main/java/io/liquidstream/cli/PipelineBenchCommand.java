@@ -1,0 +1,211 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.connectors.bench.BenchModel;
+import io.liquidstream.connectors.bench.JfrProfile;
+import io.liquidstream.connectors.bench.PipelineBenchmark;
+import io.liquidstream.core.bundle.ModelBundle;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code liquidstream bench pipeline}: the service end to end against the bare Kafka substrate. */
+@Command(name = "pipeline", header = "End-to-end pipeline throughput and latency, beside the bare Kafka substrate.",
+        mixinStandardHelpOptions = true,
+        description = {
+            "On an embedded broker (or --bootstrap-servers), over fresh topics of this run:",
+            "  1. backlog:   writes --backlog-events of synthetic samples to the input topic;",
+            "  2. substrate: copies them with a plain consumer and producer (no decoding): the bare Kafka rate;",
+            "  3. maximum:   the service, in this process, drains the same backlog: its highest rate;",
+            "  4. load:      sends samples steadily at --events-per-second (default: half the maximum) for",
+            "                --duration and measures each sample's latency, from its first packet handed to the",
+            "                producer to its association read back from the output topic.",
+            "Samples are sent as a recording is replayed: a sample's packets back to back, so the latency is the",
+            "pipeline's, not the length of the sample. CPU and heap are this JVM's, the embedded broker included.",
+            "The default model has the seed's vision<->audio shapes with untrained heads (--model to serve yours)."
+        })
+final class PipelineBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--events-per-second", defaultValue = "0", paramLabel = "R",
+            description = "Rate of the load phase; 0: half the measured maximum. Default: ${DEFAULT-VALUE}.")
+    double eventsPerSecond;
+
+    @Option(names = "--duration", defaultValue = "20", paramLabel = "S",
+            description = "Seconds of the load phase. Default: ${DEFAULT-VALUE}.")
+    int durationSeconds;
+
+    @Option(names = "--sources", defaultValue = "32", paramLabel = "K",
+            description = "Sources taking turns (Kafka keys). Default: ${DEFAULT-VALUE}.")
+    int sources;
+
+    @Option(names = "--backlog-events", defaultValue = "6000000", paramLabel = "N",
+            description = "Events drained by the substrate and maximum phases. Default: ${DEFAULT-VALUE}.")
+    long backlogEvents;
+
+    @Option(names = "--events-per-sample", defaultValue = "4000",
+            description = "Events per sample (N-MNIST: ~4,000 over 300 ms). Default: ${DEFAULT-VALUE}.")
+    int eventsPerSample;
+
+    @Option(names = "--packet-events", defaultValue = "1000",
+            description = "Events per packet (Kafka record). Default: ${DEFAULT-VALUE}.")
+    int packetEvents;
+
+    @Option(names = "--sample-ms", defaultValue = "300",
+            description = "Source-clock length of a sample, ms. Default: ${DEFAULT-VALUE}.")
+    int sampleMillis;
+
+    @Option(names = "--partitions", defaultValue = "4",
+            description = "Partitions of the run's topics. Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    @Option(names = "--rails", defaultValue = "0",
+            description = "The service's rails (parallel lanes); 0: one per core. Default: ${DEFAULT-VALUE}.")
+    int rails;
+
+    @Option(names = "--delivery", defaultValue = "at-least-once",
+            description = "at-least-once or exactly-once. Default: ${DEFAULT-VALUE}.")
+    String delivery;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "An existing cluster instead of the embedded broker; the run's topics are deleted after.")
+    String bootstrapServers;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties for every client of the run (e.g. SASL/TLS).")
+    Path kafkaConfig;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Model bundle to serve instead of the default.")
+    Path model;
+
+    @Option(names = "--modality", defaultValue = "vision",
+            description = "Modality of the synthetic samples. Default: ${DEFAULT-VALUE}.")
+    String modality;
+
+    @Option(names = "--profile", paramLabel = "FILE.jfr",
+            description = "Record the maximum and load phases with Java Flight Recorder and summarise where the time goes.")
+    Path profile;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of model and samples. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON line instead of the report.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!delivery.equals("at-least-once") && !delivery.equals("exactly-once")) {
+            throw new IllegalArgumentException("--delivery must be at-least-once or exactly-once, found '" + delivery + "'");
+        }
+        if (durationSeconds <= 0) {
+            throw new IllegalArgumentException("--duration must be positive, found " + durationSeconds);
+        }
+        ModelBundle bundle = model != null ? ModelBundle.read(model) : BenchModel.bundle(seed);
+        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(bootstrapServers, clientConfig(), bundle,
+                modality, sources, eventsPerSample, packetEvents, sampleMillis * 1000, backlogEvents, eventsPerSecond,
+                Duration.ofSeconds(durationSeconds), partitions, delivery.equals("exactly-once"), rails, profile, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        PipelineBenchmark.Result r = new PipelineBenchmark(settings, line -> {
+            if (!json) {
+                out.println(line);
+                out.flush();
+            }
+        }).run();
+        if (json) {
+            out.println(Json.line(fields(r)));
+        } else {
+            report(out, r);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, Object> clientConfig() throws IOException {
+        Map<String, Object> client = new LinkedHashMap<>();
+        if (kafkaConfig != null) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(kafkaConfig)) {
+                p.load(r);
+            }
+            p.forEach((k, v) -> client.put(k.toString(), v));
+        }
+        return client;
+    }
+
+    private static Map<String, Object> fields(PipelineBenchmark.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("eventsPerSecond", Math.round(r.eventsPerSecond()));
+        m.put("latencyP50Ms", Json.round(r.endToEnd().p50(), 2));
+        m.put("latencyP99Ms", Json.round(r.endToEnd().p99(), 2));
+        m.put("latencyP999Ms", Json.round(r.endToEnd().p999(), 2));
+        m.put("substrateEventsPerSecond", Math.round(r.substrateEventsPerSecond()));
+        m.put("ratioToSubstrate", Json.round(r.ratioToSubstrate(), 3));
+        m.put("loadEventsPerSecond", Math.round(r.loadTargetEventsPerSecond()));
+        m.put("loadInputEventsPerSecond", Math.round(r.loadInputEventsPerSecond()));
+        m.put("loadOutputEventsPerSecond", Math.round(r.loadOutputEventsPerSecond()));
+        m.put("serviceLatencyP50Ms", Json.round(r.service().p50(), 2));
+        m.put("serviceLatencyP99Ms", Json.round(r.service().p99(), 2));
+        m.put("backlogEvents", r.backlogEvents());
+        m.put("backlogWriteEventsPerSecond", Math.round(r.backlogWriteEventsPerSecond()));
+        m.put("loadSamples", r.loadSamples());
+        m.put("unanswered", r.unanswered());
+        m.put("duplicates", r.duplicates());
+        m.put("deadLetters", Math.round(r.deadLetters()));
+        m.put("cpuCoresAtMaximum", Json.round(r.maximumUsage().cpuCores(), 2));
+        m.put("cpuCoresAtLoad", Json.round(r.loadUsage().cpuCores(), 2));
+        m.put("heapMaxMiB", mib(Math.max(r.maximumUsage().heapMaxBytes(), r.loadUsage().heapMaxBytes())));
+        m.put("heapAfterGcMaxMiB", mib(Math.max(r.maximumUsage().heapAfterGcMaxBytes(),
+                r.loadUsage().heapAfterGcMaxBytes())));
+        if (r.profileFile() != null) {
+            m.put("profile", r.profileFile().toString());
+            m.put("profileThreads", r.profile().threads());
+            m.put("profileMethods", r.profile().methods());
+        }
+        return m;
+    }
+
+    private static void report(PrintWriter out, PipelineBenchmark.Result r) {
+        out.println();
+        out.printf("pipeline maximum      %,12.0f events/s  (%.2f cores busy, GC %.1f s)%n", r.eventsPerSecond(),
+                r.maximumUsage().cpuCores(), r.maximumUsage().gcSeconds());
+        out.printf("bare substrate        %,12.0f events/s  (plain consumer -> producer copy)%n",
+                r.substrateEventsPerSecond());
+        out.printf("ratio to substrate    %12.3f%n", r.ratioToSubstrate());
+        out.printf("load                  %,12.0f events/s target, %,.0f in, %,.0f out (%d samples, %.2f cores busy)%n",
+                r.loadTargetEventsPerSecond(), r.loadInputEventsPerSecond(), r.loadOutputEventsPerSecond(),
+                r.loadSamples(), r.loadUsage().cpuCores());
+        out.printf("latency end to end    p50 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms%n", r.endToEnd().p50(),
+                r.endToEnd().p99(), r.endToEnd().p999(), r.endToEnd().max());
+        out.printf("latency in service    p50 %.1f ms  p99 %.1f ms  (first event received -> association emitted)%n",
+                r.service().p50(), r.service().p99());
+        out.printf("heap                  max %d MiB in use, max %d MiB after GC%n",
+                mib(Math.max(r.maximumUsage().heapMaxBytes(), r.loadUsage().heapMaxBytes())),
+                mib(Math.max(r.maximumUsage().heapAfterGcMaxBytes(), r.loadUsage().heapAfterGcMaxBytes())));
+        out.printf("answers               %d unanswered, %d duplicates, %.0f dead letters%n", r.unanswered(),
+                r.duplicates(), r.deadLetters());
+        if (r.profile() != null) {
+            JfrProfile.Summary p = r.profile();
+            out.printf("%nwhere the time goes (%d CPU samples; recording: %s)%n", p.samples(), r.profileFile());
+            out.println("  by thread:");
+            p.threads().forEach((k, v) -> out.printf("    %5.1f %%  %s%n", v, k));
+            out.println("  by method on top of the stack:");
+            p.methods().forEach((k, v) -> out.printf("    %5.1f %%  %s%n", v, k));
+        }
+    }
+
+    private static long mib(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+}

@@ -1,0 +1,370 @@
+package io.liquidstream.connectors.bench;
+
+import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.service.LiquidStreamService;
+import io.liquidstream.connectors.service.ServiceConfig;
+import io.liquidstream.connectors.service.TopicSetup;
+import io.liquidstream.core.bundle.ModalityModel;
+import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.stream.Modalities;
+import io.liquidstream.schemas.Modality;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code liquidstream bench pipeline}: the whole service against the bare Kafka substrate, on one
+ * broker (embedded, or given), in four phases over fresh topics of this run:
+ * <ol>
+ *   <li><b>backlog</b>: synthetic samples of one modality ({@link SyntheticSamples}) are written to its
+ *       input topic as fast as the producer goes;</li>
+ *   <li><b>substrate</b>: a plain consumer→producer copy of that backlog ({@link SubstrateCopy});</li>
+ *   <li><b>maximum</b>: the service (in this process) drains the same backlog; its rate is the sample
+ *       events answered per second between the first and the last association read back;</li>
+ *   <li><b>load</b>: samples are sent at a steady rate (by default half the maximum) for a while; each
+ *       sample's end-to-end latency runs from its first packet handed to the producer to its association
+ *       read back ({@link AssociationWatch}).</li>
+ * </ol>
+ * CPU and heap are those of this JVM, broker included when embedded. With a profile file, the
+ * maximum and load phases are recorded with JFR and summarised by thread and method.
+ */
+public final class PipelineBenchmark {
+
+    /**
+     * What to run.
+     *
+     * @param bootstrapServers an existing cluster, or null for an embedded broker
+     * @param client extra client properties (security) for every client of the run
+     * @param bundle the model served; {@code modality} must be one of its modalities
+     * @param backlogEvents events in the backlog drained by the substrate and maximum phases
+     * @param loadEventsPerSecond rate of the load phase, or 0 for half the measured maximum
+     * @param rails the service's rails, or 0 for its default
+     * @param profile where to write a JFR recording, or null for none
+     */
+    public record Settings(String bootstrapServers, Map<String, Object> client, ModelBundle bundle, String modality,
+            int sources, int eventsPerSample, int packetEvents, int sampleMicros, long backlogEvents,
+            double loadEventsPerSecond, Duration loadDuration, int partitions, boolean exactlyOnce, int rails,
+            Path profile, long seed) {
+
+        public Settings {
+            Objects.requireNonNull(bundle, "bundle");
+            client = Map.copyOf(client);
+            if (bundle.modalities().stream().noneMatch(m -> m.name().equals(modality))) {
+                throw new IllegalArgumentException("expected modality '" + modality + "' in the bundle, found "
+                        + bundle.modalities().stream().map(ModalityModel::name).toList());
+            }
+            if (Modalities.of(modality) == Modality.UNKNOWN) {
+                throw new IllegalArgumentException("expected a modality the event schema knows (vision, audio, neural), "
+                        + "found '" + modality + "'");
+            }
+            if (sources < 1 || eventsPerSample < 1 || packetEvents < 1 || sampleMicros < 1 || partitions < 1) {
+                throw new IllegalArgumentException("expected sources, events per sample, packet events, sample length "
+                        + "and partitions >= 1, found " + sources + ", " + eventsPerSample + ", " + packetEvents + ", "
+                        + sampleMicros + ", " + partitions);
+            }
+            if (backlogEvents < 2L * eventsPerSample) {
+                throw new IllegalArgumentException("expected a backlog of at least two samples (" + 2L * eventsPerSample
+                        + " events), found " + backlogEvents);
+            }
+            if (loadEventsPerSecond < 0 || loadDuration.isNegative() || loadDuration.isZero() || rails < 0) {
+                throw new IllegalArgumentException("expected a load rate >= 0 (0: half the maximum), a positive load "
+                        + "duration and rails >= 0, found " + loadEventsPerSecond + ", " + loadDuration + ", " + rails);
+            }
+        }
+    }
+
+    /** The figures of one run. Rates are events per second; latencies milliseconds. */
+    public record Result(long backlogEvents, double backlogWriteEventsPerSecond, double substrateEventsPerSecond,
+            double eventsPerSecond, ProcessGauges.Usage maximumUsage, double loadTargetEventsPerSecond,
+            double loadInputEventsPerSecond, double loadOutputEventsPerSecond, long loadSamples, long unanswered,
+            long duplicates, double deadLetters, Latency endToEnd, Latency service, ProcessGauges.Usage loadUsage,
+            JfrProfile.Summary profile, Path profileFile) {
+
+        /** The pipeline's maximum over the substrate's. */
+        public double ratioToSubstrate() {
+            return substrateEventsPerSecond > 0 ? eventsPerSecond / substrateEventsPerSecond : Double.NaN;
+        }
+    }
+
+    /** Percentiles of one latency, in milliseconds. */
+    public record Latency(long count, double p50, double p99, double p999, double max) {
+
+        static Latency of(Histogram micros) {
+            if (micros.getTotalCount() == 0) {
+                return new Latency(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            return new Latency(micros.getTotalCount(), micros.getValueAtPercentile(50) / 1000.0,
+                    micros.getValueAtPercentile(99) / 1000.0, micros.getValueAtPercentile(99.9) / 1000.0,
+                    micros.getMaxValue() / 1000.0);
+        }
+    }
+
+    private static final Duration DRAIN_AFTER_LOAD = Duration.ofSeconds(30);
+    private static final long GAUGE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final Settings s;
+    private final Consumer<String> progress;
+
+    /** @param progress told one line at the start and end of every phase */
+    public PipelineBenchmark(Settings settings, Consumer<String> progress) {
+        this.s = settings;
+        this.progress = progress;
+    }
+
+    public Result run() throws InterruptedException {
+        if (s.bootstrapServers() != null) {
+            return run(s.bootstrapServers());
+        }
+        progress.accept("starting the embedded Kafka broker");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            return run(broker.bootstrapServers());
+        }
+    }
+
+    private Result run(String bootstrap) throws InterruptedException {
+        Map<String, Object> client = new LinkedHashMap<>(s.client());
+        client.put("bootstrap.servers", bootstrap);
+        String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        Names names = new Names(prefix, s.modality());
+        TopicSetup.ensure(client, List.of(names.input(), names.copy()), null, s.partitions(), (short) 1);
+        try {
+            return phases(client, names);
+        } finally {
+            deleteTopics(client, names);
+        }
+    }
+
+    private Result phases(Map<String, Object> client, Names names) throws InterruptedException {
+        ModalityModel model = s.bundle().modality(s.modality());
+        SyntheticSamples samples = new SyntheticSamples(Modalities.of(s.modality()), model.input().expectedGeometry(),
+                "bench/" + s.modality() + "-", s.sources(), s.eventsPerSample(), s.packetEvents(), s.sampleMicros(),
+                s.seed());
+        long backlogSamples = (s.backlogEvents() + s.eventsPerSample() - 1) / s.eventsPerSample();
+        long backlogEvents = backlogSamples * s.eventsPerSample();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (AssociationWatch watch = new AssociationWatch(client, names.associations());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(client), new StringSerializer(),
+                     new ByteArraySerializer())) {
+            Thread watching = new Thread(watch, "bench-association-watch");
+            watching.setDaemon(true);
+            watching.start();
+
+            progress.accept(String.format("backlog: writing %,d samples (%,d events) to %s", backlogSamples, backlogEvents,
+                    names.input()));
+            long writeStart = System.nanoTime();
+            AtomicReference<Exception> sendFailure = new AtomicReference<>();
+            for (long i = 0; i < backlogSamples; i++) {
+                send(producer, names.input(), samples.next(), watch, sendFailure);
+            }
+            producer.flush();
+            requireSent(sendFailure);
+            double writeRate = backlogEvents / ((System.nanoTime() - writeStart) / 1e9);
+            progress.accept(String.format("backlog: %,.0f events/s written", writeRate));
+
+            progress.accept("substrate: copying the backlog with a plain consumer and producer");
+            SubstrateCopy.Result substrate = SubstrateCopy.run(client, names.input(), names.copy(),
+                    backlogSamples * samples.packetsPerSample(), drainTimeout(backlogEvents));
+            double substrateRate = substrate.recordsPerSecond() * s.eventsPerSample() / samples.packetsPerSample();
+            progress.accept(String.format("substrate: %,.0f events/s (%,d records in %.1f s)", substrateRate,
+                    substrate.records(), substrate.seconds()));
+
+            JfrProfile profile = s.profile() != null ? JfrProfile.start(s.profile()) : null;
+            try (LiquidStreamService service = LiquidStreamService.start(new ServiceConfig(serviceProps(client, names)),
+                    s.bundle(), registry)) {
+                progress.accept("maximum: the service drains the backlog");
+                ProcessGauges maxGauges = ProcessGauges.start();
+                awaitAnswers(watch, backlogSamples, drainTimeout(backlogEvents), service, maxGauges, "the backlog");
+                ProcessGauges.Usage maxUsage = maxGauges.stop();
+                AssociationWatch.Phase drained = watch.phase();
+                double maxRate = (drained.answered() - 1) * (double) s.eventsPerSample()
+                        / (drained.lastAnswerSeconds() - drained.firstAnswerSeconds());
+                progress.accept(String.format("maximum: %,.0f events/s (%,d samples), %.2f cores busy", maxRate,
+                        drained.answered(), maxUsage.cpuCores()));
+
+                double target = s.loadEventsPerSecond() > 0 ? s.loadEventsPerSecond() : maxRate / 2;
+                progress.accept(String.format("load: %,.0f events/s for %d s", target, s.loadDuration().toSeconds()));
+                watch.reset();
+                double phaseStart = watch.now();
+                ProcessGauges loadGauges = ProcessGauges.start();
+                long sent = sendSteadily(producer, names.input(), samples, watch, target, loadGauges, service, sendFailure);
+                double sendSeconds = watch.now() - phaseStart;
+                producer.flush();
+                requireSent(sendFailure);
+                long deadline = System.nanoTime() + DRAIN_AFTER_LOAD.toNanos();
+                while (watch.awaiting() > 0 && System.nanoTime() < deadline) {
+                    requireRunning(service);
+                    loadGauges.sample();
+                    Thread.sleep(20);
+                }
+                ProcessGauges.Usage loadUsage = loadGauges.stop();
+                AssociationWatch.Phase load = watch.phase();
+                double outputSeconds = load.lastAnswerSeconds() - phaseStart;
+                JfrProfile.Summary summary = profile != null ? profile.stop(12) : null;
+                Latency endToEnd = Latency.of(load.endToEndMicros());
+                progress.accept(String.format("load: latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms; %d unanswered",
+                        endToEnd.p50(), endToEnd.p99(), endToEnd.p999(), watch.awaiting()));
+                return new Result(backlogEvents, writeRate, substrateRate, maxRate, maxUsage, target,
+                        sent * (double) s.eventsPerSample() / sendSeconds,
+                        load.answered() * (double) s.eventsPerSample() / outputSeconds, sent, watch.awaiting(),
+                        watch.unexpected(), deadLetters(registry), endToEnd, Latency.of(load.serviceMicros()), loadUsage,
+                        summary, profile != null ? profile.file() : null);
+            } finally {
+                if (profile != null) {
+                    profile.close();
+                }
+            }
+        }
+    }
+
+    /** Sends samples at {@code eventsPerSecond} for the load duration, catching up when behind; returns how many. */
+    private long sendSteadily(KafkaProducer<String, byte[]> producer, String topic, SyntheticSamples samples,
+            AssociationWatch watch, double eventsPerSecond, ProcessGauges gauges, LiquidStreamService service,
+            AtomicReference<Exception> sendFailure) {
+        long interval = Math.max(1, Math.round(s.eventsPerSample() * 1e9 / eventsPerSecond));
+        long start = System.nanoTime();
+        long end = start + s.loadDuration().toNanos();
+        long nextGauge = start;
+        long sent = 0;
+        for (long due = start; due < end; due += interval) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send(producer, topic, samples.next(), watch, sendFailure);
+            sent++;
+            if (System.nanoTime() >= nextGauge) {
+                nextGauge += GAUGE_NANOS;
+                gauges.sample();
+                requireRunning(service);
+                requireSent(sendFailure);
+            }
+        }
+        return sent;
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, SyntheticSamples.Sample sample,
+            AssociationWatch watch, AtomicReference<Exception> failure) {
+        watch.sending(sample.sampleId());
+        for (byte[] packet : sample.packets()) {
+            producer.send(new ProducerRecord<>(topic, sample.source(), packet), (metadata, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+            });
+        }
+    }
+
+    private static void awaitAnswers(AssociationWatch watch, long expected, Duration timeout, LiquidStreamService service,
+            ProcessGauges gauges, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (watch.phase().answered() < expected) {
+            requireRunning(service);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("expected associations for all " + expected + " samples of " + what
+                        + " within " + timeout + ", found " + watch.phase().answered());
+            }
+            gauges.sample();
+            Thread.sleep(GAUGE_NANOS / 1_000_000);
+        }
+    }
+
+    /** Generous: a drain slower than 20,000 events/s is a failure worth a clear message, not a benchmark. */
+    private static Duration drainTimeout(long events) {
+        return Duration.ofSeconds(Math.max(60, events / 20_000));
+    }
+
+    private Map<String, Object> serviceProps(Map<String, Object> client, Names names) {
+        Map<String, Object> props = new LinkedHashMap<>(client);
+        props.put(ServiceConfig.MODEL_PATH, "bench");
+        props.put(ServiceConfig.GROUP_ID, names.prefix() + "service");
+        props.put(ServiceConfig.EVENTS_TOPIC_PREFIX, names.prefix() + "events.");
+        props.put(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX, names.prefix() + "embeddings.");
+        props.put(ServiceConfig.ASSOCIATIONS_TOPIC, names.associations());
+        props.put(ServiceConfig.ANCHORS_TOPIC, names.prefix() + "anchors");
+        props.put(ServiceConfig.DLQ_TOPIC, names.prefix() + "dlq");
+        props.put(ServiceConfig.TOPICS_PARTITIONS, s.partitions());
+        props.put(ServiceConfig.DELIVERY, s.exactlyOnce() ? ServiceConfig.EXACTLY_ONCE : ServiceConfig.AT_LEAST_ONCE);
+        props.put(ServiceConfig.METRICS_PORT, 0);
+        if (s.rails() > 0) {
+            props.put(ServiceConfig.RAILS, s.rails());
+        }
+        return props;
+    }
+
+    private static Map<String, Object> producerProps(Map<String, Object> client) {
+        Map<String, Object> props = new LinkedHashMap<>(client);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // One request in flight per connection: see the integration tests' producer; fresh partitions of
+        // a busy single-node broker answer "not leader" for a moment and pipelined retries can wedge.
+        props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        return props;
+    }
+
+    private static double deadLetters(SimpleMeterRegistry registry) {
+        return registry.find("liquidstream.dlq").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private static void requireRunning(LiquidStreamService service) {
+        if (service.failure() != null) {
+            throw new IllegalStateException("the service stopped during the benchmark: " + service.failure(),
+                    service.failure());
+        }
+    }
+
+    private static void requireSent(AtomicReference<Exception> failure) {
+        if (failure.get() != null) {
+            throw new IllegalStateException("the benchmark's producer could not send: " + failure.get(), failure.get());
+        }
+    }
+
+    private void deleteTopics(Map<String, Object> client, Names names) {
+        if (s.bootstrapServers() == null) {
+            return;
+        }
+        try (Admin admin = Admin.create(client)) {
+            List<String> mine = new ArrayList<>();
+            for (String topic : admin.listTopics().names().get(30, TimeUnit.SECONDS)) {
+                if (topic.startsWith(names.prefix())) {
+                    mine.add(topic);
+                }
+            }
+            admin.deleteTopics(mine).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            progress.accept("could not delete this run's topics " + names.prefix() + "* : " + e);
+        }
+    }
+
+    /** The topics of one run, all under one fresh prefix so runs on an external cluster never mix. */
+    private record Names(String prefix, String modality) {
+        String input() {
+            return prefix + "events." + modality;
+        }
+
+        String copy() {
+            return prefix + "substrate-copy";
+        }
+
+        String associations() {
+            return prefix + "associations";
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.liquidstream.connectors.bench;
+
+import io.liquidstream.core.event.SensorGeometry;
+import io.liquidstream.schemas.EventPacket;
+import io.liquidstream.schemas.EventPackets;
+import io.liquidstream.schemas.Modality;
+import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Labelled samples of random in-range events for a benchmark, already encoded as the packets a
+ * source would send: {@code eventsPerSample} events spread uniformly over {@code sampleMicros} of
+ * source time (an N-MNIST saccade is ~4,000 events over 300 ms), cut into packets of
+ * {@code packetEvents}, the last one marked end of sample. Sources take turns; each keeps its own
+ * sequence numbers and clock, and its packets follow one another in time. Not thread-safe.
+ */
+public final class SyntheticSamples {
+
+    /** One sample of one source: its packets in sending order. */
+    public record Sample(String source, String sampleId, List<byte[]> packets, int events) {
+    }
+
+    private static final AvroSingleObjectCodec<EventPacket> CODEC = AvroSingleObjectCodec.of(EventPacket.class);
+
+    private final Modality modality;
+    private final SensorGeometry sensor;
+    private final String sourcePrefix;
+    private final int eventsPerSample;
+    private final int packetEvents;
+    private final int sampleMicros;
+    private final SplittableRandom random;
+    private final long[] nextSeq;
+    private final long[] clock;
+    private final int[] times;
+    private long samples;
+
+    /**
+     * @param sourcePrefix source ids are this prefix plus the source's number
+     * @throws IllegalArgumentException if a count is not positive or the modality has no schema symbol
+     */
+    public SyntheticSamples(Modality modality, SensorGeometry sensor, String sourcePrefix, int sources,
+            int eventsPerSample, int packetEvents, int sampleMicros, long seed) {
+        if (modality == Modality.UNKNOWN) {
+            throw new IllegalArgumentException("expected a known modality (vision, audio, neural), found UNKNOWN");
+        }
+        if (sources < 1 || eventsPerSample < 1 || packetEvents < 1 || sampleMicros < 1) {
+            throw new IllegalArgumentException("expected sources, events per sample, packet events and sample length "
+                    + "all >= 1, found " + sources + ", " + eventsPerSample + ", " + packetEvents + ", " + sampleMicros);
+        }
+        this.modality = modality;
+        this.sensor = sensor;
+        this.sourcePrefix = sourcePrefix;
+        this.eventsPerSample = eventsPerSample;
+        this.packetEvents = packetEvents;
+        this.sampleMicros = sampleMicros;
+        this.random = new SplittableRandom(seed);
+        this.nextSeq = new long[sources];
+        this.clock = new long[sources];
+        this.times = new int[eventsPerSample];
+    }
+
+    /** Events in every sample. */
+    public int eventsPerSample() {
+        return eventsPerSample;
+    }
+
+    /** Packets in every sample. */
+    public int packetsPerSample() {
+        return (eventsPerSample + packetEvents - 1) / packetEvents;
+    }
+
+    /** Samples made so far. */
+    public long made() {
+        return samples;
+    }
+
+    /** The next sample, from the next source in turn. */
+    public Sample next() {
+        int s = (int) (samples % nextSeq.length);
+        String source = sourcePrefix + s;
+        String id = "s" + samples;
+        int label = (int) (samples % 10);
+        samples++;
+        for (int i = 0; i < times.length; i++) {
+            times[i] = random.nextInt(sampleMicros);
+        }
+        Arrays.sort(times);
+        long t0 = clock[s];
+        clock[s] += sampleMicros;
+        List<byte[]> packets = new ArrayList<>(packetsPerSample());
+        for (int start = 0; start < times.length; start += packetEvents) {
+            int n = Math.min(packetEvents, times.length - start);
+            int base = times[start];
+            int[] dt = new int[n];
+            int[] x = new int[n];
+            int[] y = new int[n];
+            int[] p = new int[n];
+            for (int i = 0; i < n; i++) {
+                dt[i] = times[start + i] - base;
+                x[i] = random.nextInt(sensor.width());
+                y[i] = random.nextInt(sensor.height());
+                p[i] = random.nextInt(sensor.polarities());
+            }
+            EventPacket packet = EventPackets.fromColumns(source, modality, nextSeq[s]++, t0 + base, dt, x, y, p);
+            packet.setSampleId(id);
+            packet.setLabel(label);
+            packet.setEndOfSample(start + n == times.length);
+            packets.add(CODEC.encode(packet));
+        }
+        return new Sample(source, id, packets, eventsPerSample);
+    }
+}
