@@ -10,9 +10,17 @@ import java.util.Objects;
 /**
  * Validates decoded {@link EventPacket}s against the served modalities and turns them into
  * {@link Packet}s: known modality, consistent columns, non-negative non-decreasing time offsets,
- * addresses inside the modality's sensor, and at most {@code maxEvents} events.
+ * event times {@code t0Micros + dt} within {@code [0, MAX_TIME_MICROS]}, addresses inside the
+ * modality's sensor, and at most {@code maxEvents} events.
  */
 public final class PacketReader {
+
+    /**
+     * Latest event time accepted, 2^62 us (about 146 000 years): far beyond any source clock, yet
+     * leaving the window and bin arithmetic downstream (an event time plus a window or a bin) room
+     * that cannot overflow.
+     */
+    public static final long MAX_TIME_MICROS = 1L << 62;
 
     private final Map<String, SensorGeometry> sensors;
     private final int maxEvents;
@@ -54,6 +62,9 @@ public final class PacketReader {
             throw malformed("x must have one entry per event (" + n + ") but has " + x.length, where);
         }
         long t0 = packet.getT0Micros();
+        if (t0 < 0 || t0 > MAX_TIME_MICROS) {
+            throw badTime("t0Micros within [0, " + MAX_TIME_MICROS + "]", "t0Micros = " + t0, packet, where);
+        }
         long[] t = new long[n];
         byte[] pol = new byte[n];
         for (int i = 0; i < n; i++) {
@@ -66,7 +77,12 @@ public final class PacketReader {
                         + x[i] + ", y=" + y[i] + ", p=" + p[i] + ") outside the " + modality + " sensor " + sensor
                         + " at " + where);
             }
+            // cannot overflow: t0 is at most 2^62 and dt at most 2^31 - 1
             t[i] = t0 + dt[i];
+            if (t[i] > MAX_TIME_MICROS) {
+                throw badTime("event times t0Micros + dt up to " + MAX_TIME_MICROS, "t0Micros = " + t0 + " plus dt["
+                        + i + "] = " + dt[i] + " giving " + t[i], packet, where);
+            }
             pol[i] = (byte) p[i];
         }
         return new Packet<>(packet.getSource(), modality, packet.getSeq(), Events.of(sensor, t, x, y, pol),
@@ -82,6 +98,11 @@ public final class PacketReader {
                     where);
         }
         return values;
+    }
+
+    private static InvalidPacketException badTime(String expected, String found, EventPacket packet, String where) {
+        return new InvalidPacketException(RejectReason.BAD_TIME, "expected " + expected + ", found " + found
+                + " in packet seq " + packet.getSeq() + " of source '" + packet.getSource() + "' at " + where);
     }
 
     private static InvalidPacketException malformed(String message, String where) {

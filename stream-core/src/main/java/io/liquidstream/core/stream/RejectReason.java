@@ -12,10 +12,15 @@ public enum RejectReason {
     MALFORMED,
     /** An event address lies outside the modality's declared sensor. */
     ADDRESS_OUT_OF_RANGE,
-    /** Events earlier than the source's stream has already reached, beyond the reorder bound. */
+    /**
+     * Events of a continuous stream earlier than the bin its sliding windows have reached (packets of
+     * one sample may overlap in time; they are merged).
+     */
     TIME_BACKWARDS,
     /** A packet that arrived after its sequence gap had been given up. */
     LATE,
     /** A packet or open sample with more events than allowed. */
-    OVERSIZED
+    OVERSIZED,
+    /** A negative {@code t0Micros}, or an event time {@code t0Micros + dt} beyond the supported clock range. */
+    BAD_TIME
 }

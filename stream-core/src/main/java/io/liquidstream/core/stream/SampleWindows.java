@@ -12,7 +12,12 @@ import java.util.function.LongSupplier;
  * Windows by sample markers: a source's packets with one {@code sampleId} form one window, closed by
  * {@code endOfSample} or by the first packet of another sample. One open sample per source, of at most
  * {@code maxSampleEvents} events: a sample that grows beyond goes to the DLQ whole (OVERSIZED), and so
- * do its later packets. A packet starting before the open sample's latest event is TIME_BACKWARDS.
+ * do its later packets.
+ *
+ * <p>Packets of one sample may overlap in time (a producer may cut packets by event count and stamp
+ * {@code t0} on a coarser grid): a sample is binned whole once closed, so its events are merged by time
+ * then, and no packet of an open sample is turned away for its times. That also keeps every packet
+ * marked {@code endOfSample} closing its sample, rather than leaving it open with unsettled inputs.
  */
 final class SampleWindows<A> implements SourceWindows<A> {
 
@@ -53,12 +58,6 @@ final class SampleWindows<A> implements SourceWindows<A> {
             sample = null;
         }
         Events events = p.events();
-        if (sample != null && !events.isEmpty() && events.firstTime() < sample.lastTime) {
-            out.add(new Rejected<>(p.ack(), RejectReason.TIME_BACKWARDS, "packet seq " + p.seq() + " of source '"
-                    + source + "' starts at " + events.firstTime() + " us, before " + sample.lastTime
-                    + " us already in sample '" + sample.id + "'"));
-            return;
-        }
         if (sample == null) {
             sample = new OpenSample<>(p.sampleId(), p.label(), p.receivedMicros());
             open.put(source, sample);
@@ -105,7 +104,7 @@ final class SampleWindows<A> implements SourceWindows<A> {
                 spec.encode(events), sample.firstReceived, clock.getAsLong(), sample.acks));
     }
 
-    /** A sample being assembled: its events in arrival order, which is time order. */
+    /** A sample being assembled: its packets' events in arrival order, merged by time when it closes. */
     private static final class OpenSample<A> {
         final String id;
         final Integer label;
@@ -113,7 +112,6 @@ final class SampleWindows<A> implements SourceWindows<A> {
         final List<A> acks = new ArrayList<>();
         final List<Events> parts = new ArrayList<>();
         int size;
-        long lastTime = Long.MIN_VALUE;
 
         OpenSample(String id, Integer label, long firstReceived) {
             this.id = id;
@@ -126,10 +124,10 @@ final class SampleWindows<A> implements SourceWindows<A> {
             if (!events.isEmpty()) {
                 parts.add(events);
                 size += events.size();
-                lastTime = events.lastTime();
             }
         }
 
+        /** The sample's events in time order; the builder sorts them (stably) only if packets overlapped. */
         Events events(InputSpec spec) {
             Events.Builder all = Events.builder(spec.expectedGeometry(), size);
             for (Events part : parts) {

@@ -48,6 +48,29 @@ class StreamPipelineTest {
     }
 
     @Test
+    void givenSamplePacketsOverlappingInTime_everySampleIsAnsweredAndEveryPacketSettled() {
+        // a sample cut into 500-event packets sent with t0 = seq * 20 ms while each packet spans ~25 ms
+        List<Outcome<String>> packets = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            for (long seq = 0; seq < 6; seq++) {
+                Packet<String> p = TestModels.vision("g" + s + "/vision", seq, "s" + s + "-" + seq / 3, seq % 3 == 2,
+                        seq * 20_000, 500, 50);
+                packets.add(p);
+                sent.add(p.ack());
+            }
+        }
+
+        StepVerifier.create(pipeline.apply(Flux.fromIterable(packets)).collectList())
+                .assertNext(out -> {
+                    assertThat(out).hasSize(8).allSatisfy(o -> assertThat(o).isInstanceOf(Associated.class));
+                    assertThat(out).flatExtracting(o -> ((Associated<String>) o).window().acks())
+                            .containsExactlyInAnyOrderElementsOf(sent);
+                })
+                .verifyComplete();
+    }
+
+    @Test
     void givenOneSource_itsAssociationsLeaveInSequenceOrder() {
         StepVerifier.create(pipeline.apply(samples(1, 20)).map(o -> ((Associated<String>) o).window().sampleId()))
                 .expectNextSequence(java.util.stream.IntStream.range(0, 20).mapToObj(k -> "s0-" + k).toList())

@@ -33,10 +33,16 @@ final class TestModels {
 
     /** A packet of {@code n} random vision events from {@code t0} on. */
     static Packet<String> vision(String source, long seq, String sampleId, boolean end, long t0, int n) {
+        return vision(source, seq, sampleId, end, t0, n, 10);
+    }
+
+    /** A packet of {@code n} random vision events from {@code t0} on, {@code spacingMicros} apart. */
+    static Packet<String> vision(String source, long seq, String sampleId, boolean end, long t0, int n,
+                                 long spacingMicros) {
         SplittableRandom r = new SplittableRandom(seq * 31 + source.hashCode());
         Events.Builder b = Events.builder(SensorGeometry.pixels(34, 34), n);
         for (int i = 0; i < n; i++) {
-            b.add(t0 + i * 10L, r.nextInt(34), r.nextInt(34), 1);
+            b.add(t0 + i * spacingMicros, r.nextInt(34), r.nextInt(34), 1);
         }
         return new Packet<>(source, "vision", seq, b.build(), sampleId, 3, end, 0, source + "#" + seq);
     }

@@ -73,6 +73,31 @@ class WindowingStageTest {
     }
 
     @Test
+    void givenPacketsOfOneSampleOverlappingInTime_theSampleIsAnsweredWithAllOfThemMergedByTime() {
+        // 500 events 50 us apart span 24.95 ms, but each packet starts only 20 ms after the previous one
+        List<Outcome<String>> out = feed(stage(PipelineSettings.defaults()), List.of(
+                TestModels.vision("cam", 0, "s1", false, 0, 500, 50),
+                TestModels.vision("cam", 1, "s1", false, 20_000, 500, 50),
+                TestModels.vision("cam", 2, "s1", true, 40_000, 500, 50)));
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(Window.class, w -> {
+            assertThat(w.acks()).containsExactly("cam#0", "cam#1", "cam#2");
+            assertThat(w.startMicros()).isEqualTo(0);
+            assertThat(w.endMicros()).isEqualTo(40_000 + 499 * 50);
+        });
+    }
+
+    @Test
+    void givenOverlappingSamplePacketsEndingASample_theSampleClosesWithoutWaitingForTheNextOne() {
+        List<Outcome<String>> out = feed(stage(PipelineSettings.defaults()), List.of(
+                TestModels.vision("cam", 0, "s1", false, 0, 500, 50),
+                TestModels.vision("cam", 1, "s1", true, 20_000, 500, 50)));
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(Window.class,
+                w -> assertThat(w.acks()).containsExactly("cam#0", "cam#1"));
+    }
+
+    @Test
     void givenSlidingWindows_eachPacketsAckRidesOnTheLastWindowHoldingItsEvents() {
         PipelineSettings settings = PipelineSettings.defaults()
                 .withSliding(Map.of("vision", new SlidingSpec(1000, 4, 2)));
