@@ -20,10 +20,12 @@ final class RecordBodyDecoder<T> {
 
     private final BinaryShape shape;
     private final DatumReader<T> reader;
+    private final EventPacketBodyReader packets;
 
-    private RecordBodyDecoder(BinaryShape shape, DatumReader<T> reader) {
+    private RecordBodyDecoder(BinaryShape shape, DatumReader<T> reader, EventPacketBodyReader packets) {
         this.shape = shape;
         this.reader = reader;
+        this.packets = packets;
     }
 
     /**
@@ -49,7 +51,14 @@ final class RecordBodyDecoder<T> {
         }
         @SuppressWarnings("unchecked")
         DatumReader<T> reader = (DatumReader<T>) model.createDatumReader(writer, readerSchema);
-        return new RecordBodyDecoder<>(new BinaryShape(writer, maxMessageBytes), reader);
+        EventPacketBodyReader packets = writer.equals(readerSchema) && EventPacketBodyReader.fits(readerSchema)
+                ? new EventPacketBodyReader(readerSchema) : null;
+        return new RecordBodyDecoder<>(new BinaryShape(writer, maxMessageBytes), reader, packets);
+    }
+
+    /** Whether bodies are read by the columnar {@link EventPacketBodyReader} rather than Avro's generic reader. */
+    boolean columnar() {
+        return packets != null;
     }
 
     /**
@@ -60,6 +69,11 @@ final class RecordBodyDecoder<T> {
         shape.check(bytes, offset, length, context);
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, null);
         try {
+            if (packets != null) {
+                @SuppressWarnings("unchecked")
+                T packet = (T) packets.read(decoder);
+                return packet;
+            }
             return reader.read(null, decoder);
         } catch (SecurityException e) {
             throw e;
