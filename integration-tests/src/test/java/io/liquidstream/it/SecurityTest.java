@@ -3,14 +3,22 @@ package io.liquidstream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liquidstream.cli.LiquidStreamCli;
 import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.ServiceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -21,6 +29,8 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The service on a broker with SASL/SCRAM authentication and ACL authorization: with its own principal
@@ -89,6 +99,28 @@ class SecurityTest {
             assertThat(service.failure()).hasMessageContaining("authentication failed for user 'liquidstream'")
                     .hasMessageContaining(broker.bootstrapServers());
         }
+    }
+
+    @Test
+    void givenWrongPasswordInKafkaConfig_serveExitsNonZeroNamingAuthentication(@TempDir Path dir) throws IOException {
+        ServiceTopics topics = ServiceTopics.fresh("sec-badpw-serve");
+        Properties kafkaConfig = new Properties();
+        topics.serviceProperties(broker.bootstrapServers(), false).forEach((k, v) -> kafkaConfig.put(k, String.valueOf(v)));
+        broker.clientProperties("liquidstream", "not-the-password").forEach((k, v) -> kafkaConfig.put(k, String.valueOf(v)));
+        Path file = dir.resolve("kafka.properties");
+        try (Writer w = Files.newBufferedWriter(file)) {
+            kafkaConfig.store(w, "service principal with a wrong password");
+        }
+        CommandLine cli = LiquidStreamCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("serve", "--kafka-config", file.toString(), "--model",
+                TestModel.write(TestModel.bundle(), dir).toString(), "--metrics-port", "0");
+        Report.line("security serve with a wrong password", "exit " + code + ", " + err.toString().strip());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("authentication failed for user 'liquidstream'", broker.bootstrapServers());
     }
 
     @Test
