@@ -92,7 +92,7 @@ class SecuredEmbeddedKafkaBrokerTest {
     }
 
     @Test
-    void givenSuperUser_brokerClientPropertiesMayCreateTopics() {
+    void givenSecuredBroker_itsOwnTopicCreationAuthenticatesAsTheSuperUser() {
         broker.createTopic("secured.admin", 2);
 
         assertThat(broker.isSecured()).isTrue();
