@@ -35,6 +35,14 @@ final class Outputs {
         return ids(bootstrap, topic, expected, v -> String.valueOf(ASSOCIATIONS.decode(v).getSampleId()));
     }
 
+    /** As {@link #associationIds(String, String, Collection)}, read with the given client settings (e.g. SASL). */
+    static List<String> associationIds(Map<String, Object> client, String topic, Collection<String> expected) {
+        List<String> ids = new ArrayList<>();
+        readUntil(client, topic, r -> ids.add(String.valueOf(ASSOCIATIONS.decode(r.value()).getSampleId())),
+                () -> new HashSet<>(ids).containsAll(expected));
+        return ids;
+    }
+
     /** Sample ids of every embedding in the topic, read committed, once {@code expected} all arrived. */
     static List<String> embeddingIds(String bootstrap, String topic, Collection<String> expected) {
         return ids(bootstrap, topic, expected, v -> String.valueOf(EMBEDDINGS.decode(v).getSampleId()));
@@ -60,8 +68,13 @@ final class Outputs {
     private static void readUntil(String bootstrap, String topic,
                                   java.util.function.Consumer<ConsumerRecord<String, byte[]>> sink,
                                   java.util.function.BooleanSupplier enough) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        readUntil(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, sink, enough);
+    }
+
+    private static void readUntil(Map<String, Object> client, String topic,
+                                  java.util.function.Consumer<ConsumerRecord<String, byte[]>> sink,
+                                  java.util.function.BooleanSupplier enough) {
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

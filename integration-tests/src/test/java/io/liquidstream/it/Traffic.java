@@ -38,11 +38,15 @@ final class Traffic implements AutoCloseable {
     private int samples;
 
     Traffic(String bootstrap, ServiceTopics topics, long seed, int eventsPerPacket) {
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics, seed, eventsPerPacket);
+    }
+
+    /** Traffic sent with the given client settings (brokers plus e.g. SASL settings of a sensor principal). */
+    Traffic(Map<String, Object> client, ServiceTopics topics, long seed, int eventsPerPacket) {
         this.topics = topics;
         this.random = new SplittableRandom(seed);
         this.eventsPerPacket = eventsPerPacket;
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);

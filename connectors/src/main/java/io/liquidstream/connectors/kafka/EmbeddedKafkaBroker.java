@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -43,6 +45,11 @@ import org.apache.kafka.server.common.MetadataVersion;
  * <p>{@link #stop()} and {@link #restart()} take the broker down and bring it back on the same ports
  * and the same log directory, so clients see an outage and then the same cluster with its data.
  * {@link #close()} stops it and deletes a temporary log directory. Not thread-safe: drive it from one thread.
+ *
+ * <p><b>Secured mode</b> ({@link Settings#withScram}): the client listener speaks {@code SASL_PLAINTEXT}
+ * with SCRAM-SHA-256 or SCRAM-SHA-512, and ACLs decide what each principal may do: nothing unless
+ * {@link #grant granted}, everything for the super user, whose credentials the broker's own calls use.
+ * Add principals with {@link #addUser}; {@link #clientProperties(String, String)} configures a client as one.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -59,14 +66,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int brokerPort;
     private final int controllerPort;
     private final Properties config;
+    private final ScramSecurity security;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, boolean keepLogDir, int brokerPort, int controllerPort, int partitions) {
+    private EmbeddedKafkaBroker(Path logDir, boolean keepLogDir, int brokerPort, int controllerPort, int partitions,
+                                ScramSecurity security) {
         this.logDir = logDir;
         this.keepLogDir = keepLogDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
+        this.security = security;
         this.config = serverConfig(logDir, brokerPort, controllerPort, partitions);
+        if (security != null) {
+            security.configure(config, HOST, brokerPort, controllerPort);
+        }
     }
 
     /**
@@ -77,8 +90,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param logDir log directory kept across runs (formatted on first use, never deleted), or null for
      *     a temporary one deleted on {@link #close()}
      * @param partitions partitions of automatically created topics
+     * @param superUser null for a plaintext listener open to all; otherwise the super user of a secured
+     *     broker (see {@link #withScram})
      */
-    public record Settings(int port, int controllerPort, Path logDir, int partitions) {
+    public record Settings(int port, int controllerPort, Path logDir, int partitions, Credentials superUser) {
 
         public Settings {
             if (port < 0 || port > 65535 || controllerPort < 0 || controllerPort > 65535) {
@@ -93,9 +108,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
         }
 
+        /** A plaintext broker open to every client. */
+        public Settings(int port, int controllerPort, Path logDir, int partitions) {
+            this(port, controllerPort, logDir, partitions, null);
+        }
+
         /** Free ports, a temporary log directory, one partition per automatically created topic. */
         public static Settings defaults() {
             return new Settings(0, 0, null, 1);
+        }
+
+        /**
+         * These settings on a secured broker: SASL/SCRAM on the client listener, ACL authorization, and
+         * {@code user} as super user. Names and passwords are letters, digits, '.', '_' and '-'.
+         */
+        public Settings withScram(String user, String password) {
+            return new Settings(port, controllerPort, logDir, partitions, new Credentials(user, password));
+        }
+    }
+
+    /** A SCRAM user name and password, each of letters, digits, '.', '_' and '-'. */
+    public record Credentials(String user, String password) {
+
+        public Credentials {
+            ScramSecurity.checked("user name", user);
+            ScramSecurity.checked("password", password);
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + ", password=(hidden)]";
         }
     }
 
@@ -129,7 +171,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 : free[0] != settings.controllerPort() ? free[0] : free[1];
         int controller = settings.controllerPort() != 0 ? settings.controllerPort()
                 : free[1] != port ? free[1] : free[0];
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, keep, port, controller, settings.partitions());
+        ScramSecurity security = settings.superUser() == null ? null
+                : new ScramSecurity(settings.superUser().user(), settings.superUser().password());
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, keep, port, controller, settings.partitions(),
+                security);
         try {
             if (!keep || !Files.exists(dir.resolve("meta.properties"))) {
                 broker.format();
@@ -147,6 +192,67 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return HOST + ":" + brokerPort;
     }
 
+    /** Whether clients must authenticate (SASL/SCRAM) and be authorized by ACLs. */
+    public boolean isSecured() {
+        return security != null;
+    }
+
+    /**
+     * Client settings to reach this broker with full rights: {@code bootstrap.servers}, and on a secured
+     * broker the super user's SASL settings.
+     */
+    public Map<String, Object> clientProperties() {
+        return security == null ? Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers())
+                : security.superUserProperties(bootstrapServers());
+    }
+
+    /**
+     * Client settings ({@code bootstrap.servers}, {@code security.protocol}, {@code sasl.mechanism},
+     * {@code sasl.jaas.config}) that authenticate as {@code user} with SCRAM-SHA-256. The password is not
+     * checked here, so a test can use a wrong one.
+     *
+     * @throws IllegalStateException if the broker is not secured
+     */
+    public Map<String, Object> clientProperties(String user, String password) {
+        requireSecured("client properties for user " + user);
+        return ScramSecurity.clientProperties(bootstrapServers(), user, password);
+    }
+
+    /**
+     * Adds {@code user} (or replaces its password) with SCRAM-SHA-256 and SCRAM-SHA-512 credentials; returns
+     * once the broker accepts them. The user may do nothing until {@link #grant granted}.
+     *
+     * @throws IllegalStateException if the broker is not secured or does not apply the credentials
+     */
+    public void addUser(String user, String password) {
+        requireSecured("adding user " + user);
+        try (Admin admin = Admin.create(clientProperties())) {
+            security.upsertUser(admin, user, password, System.nanoTime() + READY_TIMEOUT.toNanos());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot add SCRAM user " + user + " on " + bootstrapServers(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while adding SCRAM user " + user, e);
+        }
+    }
+
+    /**
+     * Creates ACLs (principals as {@code User:<name>}); returns once the broker's authorizer applies them.
+     *
+     * @throws IllegalStateException if the broker is not secured or refuses or does not apply them
+     */
+    public void grant(Collection<AclBinding> acls) {
+        requireSecured("granting " + acls);
+        try (Admin admin = Admin.create(clientProperties())) {
+            ScramSecurity.createAcls(admin, acls, System.nanoTime() + READY_TIMEOUT.toNanos());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create ACLs " + acls + " on " + bootstrapServers(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating ACLs", e);
+        }
+    }
+
     /** Whether the server is currently running (false between {@link #stop()} and {@link #restart()}). */
     public boolean isRunning() {
         return server != null;
@@ -157,7 +263,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * accepted it. An already existing topic is left as it is.
      */
     public void createTopic(String name, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(clientProperties())) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -217,6 +323,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .setDirectories(List.of(logDir.toString()))
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()));
+        if (security != null) {
+            formatter.setScramArguments(security.formatterArguments());
+        }
         try {
             formatter.run();
         } catch (Exception e) {
@@ -245,7 +354,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     private void awaitLeaders(Set<String> only) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(clientProperties())) {
             while (true) {
                 Set<String> topics = only != null ? only
                         : admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
@@ -275,6 +384,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the embedded broker to lead its partitions", e);
+        }
+    }
+
+    private void requireSecured(String what) {
+        if (security == null) {
+            throw new IllegalStateException("The broker on " + bootstrapServers() + " is a plaintext one without users "
+                    + "or ACLs; start it with Settings.withScram(...) before " + what);
         }
     }
 

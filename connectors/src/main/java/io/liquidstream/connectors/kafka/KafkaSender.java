@@ -20,7 +20,9 @@ import reactor.core.scheduler.Schedulers;
  * <p><b>Errors.</b> By default a failed record (after the producer's own retries, bounded by
  * {@code delivery.timeout.ms}) yields a result with {@link SenderResult#exception()} and sending
  * goes on; with {@link SenderOptions#withStopOnError(boolean) stopOnError} the flux fails with that
- * error instead. An unreachable broker is not an error while the producer retries. The producer
+ * error instead. A failed authentication or a missing permission to write (Kafka's
+ * {@code AuthenticationException}, {@code AuthorizationException}) always fails the flux: every later
+ * record would fail alike. An unreachable broker is not an error while the producer retries. The producer
  * is idempotent by default, so retries do not duplicate records.
  *
  * <p>One producer is shared by all {@code send} calls; {@link #close()} flushes and closes it.

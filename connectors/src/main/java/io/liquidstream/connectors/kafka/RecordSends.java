@@ -1,6 +1,8 @@
 package io.liquidstream.connectors.kafka;
 
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -21,7 +23,7 @@ final class RecordSends {
                 producer.send(record.record(), (metadata, error) -> {
                     if (error == null) {
                         sink.success(new SenderResult<>(metadata, null, record.correlation()));
-                    } else if (failOnError) {
+                    } else if (failOnError || isFatal(error)) {
                         sink.error(error);
                     } else {
                         sink.success(new SenderResult<>(null, error, record.correlation()));
@@ -29,7 +31,7 @@ final class RecordSends {
                 });
             } catch (RuntimeException e) {
                 // Synchronous failures (serialization, closed producer, fatal state) count as that record's failure.
-                if (failOnError) {
+                if (failOnError || isFatal(e)) {
                     sink.error(e);
                 } else {
                     sink.success(new SenderResult<>(null, e, record.correlation()));
@@ -37,5 +39,13 @@ final class RecordSends {
             }
         });
         return result.subscribeOn(scheduler);
+    }
+
+    /**
+     * A producer that cannot authenticate, or may not write a topic, fails every later record the same
+     * way; carrying on would only leave their inputs unacknowledged for ever.
+     */
+    static boolean isFatal(Exception error) {
+        return error instanceof AuthenticationException || error instanceof AuthorizationException;
     }
 }

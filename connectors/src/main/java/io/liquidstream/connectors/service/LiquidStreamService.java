@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -56,6 +57,7 @@ import reactor.core.publisher.Flux;
 public final class LiquidStreamService implements AutoCloseable {
 
     private final ServiceConfig config;
+    private final Map<String, Object> client;
     private final StreamPipeline<ReceiverRecord<String, byte[]>> pipeline;
     private final KafkaReceiver<String, byte[]> receiver;
     private final AnchorRegistry anchors;
@@ -68,6 +70,7 @@ public final class LiquidStreamService implements AutoCloseable {
 
     private LiquidStreamService(ServiceConfig config, ModelBundle bundle, MeterRegistry registry) {
         this.config = config;
+        this.client = config.clientProperties();
         Map<String, ModalityRuntime> models = new LinkedHashMap<>();
         List<String> wanted = config.getList(ServiceConfig.MODALITIES);
         bundle.modalities().forEach(m -> {
@@ -92,7 +95,6 @@ public final class LiquidStreamService implements AutoCloseable {
         this.pipeline = new StreamPipeline<>(models, bundle.version(), index, config.pipelineSettings(), metrics, clock,
                 r -> r.receiverOffset().isRevoked());
 
-        Map<String, Object> client = config.clientProperties();
         List<String> inputs = models.keySet().stream().map(m -> config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX) + m).toList();
         if (config.getBoolean(ServiceConfig.TOPICS_CREATE)) {
             List<String> all = new ArrayList<>(inputs);
@@ -185,7 +187,11 @@ public final class LiquidStreamService implements AutoCloseable {
         return anchors.index().anchorCount();
     }
 
-    /** The error that stopped the service, or null while it runs. */
+    /**
+     * The error that stopped the service, or null while it runs. A failed authentication or a missing
+     * permission comes as an {@link IllegalStateException} naming the user, the brokers and Kafka's reason
+     * (with the topic or group), caused by the Kafka error.
+     */
     public Throwable failure() {
         return failure.get();
     }
@@ -203,8 +209,9 @@ public final class LiquidStreamService implements AutoCloseable {
     }
 
     private void fail(Throwable error) {
-        failure.compareAndSet(null, error);
-        System.err.println("liquidstream: service stopped: " + error);
+        Optional<IllegalStateException> denied = AccessFailures.explain(error, client, "");
+        failure.compareAndSet(null, denied.isPresent() ? denied.get() : error);
+        System.err.println("liquidstream: service stopped: " + (denied.isPresent() ? denied.get().getMessage() : error));
     }
 
     /** Wall-clock microseconds since the epoch. */

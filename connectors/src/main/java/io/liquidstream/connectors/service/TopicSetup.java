@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,11 @@ public final class TopicSetup {
                 awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
             }
         } catch (ExecutionException e) {
+            Optional<IllegalStateException> denied = AccessFailures.explain(e.getCause(), clientProps,
+                    "while creating topics " + topics + " (or create them beforehand and set topics.create=false)");
+            if (denied.isPresent()) {
+                throw denied.get();
+            }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topics " + topics + " on "
                         + clientProps.get("bootstrap.servers") + ": " + e.getCause().getMessage(), e.getCause());
