@@ -36,7 +36,7 @@ class ScaleOutTest {
     private static final int SOURCE_GROUPS = 24;
     /** Samples sent and answered before each burst, so that a newly started JVM is warm when timed. */
     private static final int WARM_UP = 300;
-    private static final int BURST = 1500;
+    private static final int BURST = 2400;
     private static final int EVENTS_PER_PACKET = 400;
     private static final int NEURONS = 1024;
 
