@@ -106,8 +106,8 @@ class ScaleOutTest {
                         "burst of %d samples (%d packets of %d events, %d sources on %d+%d partitions) sent in %.1f s, "
                                 + "answered in %.1f s from its first send = %.0f samples/s, %.2f M events/s; instances "
                                 + "used %.1f CPU-s (%.1f of %d cores, load average %s); partitions per member %s; "
-                                + "associations per instance %s", BURST, BURST * Traffic.PACKETS_PER_SAMPLE, EVENTS_PER_PACKET,
-                        2 * SOURCE_GROUPS, PARTITIONS, PARTITIONS, (burst.sentMillis() - burst.startMillis()) / 1e3,
+                                + "associations per instance %s", BURST, BURST * Traffic.PACKETS_PER_SAMPLE,
+                        EVENTS_PER_PACKET, 2 * SOURCE_GROUPS, PARTITIONS, PARTITIONS, (burst.sentMillis() - burst.startMillis()) / 1e3,
                         seconds, rate, rate * Traffic.PACKETS_PER_SAMPLE * EVENTS_PER_PACKET / 1e6, cpu, cpu / seconds,
                         Runtime.getRuntime().availableProcessors(), loadAverage(), after.sizes(),
                         answeredPerInstance));
@@ -118,7 +118,8 @@ class ScaleOutTest {
                 assertThat(after.assignments()).as("members of the group after the burst").hasSize(instances);
                 assertThat(after.sizes()).as("input partitions per member").allMatch(n -> n > 0);
                 assertThat(after.partitions()).as("input partitions assigned").isEqualTo(2 * PARTITIONS);
-                assertThat(answeredPerInstance).as("associations each instance wrote for the burst").allMatch(n -> n > 0);
+                assertThat(answeredPerInstance).as("associations each instance wrote for the burst")
+                        .allMatch(n -> n > 0);
             }
             Delivery d = Delivery.of(sent, ids(Outputs.records(broker.bootstrapServers(), topics.associations(),
                     sent.size())));
