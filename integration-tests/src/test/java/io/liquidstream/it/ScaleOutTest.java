@@ -107,10 +107,10 @@ class ScaleOutTest {
                                 + "answered in %.1f s from its first send = %.0f samples/s, %.2f M events/s; instances "
                                 + "used %.1f CPU-s (%.1f of %d cores, load average %s); partitions per member %s; "
                                 + "associations per instance %s", BURST, BURST * Traffic.PACKETS_PER_SAMPLE,
-                        EVENTS_PER_PACKET, 2 * SOURCE_GROUPS, PARTITIONS, PARTITIONS, (burst.sentMillis() - burst.startMillis()) / 1e3,
-                        seconds, rate, rate * Traffic.PACKETS_PER_SAMPLE * EVENTS_PER_PACKET / 1e6, cpu, cpu / seconds,
-                        Runtime.getRuntime().availableProcessors(), loadAverage(), after.sizes(),
-                        answeredPerInstance));
+                        EVENTS_PER_PACKET, 2 * SOURCE_GROUPS, PARTITIONS, PARTITIONS,
+                        (burst.sentMillis() - burst.startMillis()) / 1e3, seconds, rate,
+                        rate * Traffic.PACKETS_PER_SAMPLE * EVENTS_PER_PACKET / 1e6, cpu, cpu / seconds,
+                        Runtime.getRuntime().availableProcessors(), loadAverage(), after.sizes(), answeredPerInstance));
 
                 for (ServiceProcess s : services) {
                     assertThat(s.isAlive()).as("instance running; console: %s", s.console()).isTrue();
