@@ -19,8 +19,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Valid labelled samples from several sources of two modalities (vision and neural, {@value #GROUPS}
- * source groups each unless told otherwise), every sample cut into two packets with per-source sequence numbers, sent with a plain
- * producer that retries through broker outages. Remembers every sample id it sent, per modality.
+ * source groups each unless told otherwise), every sample cut into two packets with per-source sequence
+ * numbers, sent with a plain producer that retries through broker outages. Remembers every sample id it
+ * sent, per modality.
  */
 final class Traffic implements AutoCloseable {
 
