@@ -141,6 +141,22 @@ final class ServiceProcess implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * CPU time the JVM used so far (user plus system), in seconds, from {@code /proc/<pid>/stat} at Linux's
+     * USER_HZ of 100 ticks per second; 0 when not on Linux or not running.
+     */
+    double cpuSeconds() {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String line = Files.readString(stat);
+            // fields after the command name, which may hold spaces, start with field 3 (state)
+            String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Largest heap occupancy right after a collection, in MiB, over the JVM's life so far (GC log). */
     long maxHeapAfterGcMib() {
         long max = 0;

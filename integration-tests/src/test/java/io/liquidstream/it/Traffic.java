@@ -18,9 +18,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Valid labelled samples from several sources of two modalities (vision and neural, three source groups
- * each), every sample cut into two packets with per-source sequence numbers, sent with a plain
- * producer that retries through broker outages. Remembers every sample id it sent, per modality.
+ * Valid labelled samples from several sources of two modalities (vision and neural, {@value #GROUPS}
+ * source groups each unless told otherwise), every sample cut into two packets with per-source sequence
+ * numbers, sent with a plain producer that retries through broker outages. Remembers every sample id it
+ * sent, per modality.
  */
 final class Traffic implements AutoCloseable {
 
@@ -33,19 +34,26 @@ final class Traffic implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final SplittableRandom random;
     private final int eventsPerPacket;
+    private final int groups;
     private final Map<String, Long> nextSeq = new HashMap<>();
     private final Map<String, List<String>> sent = new LinkedHashMap<>();
     private int samples;
 
-    Traffic(String bootstrap, ServiceTopics topics, long seed, int eventsPerPacket) {
-        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics, seed, eventsPerPacket);
+    /** @param groups source groups per modality; more spread the sources over more partitions */
+    Traffic(String bootstrap, ServiceTopics topics, long seed, int eventsPerPacket, int groups) {
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics, seed, eventsPerPacket, groups);
     }
 
     /** Traffic sent with the given client settings (brokers plus e.g. SASL settings of a sensor principal). */
     Traffic(Map<String, Object> client, ServiceTopics topics, long seed, int eventsPerPacket) {
+        this(client, topics, seed, eventsPerPacket, GROUPS);
+    }
+
+    private Traffic(Map<String, Object> client, ServiceTopics topics, long seed, int eventsPerPacket, int groups) {
         this.topics = topics;
         this.random = new SplittableRandom(seed);
         this.eventsPerPacket = eventsPerPacket;
+        this.groups = groups;
         Map<String, Object> props = new HashMap<>(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -59,6 +67,10 @@ final class Traffic implements AutoCloseable {
         sent.put(ServiceTopics.NEURAL, new ArrayList<>());
     }
 
+    Traffic(String bootstrap, ServiceTopics topics, long seed, int eventsPerPacket) {
+        this(bootstrap, topics, seed, eventsPerPacket, GROUPS);
+    }
+
     Traffic(String bootstrap, ServiceTopics topics, long seed) {
         this(bootstrap, topics, seed, 100);
     }
@@ -69,7 +81,7 @@ final class Traffic implements AutoCloseable {
         for (int k = 0; k < count; k++) {
             int n = samples++;
             String modality = n % 2 == 0 ? ServiceTopics.VISION : ServiceTopics.NEURAL;
-            ids.add(sendSample(modality, "trial" + (n / 2) % GROUPS, modality.charAt(0) + "-" + n));
+            ids.add(sendSample(modality, "trial" + (n / 2) % groups, modality.charAt(0) + "-" + n));
         }
         return ids;
     }
