@@ -6,16 +6,16 @@ import io.liquidstream.schemas.EventPackets;
 import io.liquidstream.schemas.Modality;
 import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Labelled samples of random in-range events for a benchmark, already encoded as the packets a
- * source would send: {@code eventsPerSample} events spread uniformly over {@code sampleMicros} of
- * source time (an N-MNIST saccade is ~4,000 events over 300 ms), cut into packets of
- * {@code packetEvents}, the last one marked end of sample. Sources take turns; each keeps its own
- * sequence numbers and clock, and its packets follow one another in time. Not thread-safe.
+ * source would send: {@code eventsPerSample} events at a steady rate over {@code sampleMicros} of
+ * source time, each placed uniformly in its own equal slice (an N-MNIST saccade is ~4,000 events over
+ * 300 ms), cut into packets of {@code packetEvents}, the last one marked end of sample. Sources take
+ * turns; each keeps its own sequence numbers and clock, and its packets follow one another in time.
+ * Not thread-safe.
  */
 public final class SyntheticSamples {
 
@@ -84,10 +84,12 @@ public final class SyntheticSamples {
         String id = "s" + samples;
         int label = (int) (samples % 10);
         samples++;
+        // One event uniformly within each of n equal slices of the sample: ordered without a sort, at a steady rate.
         for (int i = 0; i < times.length; i++) {
-            times[i] = random.nextInt(sampleMicros);
+            long from = (long) i * sampleMicros / times.length;
+            long to = (long) (i + 1) * sampleMicros / times.length;
+            times[i] = (int) (from + (to > from ? random.nextLong(to - from) : 0));
         }
-        Arrays.sort(times);
         long t0 = clock[s];
         clock[s] += sampleMicros;
         List<byte[]> packets = new ArrayList<>(packetsPerSample());
