@@ -3,6 +3,8 @@ package io.liquidstream.connectors.bench;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,28 +20,44 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the association topic on its own thread and matches every association to the sample it
- * answers, by sample id: counts answers, notes when the first and last came, and records two
- * latencies per answer — end to end, from the moment the sample's first packet was handed to the
- * producer to the moment its association is read back here; and inside the service, from its first
- * event received to the association emitted (the association's own timestamps).
+ * answers, by sample id: counts answers, notes when the first and last came, and records the
+ * latency per answer end to end, from the moment the sample's first packet was handed to the
+ * producer to the moment its association is read back here; and its three legs, by the wall-clock
+ * stamps the service puts on every association: ingress (first packet sent → received by the
+ * service), service (→ association emitted) and egress (→ read back here).
  * Latencies are kept in HdrHistograms (µs, three significant digits); {@link #reset()} starts a new phase.
  */
 public final class AssociationWatch implements Runnable, AutoCloseable {
 
     /** Answers and latencies of one phase. */
-    public record Phase(long answered, double firstAnswerSeconds, double lastAnswerSeconds, Histogram endToEndMicros,
-            Histogram serviceMicros) {
+    public record Phase(long answered, double firstAnswerSeconds, double lastAnswerSeconds, long[] answerNanos,
+            Histogram endToEndMicros, Histogram ingressMicros, Histogram serviceMicros, Histogram egressMicros) {
+
+        /**
+         * Samples answered per second between the answers at fractions {@code from} and {@code to} of
+         * the phase's answers: a steady rate, without the start (group join, JIT, first batches) or the tail.
+         */
+        public double answersPerSecond(double from, double to) {
+            int a = (int) Math.floor(from * (answerNanos.length - 1));
+            int b = (int) Math.ceil(to * (answerNanos.length - 1));
+            return b > a && answerNanos[b] > answerNanos[a] ? (b - a) / ((answerNanos[b] - answerNanos[a]) / 1e9)
+                    : Double.NaN;
+        }
     }
 
     private static final long MAX_MICROS = Duration.ofMinutes(10).toNanos() / 1000;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final AvroSingleObjectCodec<Association> codec = AvroSingleObjectCodec.of(Association.class);
-    private final Map<String, Long> sent = new ConcurrentHashMap<>();
+    /** Per awaited sample: {nanoTime, wall-clock µs} when its first packet was handed to the producer. */
+    private final Map<String, long[]> sent = new ConcurrentHashMap<>();
     private final long originNanos = System.nanoTime();
     private Histogram endToEnd = new Histogram(MAX_MICROS, 3);
+    private Histogram ingress = new Histogram(MAX_MICROS, 3);
     private Histogram service = new Histogram(MAX_MICROS, 3);
+    private Histogram egress = new Histogram(MAX_MICROS, 3);
     private long answered;
+    private long[] answerNanos = new long[1024];
     private long firstAnswerNanos;
     private long lastAnswerNanos;
     private long unexpected;
@@ -58,7 +76,7 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
 
     /** The sample's first packet is being handed to the producer now. */
     public void sending(String sampleId) {
-        sent.put(sampleId, System.nanoTime());
+        sent.put(sampleId, new long[] {System.nanoTime(), wallMicros()});
     }
 
     /** Samples sent and not answered yet. */
@@ -73,7 +91,9 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
 
     /** Answers and latencies since the last reset; times are seconds since this watch was made. */
     public synchronized Phase phase() {
-        return new Phase(answered, seconds(firstAnswerNanos), seconds(lastAnswerNanos), endToEnd.copy(), service.copy());
+        return new Phase(answered, seconds(firstAnswerNanos), seconds(lastAnswerNanos),
+                Arrays.copyOf(answerNanos, (int) answered), endToEnd.copy(), ingress.copy(),
+                service.copy(), egress.copy());
     }
 
     /** Seconds since this watch was made. */
@@ -84,8 +104,11 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
     /** Starts a new phase: counts and latencies from zero. */
     public synchronized void reset() {
         endToEnd = new Histogram(MAX_MICROS, 3);
+        ingress = new Histogram(MAX_MICROS, 3);
         service = new Histogram(MAX_MICROS, 3);
+        egress = new Histogram(MAX_MICROS, 3);
         answered = 0;
+        answerNanos = new long[1024];
         firstAnswerNanos = 0;
         lastAnswerNanos = 0;
     }
@@ -95,7 +118,7 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
         try {
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    answer(codec.decode(r.value()), System.nanoTime());
+                    answer(codec.decode(r.value()), System.nanoTime(), wallMicros());
                 }
             }
         } catch (WakeupException e) {
@@ -105,19 +128,34 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
         }
     }
 
-    private synchronized void answer(Association a, long nowNanos) {
-        Long sentNanos = a.getSampleId() == null ? null : sent.remove(a.getSampleId().toString());
-        if (sentNanos == null) {
+    private synchronized void answer(Association a, long nowNanos, long nowMicros) {
+        long[] sentAt = a.getSampleId() == null ? null : sent.remove(a.getSampleId());
+        if (sentAt == null) {
             unexpected++;
             return;
         }
         if (answered == 0) {
             firstAnswerNanos = nowNanos;
         }
-        answered++;
+        if (answered == answerNanos.length) {
+            answerNanos = Arrays.copyOf(answerNanos, answerNanos.length * 2);
+        }
+        answerNanos[(int) answered++] = nowNanos;
         lastAnswerNanos = nowNanos;
-        endToEnd.recordValue(Math.min(MAX_MICROS, Math.max(0, (nowNanos - sentNanos) / 1000)));
-        service.recordValue(Math.min(MAX_MICROS, Math.max(0, a.getEmitMicros() - a.getFirstEventMicros())));
+        record(endToEnd, (nowNanos - sentAt[0]) / 1000);
+        record(ingress, a.getFirstEventMicros() - sentAt[1]);
+        record(service, a.getEmitMicros() - a.getFirstEventMicros());
+        record(egress, nowMicros - a.getEmitMicros());
+    }
+
+    private static void record(Histogram histogram, long micros) {
+        histogram.recordValue(Math.min(MAX_MICROS, Math.max(0, micros)));
+    }
+
+    /** Wall-clock µs since the epoch, the clock the service stamps associations with. */
+    private static long wallMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
     private double seconds(long nanos) {

@@ -38,7 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       input topic as fast as the producer goes;</li>
  *   <li><b>substrate</b>: a plain consumer→producer copy of that backlog ({@link SubstrateCopy});</li>
  *   <li><b>maximum</b>: the service (in this process) drains the same backlog; its rate is the sample
- *       events answered per second between the first and the last association read back;</li>
+ *       events answered per second between the associations of 10 % and of 90 % of the backlog read
+ *       back, leaving out the start (group join, JIT compilation, first batches) and the tail;</li>
  *   <li><b>load</b>: samples are sent at a steady rate (by default half the maximum) for a while; each
  *       sample's end-to-end latency runs from its first packet handed to the producer to its association
  *       read back ({@link AssociationWatch}).</li>
@@ -95,7 +96,8 @@ public final class PipelineBenchmark {
     public record Result(long backlogEvents, double backlogWriteEventsPerSecond, double substrateEventsPerSecond,
             double eventsPerSecond, ProcessGauges.Usage maximumUsage, double loadTargetEventsPerSecond,
             double loadInputEventsPerSecond, double loadOutputEventsPerSecond, long loadSamples, long unanswered,
-            long duplicates, double deadLetters, Latency endToEnd, Latency service, ProcessGauges.Usage loadUsage,
+            long duplicates, double deadLetters, Latency endToEnd, Latency ingress, Latency service, Latency egress,
+            ProcessGauges.Usage loadUsage,
             JfrProfile.Summary profile, Path profileFile) {
 
         /** The pipeline's maximum over the substrate's. */
@@ -118,6 +120,9 @@ public final class PipelineBenchmark {
     }
 
     private static final Duration DRAIN_AFTER_LOAD = Duration.ofSeconds(30);
+    /** The maximum is the drain rate between the answers to 10 % and 90 % of the backlog: its steady part. */
+    private static final double STEADY_FROM = 0.1;
+    private static final double STEADY_TO = 0.9;
     private static final long GAUGE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Settings s;
@@ -194,8 +199,7 @@ public final class PipelineBenchmark {
                 awaitAnswers(watch, backlogSamples, drainTimeout(backlogEvents), service, maxGauges, "the backlog");
                 ProcessGauges.Usage maxUsage = maxGauges.stop();
                 AssociationWatch.Phase drained = watch.phase();
-                double maxRate = (drained.answered() - 1) * (double) s.eventsPerSample()
-                        / (drained.lastAnswerSeconds() - drained.firstAnswerSeconds());
+                double maxRate = drained.answersPerSecond(STEADY_FROM, STEADY_TO) * s.eventsPerSample();
                 progress.accept(String.format("maximum: %,.0f events/s (%,d samples), %.2f cores busy", maxRate,
                         drained.answered(), maxUsage.cpuCores()));
 
@@ -224,7 +228,8 @@ public final class PipelineBenchmark {
                 return new Result(backlogEvents, writeRate, substrateRate, maxRate, maxUsage, target,
                         sent * (double) s.eventsPerSample() / sendSeconds,
                         load.answered() * (double) s.eventsPerSample() / outputSeconds, sent, watch.awaiting(),
-                        watch.unexpected(), deadLetters(registry), endToEnd, Latency.of(load.serviceMicros()), loadUsage,
+                        watch.unexpected(), deadLetters(registry), endToEnd, Latency.of(load.ingressMicros()),
+                        Latency.of(load.serviceMicros()), Latency.of(load.egressMicros()), loadUsage,
                         summary, profile != null ? profile.file() : null);
             } finally {
                 if (profile != null) {

@@ -25,7 +25,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class SubstrateCopy {
 
-    /** Records copied, and the rate between the first record polled and the last one acknowledged. */
+    /**
+     * Records copied, seconds from the first record polled to the last one acknowledged, and the steady
+     * rate: records acknowledged per second between the acknowledgements of 10 % and of 90 % of them.
+     */
     public record Result(long records, double seconds, double recordsPerSecond) {
     }
 
@@ -46,6 +49,10 @@ public final class SubstrateCopy {
         Map<String, Object> producerProps = new LinkedHashMap<>(client);
         producerProps.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
         AtomicLong acknowledged = new AtomicLong();
+        long tenth = Math.max(1, expected / 10);
+        long ninth = Math.max(tenth + 1, expected * 9 / 10);
+        AtomicLong tenthNanos = new AtomicLong();
+        AtomicLong ninthNanos = new AtomicLong();
         AtomicReference<Exception> failed = new AtomicReference<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
@@ -73,7 +80,12 @@ public final class SubstrateCopy {
                         if (error != null) {
                             failed.compareAndSet(null, error);
                         } else {
-                            acknowledged.incrementAndGet();
+                            long n = acknowledged.incrementAndGet();
+                            if (n == tenth) {
+                                tenthNanos.set(System.nanoTime());
+                            } else if (n == ninth) {
+                                ninthNanos.set(System.nanoTime());
+                            }
                         }
                     });
                 }
@@ -82,7 +94,8 @@ public final class SubstrateCopy {
                 }
             }
             double seconds = (System.nanoTime() - firstNanos) / 1e9;
-            return new Result(expected, seconds, seconds > 0 ? expected / seconds : 0);
+            double steady = (ninthNanos.get() - tenthNanos.get()) / 1e9;
+            return new Result(expected, seconds, steady > 0 ? (ninth - tenth) / steady : expected / seconds);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.liquidstream.schemas.codec;
 
+import io.liquidstream.schemas.EventPacket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +16,13 @@ final class RecordBodyEncoder<T> {
 
     private final Schema schema;
     private final DatumWriter<T> writer;
+    private final EventPacketBodyWriter packets;
 
     @SuppressWarnings("unchecked")
     RecordBodyEncoder(Schema schema, SpecificData model) {
         this.schema = schema;
         this.writer = (DatumWriter<T>) model.createDatumWriter(schema);
+        this.packets = EventPacketBodyReader.fits(schema) ? new EventPacketBodyWriter() : null;
     }
 
     /**
@@ -30,7 +33,11 @@ final class RecordBodyEncoder<T> {
         out.writeBytes(header);
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         try {
-            writer.write(record, encoder);
+            if (packets != null) {
+                packets.write((EventPacket) record, encoder);
+            } else {
+                writer.write(record, encoder);
+            }
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);

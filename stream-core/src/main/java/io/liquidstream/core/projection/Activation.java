@@ -7,7 +7,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Hidden-layer non-linearities of a {@link ProjectionHead}, each with its derivative, on ND4J arrays
- * of any floating-point type.
+ * of any floating-point type, and on single values for plain-Java inference.
  *
  * <p>{@link #GELU} is the exact form {@code x · Φ(x) = x/2 · (1 + erf(x/√2))}, PyTorch's default
  * {@code nn.GELU()}, not the tanh approximation, so weights trained there carry over unchanged.
@@ -17,6 +17,11 @@ public enum Activation {
         @Override
         public INDArray applyInPlace(INDArray z) {
             return z.muli(normalCdf(z));
+        }
+
+        @Override
+        public double apply(double z) {
+            return z * 0.5 * (1 + org.apache.commons.math3.special.Erf.erf(z * INV_SQRT_2));
         }
 
         @Override
@@ -33,6 +38,11 @@ public enum Activation {
         }
 
         @Override
+        public double apply(double z) {
+            return Math.max(0, z);
+        }
+
+        @Override
         public INDArray derivative(INDArray z) {
             // 0 at z = 0, as PyTorch
             return Transforms.step(z, true);
@@ -42,6 +52,11 @@ public enum Activation {
         @Override
         public INDArray applyInPlace(INDArray z) {
             return Transforms.tanh(z, false);
+        }
+
+        @Override
+        public double apply(double z) {
+            return Math.tanh(z);
         }
 
         @Override
@@ -57,6 +72,11 @@ public enum Activation {
         }
 
         @Override
+        public double apply(double z) {
+            return 1 / (1 + Math.exp(-z));
+        }
+
+        @Override
         public INDArray derivative(INDArray z) {
             INDArray s = Transforms.sigmoid(z, true);
             return s.muli(s.rsub(1.0));
@@ -68,6 +88,9 @@ public enum Activation {
 
     /** Overwrites {@code z} with the activation of its elements and returns it. */
     public abstract INDArray applyInPlace(INDArray z);
+
+    /** The activation of one value, for plain-Java inference ({@link FrozenHead}). */
+    public abstract double apply(double z);
 
     /** The element-wise derivative at {@code z}, in a new array; {@code z} is left unchanged. */
     public abstract INDArray derivative(INDArray z);

@@ -6,6 +6,7 @@ import io.liquidstream.core.bundle.DenseStack;
 import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.projection.Activation;
+import io.liquidstream.core.projection.FrozenHead;
 import io.liquidstream.core.projection.ProjectionHead;
 import io.liquidstream.core.reservoir.LifReservoir;
 import java.util.Locale;
@@ -15,7 +16,13 @@ import java.util.Locale;
  * from the bundle. Thread-safe (the reservoir and head are).
  */
 public record ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head,
-        int readoutSegments) {
+        FrozenHead frozenHead, int readoutSegments) {
+
+    /** Serves {@code head} through a {@link FrozenHead} copy of its current weights. */
+    public ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head,
+            int readoutSegments) {
+        this(name, input, reservoir, head, FrozenHead.of(head), readoutSegments);
+    }
 
     /** A modality read out by whole-window firing rates. */
     public ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head) {
@@ -36,9 +43,14 @@ public record ModalityRuntime(String name, InputSpec input, LifReservoir reservo
         return readoutSegments == 1 ? reservoir.encode(window) : reservoir.encodeSegments(window, readoutSegments);
     }
 
+    /** The embedding of one encoded window's features. */
+    public float[] embed(float[] features) {
+        return frozenHead.embed(features);
+    }
+
     /** The embedding of one whole sample (used for raw-event anchors). */
     public float[] embed(Events sample) {
-        return head.embed(features(input.encode(sample)));
+        return frozenHead.embed(features(input.encode(sample)));
     }
 
     public int dimension() {
