@@ -155,8 +155,12 @@ final class PipelineBenchCommand implements Callable<Integer> {
         m.put("loadEventsPerSecond", Math.round(r.loadTargetEventsPerSecond()));
         m.put("loadInputEventsPerSecond", Math.round(r.loadInputEventsPerSecond()));
         m.put("loadOutputEventsPerSecond", Math.round(r.loadOutputEventsPerSecond()));
+        m.put("ingressLatencyP50Ms", Json.round(r.ingress().p50(), 2));
+        m.put("ingressLatencyP99Ms", Json.round(r.ingress().p99(), 2));
         m.put("serviceLatencyP50Ms", Json.round(r.service().p50(), 2));
         m.put("serviceLatencyP99Ms", Json.round(r.service().p99(), 2));
+        m.put("egressLatencyP50Ms", Json.round(r.egress().p50(), 2));
+        m.put("egressLatencyP99Ms", Json.round(r.egress().p99(), 2));
         m.put("backlogEvents", r.backlogEvents());
         m.put("backlogWriteEventsPerSecond", Math.round(r.backlogWriteEventsPerSecond()));
         m.put("loadSamples", r.loadSamples());
@@ -188,8 +192,12 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 r.loadSamples(), r.loadUsage().cpuCores());
         out.printf("latency end to end    p50 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms%n", r.endToEnd().p50(),
                 r.endToEnd().p99(), r.endToEnd().p999(), r.endToEnd().max());
-        out.printf("latency in service    p50 %.1f ms  p99 %.1f ms  (first event received -> association emitted)%n",
-                r.service().p50(), r.service().p99());
+        out.printf("  ingress             p50 %.1f ms  p99 %.1f ms  (first packet sent -> received by the service)%n",
+                r.ingress().p50(), r.ingress().p99());
+        out.printf("  in service          p50 %.1f ms  p99 %.1f ms  (-> association emitted)%n", r.service().p50(),
+                r.service().p99());
+        out.printf("  egress              p50 %.1f ms  p99 %.1f ms  (-> association read back)%n", r.egress().p50(),
+                r.egress().p99());
         out.printf("heap                  max %d MiB in use, max %d MiB after GC%n",
                 mib(Math.max(r.maximumUsage().heapMaxBytes(), r.loadUsage().heapMaxBytes())),
                 mib(Math.max(r.maximumUsage().heapAfterGcMaxBytes(), r.loadUsage().heapAfterGcMaxBytes())));
