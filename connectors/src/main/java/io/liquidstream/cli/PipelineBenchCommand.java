@@ -25,11 +25,14 @@ import picocli.CommandLine.Spec;
         description = {
             "On an embedded broker (or --bootstrap-servers), over fresh topics of this run:",
             "  1. backlog:   writes --backlog-events of synthetic samples to the input topic;",
-            "  2. substrate: copies them with a plain consumer and producer (no decoding): the bare Kafka rate;",
-            "  3. maximum:   the service, in this process, drains the same backlog: its highest rate;",
-            "  4. load:      sends samples steadily at --events-per-second (default: half the maximum) for",
-            "                --duration and measures each sample's latency, from its first packet handed to the",
-            "                producer to its association read back from the output topic.",
+            "  2. warm-up:   copies them once and lets the service, in this process, drain them once, untimed,",
+            "                so the JIT has compiled the hot paths;",
+            "  3. substrate: copies them with a plain consumer and producer (no decoding): the bare Kafka rate;",
+            "  4. maximum:   a second backlog is written and a second service instance drains it: the highest",
+            "                rate (both rates are taken between 10 % and 90 % of the records done);",
+            "  5. load:      sends samples steadily at --events-per-second (default: half the maximum), untimed",
+            "                for --warmup, then for --duration, measuring each sample's latency from its first",
+            "                packet handed to the producer to its association read back from the output topic.",
             "Samples are sent as a recording is replayed: a sample's packets back to back, so the latency is the",
             "pipeline's, not the length of the sample. CPU and heap are this JVM's, the embedded broker included.",
             "The default model has the seed's vision<->audio shapes with untrained heads (--model to serve yours)."
@@ -43,6 +46,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "20", paramLabel = "S",
             description = "Seconds of the load phase. Default: ${DEFAULT-VALUE}.")
     int durationSeconds;
+
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "S",
+            description = "Seconds the load runs untimed before --duration is measured. Default: ${DEFAULT-VALUE}.")
+    int warmupSeconds;
 
     @Option(names = "--sources", defaultValue = "32", paramLabel = "K",
             description = "Sources taking turns (Kafka keys). Default: ${DEFAULT-VALUE}.")
@@ -109,13 +116,14 @@ final class PipelineBenchCommand implements Callable<Integer> {
         if (!delivery.equals("at-least-once") && !delivery.equals("exactly-once")) {
             throw new IllegalArgumentException("--delivery must be at-least-once or exactly-once, found '" + delivery + "'");
         }
-        if (durationSeconds <= 0) {
-            throw new IllegalArgumentException("--duration must be positive, found " + durationSeconds);
+        if (durationSeconds <= 0 || warmupSeconds < 0) {
+            throw new IllegalArgumentException("--duration must be positive and --warmup not negative, found "
+                    + durationSeconds + " and " + warmupSeconds);
         }
         ModelBundle bundle = model != null ? ModelBundle.read(model) : BenchModel.bundle(seed);
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(bootstrapServers, clientConfig(), bundle,
                 modality, sources, eventsPerSample, packetEvents, sampleMillis * 1000, backlogEvents, eventsPerSecond,
-                Duration.ofSeconds(durationSeconds), partitions, delivery.equals("exactly-once"), rails, profile, seed);
+                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), partitions, delivery.equals("exactly-once"), rails, profile, seed);
         PrintWriter out = spec.commandLine().getOut();
         PipelineBenchmark.Result r = new PipelineBenchmark(settings, line -> {
             if (!json) {
@@ -172,6 +180,8 @@ final class PipelineBenchCommand implements Callable<Integer> {
         m.put("heapMaxMiB", mib(Math.max(r.maximumUsage().heapMaxBytes(), r.loadUsage().heapMaxBytes())));
         m.put("heapAfterGcMaxMiB", mib(Math.max(r.maximumUsage().heapAfterGcMaxBytes(),
                 r.loadUsage().heapAfterGcMaxBytes())));
+        m.put("threadCoresAtMaximum", r.maximumUsage().threadCores());
+        m.put("threadCoresAtLoad", r.loadUsage().threadCores());
         if (r.profileFile() != null) {
             m.put("profile", r.profileFile().toString());
             m.put("profileThreads", r.profile().threads());
@@ -203,6 +213,14 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 mib(Math.max(r.maximumUsage().heapAfterGcMaxBytes(), r.loadUsage().heapAfterGcMaxBytes())));
         out.printf("answers               %d unanswered, %d duplicates, %.0f dead letters%n", r.unanswered(),
                 r.duplicates(), r.deadLetters());
+        out.printf("%nCPU by Java thread, cores     at maximum   at load   (the rest: JIT, GC, kernel)%n");
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(r.maximumUsage().threadCores().keySet());
+        names.addAll(r.loadUsage().threadCores().keySet());
+        for (String name : names) {
+            out.printf("  %-28s %10.3f %9.3f%n", name.length() > 28 ? name.substring(0, 28) : name,
+                    r.maximumUsage().threadCores().getOrDefault(name, 0.0),
+                    r.loadUsage().threadCores().getOrDefault(name, 0.0));
+        }
         if (r.profile() != null) {
             JfrProfile.Summary p = r.profile();
             out.printf("%nwhere the time goes (%d CPU samples; recording: %s)%n", p.samples(), r.profileFile());

@@ -32,15 +32,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code liquidstream bench pipeline}: the whole service against the bare Kafka substrate, on one
- * broker (embedded, or given), in four phases over fresh topics of this run:
+ * broker (embedded, or given), in five phases over fresh topics of this run:
  * <ol>
  *   <li><b>backlog</b>: synthetic samples of one modality ({@link SyntheticSamples}) are written to its
  *       input topic as fast as the producer goes;</li>
+ *   <li><b>warm-up</b>: an untimed copy of it and an untimed drain by a first service instance (in this
+ *       process), so the JIT has compiled the hot paths before anything is timed;</li>
  *   <li><b>substrate</b>: a plain consumer→producer copy of that backlog ({@link SubstrateCopy});</li>
- *   <li><b>maximum</b>: the service (in this process) drains the same backlog; its rate is the sample
- *       events answered per second between the associations of 10 % and of 90 % of the backlog read
- *       back, leaving out the start (group join, JIT compilation, first batches) and the tail;</li>
- *   <li><b>load</b>: samples are sent at a steady rate (by default half the maximum) for a while; each
+ *   <li><b>maximum</b>: a second backlog of the same size is written and a second instance, in the same
+ *       consumer group, drains it; its rate is the sample events answered per second between the
+ *       associations of 10 % and of 90 % of the backlog read back, leaving out the start (group join,
+ *       first batches) and the tail;</li>
+ *   <li><b>load</b>: samples are sent at a steady rate (by default half the maximum), first untimed for a
+ *       warm-up, then for the measured duration; each
  *       sample's end-to-end latency runs from its first packet handed to the producer to its association
  *       read back ({@link AssociationWatch}).</li>
  * </ol>
@@ -57,13 +61,14 @@ public final class PipelineBenchmark {
      * @param bundle the model served; {@code modality} must be one of its modalities
      * @param backlogEvents events in the backlog drained by the substrate and maximum phases
      * @param loadEventsPerSecond rate of the load phase, or 0 for half the measured maximum
+     * @param loadWarmup how long the load runs untimed before {@code loadDuration} is measured
      * @param rails the service's rails, or 0 for its default
      * @param profile where to write a JFR recording, or null for none
      */
     public record Settings(String bootstrapServers, Map<String, Object> client, ModelBundle bundle, String modality,
             int sources, int eventsPerSample, int packetEvents, int sampleMicros, long backlogEvents,
-            double loadEventsPerSecond, Duration loadDuration, int partitions, boolean exactlyOnce, int rails,
-            Path profile, long seed) {
+            double loadEventsPerSecond, Duration loadWarmup, Duration loadDuration, int partitions, boolean exactlyOnce,
+            int rails, Path profile, long seed) {
 
         public Settings {
             Objects.requireNonNull(bundle, "bundle");
@@ -85,9 +90,11 @@ public final class PipelineBenchmark {
                 throw new IllegalArgumentException("expected a backlog of at least two samples (" + 2L * eventsPerSample
                         + " events), found " + backlogEvents);
             }
-            if (loadEventsPerSecond < 0 || loadDuration.isNegative() || loadDuration.isZero() || rails < 0) {
-                throw new IllegalArgumentException("expected a load rate >= 0 (0: half the maximum), a positive load "
-                        + "duration and rails >= 0, found " + loadEventsPerSecond + ", " + loadDuration + ", " + rails);
+            if (loadEventsPerSecond < 0 || loadWarmup.isNegative() || loadDuration.isNegative() || loadDuration.isZero()
+                    || rails < 0) {
+                throw new IllegalArgumentException("expected a load rate >= 0 (0: half the maximum), a load warm-up >= 0,"
+                        + " a positive load duration and rails >= 0, found " + loadEventsPerSecond + ", " + loadWarmup
+                        + ", " + loadDuration + ", " + rails);
             }
         }
     }
@@ -172,17 +179,22 @@ public final class PipelineBenchmark {
             watching.setDaemon(true);
             watching.start();
 
-            progress.accept(String.format("backlog: writing %,d samples (%,d events) to %s", backlogSamples, backlogEvents,
-                    names.input()));
-            long writeStart = System.nanoTime();
             AtomicReference<Exception> sendFailure = new AtomicReference<>();
-            for (long i = 0; i < backlogSamples; i++) {
-                send(producer, names.input(), samples.next(), watch, sendFailure);
+            double writeRate = writeBacklog(producer, names, samples, backlogSamples, watch, sendFailure);
+
+            // Everything runs twice, once untimed: a cold run spent a third of the machine in the JIT compiler
+            // for its first ~40 s, and the substrate and service share most of their hot code (Kafka clients).
+            progress.accept("substrate: copying the backlog with a plain consumer and producer (warm-up, not timed)");
+            SubstrateCopy.run(client, names.input(), names.copy(), backlogSamples * samples.packetsPerSample(),
+                    drainTimeout(backlogEvents));
+            progress.accept("warm-up: a first service instance drains the backlog (not timed)");
+            ProcessGauges warmGauges = ProcessGauges.start();
+            try (LiquidStreamService warmUp = LiquidStreamService.start(new ServiceConfig(serviceProps(client, names)),
+                    s.bundle(), new SimpleMeterRegistry())) {
+                awaitAnswers(watch, backlogSamples, drainTimeout(backlogEvents), warmUp, warmGauges, "the warm-up");
             }
-            producer.flush();
-            requireSent(sendFailure);
-            double writeRate = backlogEvents / ((System.nanoTime() - writeStart) / 1e9);
-            progress.accept(String.format("backlog: %,.0f events/s written", writeRate));
+            ProcessGauges.Usage warm = warmGauges.stop();
+            progress.accept(String.format("warm-up: done in %.1f s", warm.seconds()));
 
             progress.accept("substrate: copying the backlog with a plain consumer and producer");
             SubstrateCopy.Result substrate = SubstrateCopy.run(client, names.input(), names.copy(),
@@ -190,11 +202,13 @@ public final class PipelineBenchmark {
             double substrateRate = substrate.recordsPerSecond() * s.eventsPerSample() / samples.packetsPerSample();
             progress.accept(String.format("substrate: %,.0f events/s (%,d records in %.1f s)", substrateRate,
                     substrate.records(), substrate.seconds()));
+            watch.reset();
+            writeBacklog(producer, names, samples, backlogSamples, watch, sendFailure);
 
             JfrProfile profile = s.profile() != null ? JfrProfile.start(s.profile()) : null;
             try (LiquidStreamService service = LiquidStreamService.start(new ServiceConfig(serviceProps(client, names)),
                     s.bundle(), registry)) {
-                progress.accept("maximum: the service drains the backlog");
+                progress.accept("maximum: a second service instance drains the second backlog");
                 ProcessGauges maxGauges = ProcessGauges.start();
                 awaitAnswers(watch, backlogSamples, drainTimeout(backlogEvents), service, maxGauges, "the backlog");
                 ProcessGauges.Usage maxUsage = maxGauges.stop();
@@ -204,20 +218,25 @@ public final class PipelineBenchmark {
                         drained.answered(), maxUsage.cpuCores()));
 
                 double target = s.loadEventsPerSecond() > 0 ? s.loadEventsPerSecond() : maxRate / 2;
+                if (!s.loadWarmup().isZero()) {
+                    progress.accept(String.format("load: %,.0f events/s for %d s (warm-up, not timed)", target,
+                            s.loadWarmup().toSeconds()));
+                    ProcessGauges warmLoad = ProcessGauges.start();
+                    sendSteadily(producer, names.input(), samples, watch, target, s.loadWarmup(), warmLoad, service,
+                            sendFailure);
+                    producer.flush();
+                    awaitAnswered(watch, service, warmLoad);
+                }
                 progress.accept(String.format("load: %,.0f events/s for %d s", target, s.loadDuration().toSeconds()));
                 watch.reset();
                 double phaseStart = watch.now();
                 ProcessGauges loadGauges = ProcessGauges.start();
-                long sent = sendSteadily(producer, names.input(), samples, watch, target, loadGauges, service, sendFailure);
+                long sent = sendSteadily(producer, names.input(), samples, watch, target, s.loadDuration(), loadGauges,
+                        service, sendFailure);
                 double sendSeconds = watch.now() - phaseStart;
                 producer.flush();
                 requireSent(sendFailure);
-                long deadline = System.nanoTime() + DRAIN_AFTER_LOAD.toNanos();
-                while (watch.awaiting() > 0 && System.nanoTime() < deadline) {
-                    requireRunning(service);
-                    loadGauges.sample();
-                    Thread.sleep(20);
-                }
+                awaitAnswered(watch, service, loadGauges);
                 ProcessGauges.Usage loadUsage = loadGauges.stop();
                 AssociationWatch.Phase load = watch.phase();
                 double outputSeconds = load.lastAnswerSeconds() - phaseStart;
@@ -239,13 +258,40 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** Sends samples at {@code eventsPerSecond} for the load duration, catching up when behind; returns how many. */
+    /** Until every sample sent is answered, or {@link #DRAIN_AFTER_LOAD} passed (what is left counts as unanswered). */
+    private static void awaitAnswered(AssociationWatch watch, LiquidStreamService service, ProcessGauges gauges)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_AFTER_LOAD.toNanos();
+        while (watch.awaiting() > 0 && System.nanoTime() < deadline) {
+            requireRunning(service);
+            gauges.sample();
+            Thread.sleep(20);
+        }
+    }
+
+    /** Writes a backlog as fast as the producer goes; returns its rate in events per second. */
+    private double writeBacklog(KafkaProducer<String, byte[]> producer, Names names, SyntheticSamples samples,
+            long count, AssociationWatch watch, AtomicReference<Exception> sendFailure) {
+        progress.accept(String.format("backlog: writing %,d samples (%,d events) to %s", count,
+                count * s.eventsPerSample(), names.input()));
+        long writeStart = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            send(producer, names.input(), samples.next(), watch, sendFailure);
+        }
+        producer.flush();
+        requireSent(sendFailure);
+        double rate = count * s.eventsPerSample() / ((System.nanoTime() - writeStart) / 1e9);
+        progress.accept(String.format("backlog: %,.0f events/s written", rate));
+        return rate;
+    }
+
+    /** Sends samples at {@code eventsPerSecond} for {@code duration}, catching up when behind; returns how many. */
     private long sendSteadily(KafkaProducer<String, byte[]> producer, String topic, SyntheticSamples samples,
-            AssociationWatch watch, double eventsPerSecond, ProcessGauges gauges, LiquidStreamService service,
-            AtomicReference<Exception> sendFailure) {
+            AssociationWatch watch, double eventsPerSecond, Duration duration, ProcessGauges gauges,
+            LiquidStreamService service, AtomicReference<Exception> sendFailure) {
         long interval = Math.max(1, Math.round(s.eventsPerSample() * 1e9 / eventsPerSecond));
         long start = System.nanoTime();
-        long end = start + s.loadDuration().toNanos();
+        long end = start + duration.toNanos();
         long nextGauge = start;
         long sent = 0;
         for (long due = start; due < end; due += interval) {
