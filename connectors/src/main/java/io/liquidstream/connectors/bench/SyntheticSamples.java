@@ -102,9 +102,12 @@ public final class SyntheticSamples {
             int[] p = new int[n];
             for (int i = 0; i < n; i++) {
                 dt[i] = times[start + i] - base;
-                x[i] = random.nextInt(sensor.width());
-                y[i] = random.nextInt(sensor.height());
-                p[i] = random.nextInt(sensor.polarities());
+                // one random long per event, 21 bits per coordinate: the sources must not cost the
+                // machine more than the pipeline they feed
+                long bits = random.nextLong();
+                x[i] = scaled(bits, sensor.width());
+                y[i] = scaled(bits >>> 21, sensor.height());
+                p[i] = scaled(bits >>> 42, sensor.polarities());
             }
             EventPacket packet = EventPackets.fromColumns(source, modality, nextSeq[s]++, t0 + base, dt, x, y, p);
             packet.setSampleId(id);
@@ -113,5 +116,10 @@ public final class SyntheticSamples {
             packets.add(CODEC.encode(packet));
         }
         return new Sample(source, id, packets, eventsPerSample);
+    }
+
+    /** The low 21 bits of {@code bits} as a uniform value in {@code [0, bound)}. */
+    private static int scaled(long bits, int bound) {
+        return (int) (((bits & 0x1FFFFF) * bound) >>> 21);
     }
 }
