@@ -36,7 +36,7 @@ final class HostilePackets {
     }
 
     Bad next(String source) {
-        return switch (random.nextInt(12)) {
+        return switch (random.nextInt(13)) {
             case 0 -> new Bad("garbage", randomBytes(1 + random.nextInt(300)), Set.of(RejectReason.UNDECODABLE));
             case 1 -> truncated(source);
             case 2 -> bitFlippedHeader(source);
@@ -50,6 +50,7 @@ final class HostilePackets {
             case 9 -> new Bad("wrong-type", AvroSingleObjectCodec.of(Embedding.class).encode(embedding(source)),
                     Set.of(RejectReason.UNKNOWN_SCHEMA));
             case 10 -> unknownModality(source);
+            case 11 -> badBaseTime(source);
             default -> new Bad("null-value", null, Set.of(RejectReason.UNDECODABLE));
         };
     }
@@ -113,6 +114,15 @@ final class HostilePackets {
     private Bad negativeTime(String source) {
         return new Bad("negative-time", forgedColumns(source, new int[] {0, -1 - random.nextInt(1_000_000), 5},
                 new int[] {1, 2, 3}), Set.of(RejectReason.MALFORMED));
+    }
+
+    /** A base time before the epoch of the source clock, or so late that event times would overflow. */
+    private Bad badBaseTime(String source) {
+        long t0 = random.nextBoolean() ? -1 - random.nextLong(Long.MAX_VALUE) : Long.MAX_VALUE - random.nextInt(1000);
+        EventPacket p = EventPackets.fromColumns(source, Modality.NEURAL, 0, t0, new int[] {0, 1}, new int[] {3, 4},
+                new int[0], new int[0]);
+        p.setSampleId("bad");
+        return new Bad("bad-base-time", Traffic.encode(p), Set.of(RejectReason.BAD_TIME));
     }
 
     private Bad decreasingTime(String source) {
