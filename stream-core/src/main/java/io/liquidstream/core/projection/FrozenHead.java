@@ -29,15 +29,27 @@ public final class FrozenHead {
 
     /** A copy of {@code head}'s current parameters; later training of {@code head} does not reach it. */
     public static FrozenHead of(ProjectionHead head) {
-        List<float[]> exported = head.exportWeights();
-        int layers = exported.size() / 2;
+        return fromWeights(head.layerDims(), head.activation(), head.exportWeights(), head.l2Normalised());
+    }
+
+    /**
+     * A head from plain arrays, as {@link ProjectionHead#fromWeights(int[], Activation, List, boolean)}
+     * takes them (per layer the weights {@code [in][out]} row-major, then the bias), without ND4J: serving
+     * a bundle never loads it.
+     *
+     * @throws IllegalArgumentException if the arrays do not fit the layer dimensions
+     */
+    public static FrozenHead fromWeights(int[] layerDims, Activation activation, List<float[]> weights,
+            boolean l2Normalised) {
+        ProjectionHead.checkWeights(layerDims, weights);
+        int layers = layerDims.length - 1;
         float[][] w = new float[layers][];
         float[][] b = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            w[l] = exported.get(2 * l);
-            b[l] = exported.get(2 * l + 1);
+            w[l] = weights.get(2 * l).clone();
+            b[l] = weights.get(2 * l + 1).clone();
         }
-        return new FrozenHead(head.layerDims(), w, b, head.activation(), head.l2Normalised());
+        return new FrozenHead(layerDims.clone(), w, b, activation, l2Normalised);
     }
 
     public int inputDim() {

@@ -113,14 +113,30 @@ public final class ProjectionHead {
      */
     public static ProjectionHead fromWeights(int[] layerDims, Activation act, List<float[]> weights,
             boolean l2Normalised) {
+        checkWeights(layerDims, weights);
+        int layers = layerDims.length - 1;
+        List<INDArray> w = new ArrayList<>();
+        List<INDArray> b = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            w.add(Nd4j.create(weights.get(2 * l).clone(), new long[] {layerDims[l], layerDims[l + 1]}, DataType.FLOAT));
+            b.add(Nd4j.create(weights.get(2 * l + 1).clone(), new long[] {1, layerDims[l + 1]}, DataType.FLOAT));
+        }
+        return new ProjectionHead(layerDims.clone(), act, l2Normalised, w, b);
+    }
+
+    /**
+     * Checks plain-array head parameters (per layer the weights {@code [in][out]}, then the bias) against
+     * the layer dimensions.
+     *
+     * @throws IllegalArgumentException naming the first layer or count that does not fit
+     */
+    static void checkWeights(int[] layerDims, List<float[]> weights) {
         checkLayerDims(layerDims);
         int layers = layerDims.length - 1;
         if (weights.size() != 2 * layers) {
             throw new IllegalArgumentException("expected " + 2 * layers + " arrays (weights and bias of " + layers
                     + " layers), found " + weights.size());
         }
-        List<INDArray> w = new ArrayList<>();
-        List<INDArray> b = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             int in = layerDims[l];
             int out = layerDims[l + 1];
@@ -130,10 +146,7 @@ public final class ProjectionHead {
                 throw new IllegalArgumentException("layer " + l + ": expected " + in * out + " weights and " + out
                         + " biases, found " + wl.length + " and " + bl.length);
             }
-            w.add(Nd4j.create(wl.clone(), new long[] {in, out}, DataType.FLOAT));
-            b.add(Nd4j.create(bl.clone(), new long[] {1, out}, DataType.FLOAT));
         }
-        return new ProjectionHead(layerDims.clone(), act, l2Normalised, w, b);
     }
 
     /** Embeds a batch: {@code [batch, in]} to {@code [batch, out]}. */

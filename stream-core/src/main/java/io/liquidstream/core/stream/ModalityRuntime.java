@@ -12,16 +12,17 @@ import io.liquidstream.core.reservoir.LifReservoir;
 import java.util.Locale;
 
 /**
- * One modality's model ready to run: its input spec, fixed reservoir and projection head, built once
- * from the bundle. Thread-safe (the reservoir and head are).
+ * One modality's model ready to run: its input spec, fixed reservoir and projection head (a
+ * plain-Java {@link FrozenHead}, so serving never loads ND4J), built once from the bundle.
+ * Thread-safe (the reservoir and head are).
  */
-public record ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head,
-        FrozenHead frozenHead, int readoutSegments) {
+public record ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, FrozenHead head,
+        int readoutSegments) {
 
-    /** Serves {@code head} through a {@link FrozenHead} copy of its current weights. */
+    /** Serves a trained head through a {@link FrozenHead} copy of its current weights. */
     public ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head,
             int readoutSegments) {
-        this(name, input, reservoir, head, FrozenHead.of(head), readoutSegments);
+        this(name, input, reservoir, FrozenHead.of(head), readoutSegments);
     }
 
     /** A modality read out by whole-window firing rates. */
@@ -32,8 +33,8 @@ public record ModalityRuntime(String name, InputSpec input, LifReservoir reservo
     /** Builds the reservoir from the bundle's weight source and the head from its stored weights. */
     public static ModalityRuntime of(ModalityModel model) {
         DenseStack stack = model.projection();
-        ProjectionHead head = ProjectionHead.fromWeights(stack.layerDims(),
-                Activation.valueOf(stack.activation().toUpperCase(Locale.ROOT)), stack.weights());
+        FrozenHead head = FrozenHead.fromWeights(stack.layerDims(),
+                Activation.valueOf(stack.activation().toUpperCase(Locale.ROOT)), stack.weights(), true);
         return new ModalityRuntime(model.name(), model.input(),
                 new LifReservoir(model.reservoir(), model.weights().toWeightSource()), head, model.readoutSegments());
     }
@@ -45,12 +46,12 @@ public record ModalityRuntime(String name, InputSpec input, LifReservoir reservo
 
     /** The embedding of one encoded window's features. */
     public float[] embed(float[] features) {
-        return frozenHead.embed(features);
+        return head.embed(features);
     }
 
     /** The embedding of one whole sample (used for raw-event anchors). */
     public float[] embed(Events sample) {
-        return frozenHead.embed(features(input.encode(sample)));
+        return head.embed(features(input.encode(sample)));
     }
 
     public int dimension() {

@@ -65,6 +65,24 @@ class FrozenHeadTest {
     }
 
     @Test
+    void aHeadBuiltFromPlainArraysEmbedsAsTheNd4jHeadBuiltFromThem() {
+        ProjectionHead trained = ProjectionHead.create(20, new int[] {16}, 64, Activation.TANH, 9);
+        FrozenHead fromArrays = FrozenHead.fromWeights(trained.layerDims(), Activation.TANH, trained.exportWeights(), true);
+        float[] features = new float[20];
+        features[7] = 0.25f;
+
+        assertThat(fromArrays.embed(features)).containsExactly(FrozenHead.of(trained).embed(features));
+    }
+
+    @Test
+    void givenArraysThatDoNotFitTheLayers_buildingIsRefusedNamingTheLayer() {
+        java.util.List<float[]> weights = java.util.List.of(new float[20 * 64], new float[63]);
+
+        assertThatThrownBy(() -> FrozenHead.fromWeights(new int[] {20, 64}, Activation.GELU, weights, true))
+                .hasMessageContaining("layer 0: expected 1280 weights and 64 biases, found 1280 and 63");
+    }
+
+    @Test
     void givenTheWrongNumberOfFeatures_embeddingIsRefusedNamingBoth() {
         FrozenHead frozen = FrozenHead.of(ProjectionHead.create(10, new int[0], 64, Activation.GELU, 1));
 
