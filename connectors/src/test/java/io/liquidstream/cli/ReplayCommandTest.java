@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.LabeledSample;
 import java.io.IOException;
@@ -15,31 +15,21 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ReplayCommandTest {
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @TempDir
     Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private int replay(String... args) {
         CommandLine cli = LiquidStreamCli.commandLine();
@@ -65,7 +55,7 @@ class ReplayCommandTest {
         NTidigits.write(h5, List.of(spoken("man-aa-1", 30), spoken("woman-ab-z", 20)), List.of(spoken("man-ac-o", 10)),
                 s -> NTidigits.digitName(s.label()));
 
-        int code = replay(h5.toString(), "--modality", "audio", "--bootstrap", broker.bootstrapServers(), "--speed", "max",
+        int code = replay(h5.toString(), "--modality", "audio", "--bootstrap", kafka.bootstrapServers(), "--speed", "max",
                 "--topic", "cli-" + UUID.randomUUID(), "--packet-events", "8", "--json");
 
         assertThat(code).as(err.toString()).isZero();

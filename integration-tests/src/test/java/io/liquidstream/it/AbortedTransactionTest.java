@@ -2,7 +2,6 @@ package io.liquidstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.schemas.EventPacket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,9 +15,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An upstream transactional producer aborts a transaction half-way through its samples: the
@@ -28,25 +26,16 @@ import org.junit.jupiter.api.Test;
  */
 class AbortedTransactionTest {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @Test
     void givenAnAbortedUpstreamTransaction_onlyCommittedSamplesAreAnsweredEachExactlyOnce() {
         ServiceTopics topics = ServiceTopics.fresh("abort");
         Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topics.prefix() + "upstream");
-        try (LiquidStreamService service = LiquidStreamService.start(topics.config(broker.bootstrapServers(), true),
+        try (LiquidStreamService service = LiquidStreamService.start(topics.config(kafka.bootstrapServers(), true),
                 TestModel.bundle(), new SimpleMeterRegistry());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                      new ByteArraySerializer())) {
@@ -80,7 +69,7 @@ class AbortedTransactionTest {
                 }
             }
 
-            List<String> received = Outputs.associationIds(broker.bootstrapServers(), topics.associations(), committed);
+            List<String> received = Outputs.associationIds(kafka.bootstrapServers(), topics.associations(), committed);
             Delivery d = Delivery.of(committed, received);
             Report.line("aborted upstream transaction", aborted.size() + " aborted + " + committed.size()
                     + " committed samples; associations " + d + "; answers for aborted "

@@ -2,14 +2,12 @@ package io.liquidstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Both delivery modes on a real KRaft broker, without faults: samples from six sources of two
@@ -18,28 +16,20 @@ import org.junit.jupiter.api.Test;
 class EndToEndDeliveryTest {
 
     private static final int SAMPLES = 120;
-    private static EmbeddedKafkaBroker broker;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @Test
     void givenExactlyOnce_everySampleYieldsExactlyOneCommittedEmbeddingAndAssociation() {
         ServiceTopics topics = ServiceTopics.fresh("e2e-eos");
-        try (LiquidStreamService service = LiquidStreamService.start(topics.config(broker.bootstrapServers(), true),
+        try (LiquidStreamService service = LiquidStreamService.start(topics.config(kafka.bootstrapServers(), true),
                 TestModel.bundle(), new SimpleMeterRegistry());
-             Traffic traffic = new Traffic(broker.bootstrapServers(), topics, 1)) {
+             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, 1)) {
             List<String> ids = traffic.send(SAMPLES);
             traffic.flush();
 
-            Delivery associations = Delivery.of(ids, Outputs.associationIds(broker.bootstrapServers(),
+            Delivery associations = Delivery.of(ids, Outputs.associationIds(kafka.bootstrapServers(),
                     topics.associations(), ids));
             Delivery vision = embeddings(traffic, topics, ServiceTopics.VISION);
             Delivery neural = embeddings(traffic, topics, ServiceTopics.NEURAL);
@@ -57,13 +47,13 @@ class EndToEndDeliveryTest {
     @Test
     void givenAtLeastOnceWithoutFaults_everySampleIsAnsweredAndNothingTwice() {
         ServiceTopics topics = ServiceTopics.fresh("e2e-alo");
-        try (LiquidStreamService service = LiquidStreamService.start(topics.config(broker.bootstrapServers(), false),
+        try (LiquidStreamService service = LiquidStreamService.start(topics.config(kafka.bootstrapServers(), false),
                 TestModel.bundle(), new SimpleMeterRegistry());
-             Traffic traffic = new Traffic(broker.bootstrapServers(), topics, 2)) {
+             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, 2)) {
             List<String> ids = traffic.send(SAMPLES);
             traffic.flush();
 
-            Delivery associations = Delivery.of(ids, Outputs.associationIds(broker.bootstrapServers(),
+            Delivery associations = Delivery.of(ids, Outputs.associationIds(kafka.bootstrapServers(),
                     topics.associations(), ids));
             Delivery vision = embeddings(traffic, topics, ServiceTopics.VISION);
             Delivery neural = embeddings(traffic, topics, ServiceTopics.NEURAL);
@@ -80,7 +70,7 @@ class EndToEndDeliveryTest {
 
     private static Delivery embeddings(Traffic traffic, ServiceTopics topics, String modality) {
         List<String> sent = new ArrayList<>(traffic.sent(modality));
-        return Delivery.of(sent, Outputs.embeddingIds(broker.bootstrapServers(), topics.embeddings(modality), sent));
+        return Delivery.of(sent, Outputs.embeddingIds(kafka.bootstrapServers(), topics.embeddings(modality), sent));
     }
 
     static void assertExactlyOnce(Delivery d) {

@@ -2,7 +2,6 @@ package io.liquidstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.ServiceConfig;
 import io.liquidstream.core.stream.RejectReason;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,8 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,31 +31,22 @@ class HostileInputTest {
     /** Heap occupancy after any collection stays below this (live data plus uncollected old garbage). */
     private static final long HEAP_BOUND_MIB = 96;
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
     @Test
     void givenThousandsOfHostileRecordsAmongValidSamples_validOnesAreAnsweredBadOnesDeadLetteredHeapBounded() {
         ServiceTopics topics = ServiceTopics.fresh("fuzz");
-        Map<String, Object> props = topics.serviceProperties(broker.bootstrapServers(), false);
+        Map<String, Object> props = topics.serviceProperties(kafka.bootstrapServers(), false);
         props.put(ServiceConfig.PACKET_MAX_EVENTS, MAX_EVENTS);
         HostilePackets fuzzer = new HostilePackets(20250601L, MAX_EVENTS);
         Map<String, HostilePackets.Bad> bad = new HashMap<>();
         try (ServiceProcess service = ServiceProcess.start(props, TestModel.write(TestModel.bundle(), dir), dir,
                 "fuzz").awaitServing();
-             Traffic traffic = new Traffic(broker.bootstrapServers(), topics, 5)) {
+             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, 5)) {
             List<String> valid = new ArrayList<>();
             for (int i = 0; i < BAD; i++) {
                 String key = "bad-" + i;
@@ -73,9 +62,9 @@ class HostileInputTest {
             }
             traffic.flush();
 
-            Delivery answered = Delivery.of(valid, Outputs.associationIds(broker.bootstrapServers(),
+            Delivery answered = Delivery.of(valid, Outputs.associationIds(kafka.bootstrapServers(),
                     topics.associations(), valid));
-            List<ConsumerRecord<String, byte[]>> dlq = Outputs.records(broker.bootstrapServers(), topics.dlq(), BAD);
+            List<ConsumerRecord<String, byte[]>> dlq = Outputs.records(kafka.bootstrapServers(), topics.dlq(), BAD);
 
             Map<String, Integer> perReason = new TreeMap<>();
             Map<String, Integer> perKind = new TreeMap<>();

@@ -2,16 +2,14 @@ package io.liquidstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.ServiceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,30 +25,21 @@ class OverloadTest {
     /** Resident set size of the whole service JVM (heap, metaspace, ND4J, Kafka buffers, threads). */
     private static final long RSS_BOUND_MIB = 512;
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
     @Test
     void givenProducersFasterThanTheService_lagGrowsMemoryStaysBoundedAndTheBacklogDrains() {
         ServiceTopics topics = ServiceTopics.fresh("overload");
-        Map<String, Object> props = topics.serviceProperties(broker.bootstrapServers(), false);
+        Map<String, Object> props = topics.serviceProperties(kafka.bootstrapServers(), false);
         props.put(ServiceConfig.RAILS, 1);
         Path model = TestModel.write(TestModel.bundle(1024), dir);
         try (ServiceProcess service = ServiceProcess.start(props, model, dir, "overload").awaitServing();
-             Traffic traffic = new Traffic(broker.bootstrapServers(), topics, 9, EVENTS_PER_PACKET);
-             ConsumerLag lag = new ConsumerLag(broker.bootstrapServers())) {
+             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, 9, EVENTS_PER_PACKET);
+             ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
             List<String> ids = new ArrayList<>();
             long maxLag = 0;
             long maxRss = 0;
@@ -76,7 +65,7 @@ class OverloadTest {
                 trajectory.add(lagNow);
             }
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-            Delivery d = Delivery.of(ids, Outputs.associationIds(broker.bootstrapServers(), topics.associations(), ids));
+            Delivery d = Delivery.of(ids, Outputs.associationIds(kafka.bootstrapServers(), topics.associations(), ids));
             long heap = service.maxHeapAfterGcMib();
             Report.line("overload", String.format("%d samples (%d packets of %d events) produced in %.1f s; max lag "
                             + "%d packets, %d at end of production; lag %d after %.1f s of draining (per second %s); associations %s; max heap after "

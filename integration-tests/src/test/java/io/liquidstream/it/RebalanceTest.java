@@ -2,7 +2,6 @@ package io.liquidstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.ServiceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,8 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.RangeAssignor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,27 +22,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RebalanceTest {
 
     private static final int SAMPLES = 240;
-    private static EmbeddedKafkaBroker broker;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @ParameterizedTest
     @ValueSource(classes = {RangeAssignor.class, CooperativeStickyAssignor.class})
     void givenSecondInstanceJoiningThenLeaving_everySampleIsAnswered(Class<?> assignor) {
         ServiceTopics topics = ServiceTopics.fresh("rebalance-" + assignor.getSimpleName().toLowerCase());
-        Map<String, Object> props = topics.serviceProperties(broker.bootstrapServers(), false);
+        Map<String, Object> props = topics.serviceProperties(kafka.bootstrapServers(), false);
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignor.getName());
         ServiceConfig config = new ServiceConfig(props);
         try (LiquidStreamService first = LiquidStreamService.start(config, TestModel.bundle(), new SimpleMeterRegistry());
-             Traffic traffic = new Traffic(broker.bootstrapServers(), topics, 6)) {
+             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, 6)) {
             PacedTraffic paced = new PacedTraffic(traffic, SAMPLES, 10, Duration.ofMillis(100));
             Await.until("a quarter of the samples to be sent", Duration.ofSeconds(60), () -> paced.sent() >= SAMPLES / 4);
             int joinedAt = paced.sent();
@@ -59,7 +49,7 @@ class RebalanceTest {
             }
             List<String> ids = paced.join();
 
-            Delivery d = Delivery.of(ids, Outputs.associationIds(broker.bootstrapServers(), topics.associations(), ids));
+            Delivery d = Delivery.of(ids, Outputs.associationIds(kafka.bootstrapServers(), topics.associations(), ids));
             Report.line("rebalance " + assignor.getSimpleName(), "second instance joined after " + joinedAt
                     + " and left after " + leftAt + " samples; associations " + d + "; failures " + first.failure()
                     + ", " + secondFailure);

@@ -2,7 +2,6 @@ package io.liquidstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.ServiceConfig;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
@@ -16,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,23 +39,15 @@ class ScaleOutTest {
     private static final int NEURONS = 1024;
 
     private static final AvroSingleObjectCodec<Association> ASSOCIATIONS = AvroSingleObjectCodec.of(Association.class);
-    private static EmbeddedKafkaBroker broker;
+
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @TempDir
     Path dir;
 
     /** One burst: its ids, when its first send began and when its last record was flushed (wall clock, ms). */
     private record Burst(List<String> ids, long startMillis, long sentMillis) {
-    }
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
     }
 
     @Test
@@ -69,11 +59,11 @@ class ScaleOutTest {
         List<String> sent = new ArrayList<>();
         List<String> figures = new ArrayList<>();
         double oneInstanceRate = 0;
-        try (GroupMembers group = new GroupMembers(broker.bootstrapServers());
-             ConsumerLag lag = new ConsumerLag(broker.bootstrapServers());
-             Traffic traffic = new Traffic(broker.bootstrapServers(), topics, 11, EVENTS_PER_PACKET, SOURCE_GROUPS)) {
+        try (GroupMembers group = new GroupMembers(kafka.bootstrapServers());
+             ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers());
+             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, 11, EVENTS_PER_PACKET, SOURCE_GROUPS)) {
             for (int instances = 1; instances <= MAX_INSTANCES; instances++) {
-                Map<String, Object> props = topics.serviceProperties(broker.bootstrapServers(), false);
+                Map<String, Object> props = topics.serviceProperties(kafka.bootstrapServers(), false);
                 props.put(ServiceConfig.TOPICS_PARTITIONS, PARTITIONS);
                 props.put(ServiceConfig.RAILS, 1);
                 MetricsScrape scrape = new MetricsScrape(MetricsScrape.freePort());
@@ -121,7 +111,7 @@ class ScaleOutTest {
                 assertThat(answeredPerInstance).as("associations each instance wrote for the burst")
                         .allMatch(n -> n > 0);
             }
-            Delivery d = Delivery.of(sent, ids(Outputs.records(broker.bootstrapServers(), topics.associations(),
+            Delivery d = Delivery.of(sent, ids(Outputs.records(kafka.bootstrapServers(), topics.associations(),
                     sent.size())));
             Report.line("scale-out throughput", String.join("; ", figures) + " (instances with 1 rail each, "
                     + Runtime.getRuntime().availableProcessors() + " cores shared with broker and producer); "
@@ -150,7 +140,7 @@ class ScaleOutTest {
     /** Latest write time (the service producer's clock, this machine's) of an association to one of {@code ids}. */
     private static long lastTimestamp(List<String> ids, ServiceTopics topics) {
         Set<String> wanted = new HashSet<>(ids);
-        return Outputs.records(broker.bootstrapServers(), topics.associations(), 0).stream()
+        return Outputs.records(kafka.bootstrapServers(), topics.associations(), 0).stream()
                 .filter(r -> wanted.contains(id(r)))
                 .mapToLong(ConsumerRecord::timestamp).max()
                 .orElseThrow(() -> new AssertionError("no association for any of " + ids.size() + " samples"));

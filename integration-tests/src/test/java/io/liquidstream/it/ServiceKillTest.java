@@ -2,13 +2,11 @@ package io.liquidstream.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,20 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceKillTest {
 
     private static final int SAMPLES = 240;
-    private static EmbeddedKafkaBroker broker;
+
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void givenAtLeastOnce_killedAndRestartedService_answersEverySampleAtLeastOnce() {
@@ -52,16 +42,16 @@ class ServiceKillTest {
         String mode = exactlyOnce ? "exactly-once" : "at-least-once";
         ServiceTopics topics = ServiceTopics.fresh("kill-" + (exactlyOnce ? "eos" : "alo"));
         Path model = TestModel.write(TestModel.bundle(), dir);
-        var props = topics.serviceProperties(broker.bootstrapServers(), exactlyOnce);
+        var props = topics.serviceProperties(kafka.bootstrapServers(), exactlyOnce);
         try (ServiceProcess first = ServiceProcess.start(props, model, dir, "first").awaitServing();
-             Traffic traffic = new Traffic(broker.bootstrapServers(), topics, 3)) {
+             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, 3)) {
             PacedTraffic paced = new PacedTraffic(traffic, SAMPLES, 10, Duration.ofMillis(100));
             Await.until("a third of the samples to be sent", Duration.ofSeconds(60), () -> paced.sent() >= SAMPLES / 3);
             first.kill();
             int sentAtKill = paced.sent();
             try (ServiceProcess second = ServiceProcess.start(props, model, dir, "second").awaitServing()) {
                 List<String> ids = paced.join();
-                Delivery d = Delivery.of(ids, Outputs.associationIds(broker.bootstrapServers(), topics.associations(),
+                Delivery d = Delivery.of(ids, Outputs.associationIds(kafka.bootstrapServers(), topics.associations(),
                         ids));
                 Report.line("SIGKILL " + mode, "killed after " + sentAtKill + " samples sent; associations " + d
                         + "; restarted service alive " + second.isAlive());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.liquidstream.connectors.format.csv.CsvEventWriter;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.event.SensorGeometry;
@@ -29,28 +29,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class KafkaReplayTest {
 
     private static final SensorGeometry NMNIST = SensorGeometry.pixels(34, 34);
-    private static EmbeddedKafkaBroker broker;
+
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private static Events randomEvents(SplittableRandom r, int n, long step) {
         Events.Builder b = Events.builder(NMNIST);
@@ -63,7 +54,7 @@ class KafkaReplayTest {
     }
 
     private static KafkaReplay.Target target(String topic, ReplaySpeed speed) {
-        return new KafkaReplay.Target(Map.of("bootstrap.servers", broker.bootstrapServers()), topic, speed, true, 1,
+        return new KafkaReplay.Target(Map.of("bootstrap.servers", kafka.bootstrapServers()), topic, speed, true, 1,
                 Duration.ofSeconds(10), 64);
     }
 
@@ -72,7 +63,7 @@ class KafkaReplayTest {
         List<EventPacket> out = new ArrayList<>();
         TopicPartition tp = new TopicPartition(topic, 0);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringDeserializer(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
@@ -230,7 +221,7 @@ class KafkaReplayTest {
         Path csv = dir.resolve("tiny.csv");
         CsvEventWriter.write(csv, randomEvents(new SplittableRandom(1), 10, 5));
         String topic = unique("absent");
-        KafkaReplay.Target noCreate = new KafkaReplay.Target(Map.of("bootstrap.servers", broker.bootstrapServers()),
+        KafkaReplay.Target noCreate = new KafkaReplay.Target(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 topic, ReplaySpeed.MAX, false, 1, Duration.ofSeconds(10), 16);
 
         try (PacketSource source = ReplayInputs.open(csv, "cam", Modality.VISION, 100, 1_000)) {

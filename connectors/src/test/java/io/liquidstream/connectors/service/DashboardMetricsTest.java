@@ -2,7 +2,7 @@ package io.liquidstream.connectors.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.schemas.Modality;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -18,25 +18,16 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every metric the Grafana dashboard queries is in a real scrape of a service that has seen traffic. */
 class DashboardMetricsTest {
 
     private static final int SAMPLES = 20;
-    private static EmbeddedKafkaBroker broker;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @Test
     void givenTrafficWithABadRecord_everyMetricTheDashboardQueriesIsInTheScrape() throws Exception {
@@ -44,7 +35,7 @@ class DashboardMetricsTest {
         for (Map.Entry<String, String> e : DeployFiles.dashboardExpressions()) {
             queried.addAll(PromqlNames.of(e.getValue()));
         }
-        ServiceFixture fixture = new ServiceFixture(broker, "dashboard");
+        ServiceFixture fixture = new ServiceFixture(kafka.broker(), "dashboard");
         fixture.createTopics();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ServiceConfig config = fixture.config(Map.of(ServiceConfig.METRICS_CLIENT_REFRESH_MS, 100L));

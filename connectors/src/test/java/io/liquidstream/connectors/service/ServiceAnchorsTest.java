@@ -2,7 +2,7 @@ package io.liquidstream.connectors.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.ClassAnchor;
@@ -20,29 +20,20 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Class anchors published to the compacted anchors topic while the service runs. */
 class ServiceAnchorsTest {
 
     private static final String QUERY_SOURCE = "solo/vision";
-    private static EmbeddedKafkaBroker broker;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @Test
     void givenAnchorsAddedAndRemovedAtRunTime_laterQueriesArePredictedByTheAnchorsThenInPlace() throws Exception {
-        ServiceFixture fixture = new ServiceFixture(broker, "anchors");
+        ServiceFixture fixture = new ServiceFixture(kafka.broker(), "anchors");
         ModelBundle bundle = ServiceEndToEndTest.bundle();
         AvroSingleObjectCodec<Embedding> embeddings = AvroSingleObjectCodec.of(Embedding.class);
         try (LiquidStreamService service = LiquidStreamService.start(fixture.config(Map.of()), bundle,
@@ -82,7 +73,7 @@ class ServiceAnchorsTest {
 
     @Test
     void givenUnusableAnchors_eachGoesToTheDeadLetterTopicWithItsReason() throws Exception {
-        ServiceFixture fixture = new ServiceFixture(broker, "bad-anchors");
+        ServiceFixture fixture = new ServiceFixture(kafka.broker(), "bad-anchors");
         try (LiquidStreamService service = LiquidStreamService.start(fixture.config(Map.of()),
                 ServiceEndToEndTest.bundle(), new SimpleMeterRegistry());
              KafkaProducer<String, byte[]> producer = fixture.producer()) {

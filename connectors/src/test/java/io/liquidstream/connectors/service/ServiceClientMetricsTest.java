@@ -2,7 +2,7 @@ package io.liquidstream.connectors.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.schemas.Modality;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -15,29 +15,20 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Kafka clients' own metrics, consumer lag first, in the service's Prometheus scrape. */
 class ServiceClientMetricsTest {
 
     private static final int BACKLOG = 600;
-    private static EmbeddedKafkaBroker broker;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @Test
     void givenABacklogWrittenWhileStopped_theScrapeShowsConsumerLagThatReturnsToZeroOnceDrained() throws Exception {
-        ServiceFixture fixture = new ServiceFixture(broker, "lag");
+        ServiceFixture fixture = new ServiceFixture(kafka.broker(), "lag");
         fixture.createTopics();
         SplittableRandom r = new SplittableRandom(3);
         try (KafkaProducer<String, byte[]> producer = fixture.producer()) {

@@ -2,7 +2,7 @@ package io.liquidstream.connectors.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.core.binning.FixedBinning;
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.bundle.DenseStack;
@@ -33,23 +33,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ServiceEndToEndTest {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     static ModelBundle bundle() {
         ReservoirSpec vision = ReservoirPreset.VISION_CLIP.spec(1).withNeurons(64);
@@ -93,7 +83,7 @@ class ServiceEndToEndTest {
             throws Exception {
         String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 6) + ".";
         Map<String, Object> props = new HashMap<>();
-        props.put(ServiceConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        props.put(ServiceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         props.put(ServiceConfig.MODEL_PATH, "in-memory");
         props.put(ServiceConfig.GROUP_ID, prefix + "group");
         props.put(ServiceConfig.EVENTS_TOPIC_PREFIX, prefix + "events.");
@@ -106,7 +96,7 @@ class ServiceEndToEndTest {
         int perModality = 30;
         try (LiquidStreamService service = LiquidStreamService.start(config, bundle(), new SimpleMeterRegistry());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                     broker.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                     kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             SplittableRandom r = new SplittableRandom(7);
             for (int k = 0; k < perModality; k++) {
                 String group = "trial" + (k % 3);
@@ -139,6 +129,6 @@ class ServiceEndToEndTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> drain(String topic, int expected) {
-        return ServiceFixture.read(broker, topic, expected);
+        return ServiceFixture.read(kafka.broker(), topic, expected);
     }
 }

@@ -3,7 +3,7 @@ package io.liquidstream.connectors.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.PacketSource;
 import io.liquidstream.connectors.replay.ReplayInputs;
@@ -35,33 +35,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The service fed by {@code replay}: delivery guarantees and the metrics endpoint, on the embedded broker. */
 class ServiceOperationsTest {
 
     private static final int SAMPLES = 12;
-    private static EmbeddedKafkaBroker broker;
+
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
     private static ServiceConfig config(String prefix, boolean exactlyOnce) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ServiceConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        props.put(ServiceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         props.put(ServiceConfig.MODEL_PATH, "in-memory");
         props.put(ServiceConfig.GROUP_ID, prefix + "group");
         props.put(ServiceConfig.EVENTS_TOPIC_PREFIX, prefix + "events.");
@@ -89,7 +80,7 @@ class ServiceOperationsTest {
             NmnistFolder.write(dir, "Train", new LabeledSample(String.format("%05d", k), k % 10, b.build()));
         }
         try (PacketSource source = ReplayInputs.open(dir, "trial0/vision", Modality.VISION, 100, 1_000_000)) {
-            return KafkaReplay.run(source, new KafkaReplay.Target(Map.of("bootstrap.servers", broker.bootstrapServers()),
+            return KafkaReplay.run(source, new KafkaReplay.Target(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                     prefix + "events.vision", ReplaySpeed.MAX, true, 1, Duration.ofSeconds(10), 64), p -> { });
         }
     }
@@ -97,7 +88,7 @@ class ServiceOperationsTest {
     /** The sample ids of the associations, read committed, until {@code expected} arrived plus one more poll. */
     private static List<String> associations(String topic, int expected) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -2,7 +2,7 @@ package io.liquidstream.connectors.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.EventPacket;
 import io.liquidstream.schemas.Modality;
@@ -15,31 +15,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Exactly-once delivery while a second instance joins the consumer group mid-stream and leaves again. */
 class ServiceRebalanceTest {
 
     private static final int SOURCES = 6;
     private static final int PER_PHASE = 30;
-    private static EmbeddedKafkaBroker broker;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBrokerExtension kafka = new EmbeddedBrokerExtension();
 
     @Test
     void givenASecondInstanceJoiningAndLeavingMidStream_everySampleHasExactlyOneCommittedAssociation()
             throws Exception {
-        ServiceFixture fixture = new ServiceFixture(broker, "rebalance");
+        ServiceFixture fixture = new ServiceFixture(kafka.broker(), "rebalance");
         fixture.createTopics();
         ServiceConfig config = fixture.config(Map.of(ServiceConfig.DELIVERY, ServiceConfig.EXACTLY_ONCE));
         List<String> sent = new ArrayList<>();
