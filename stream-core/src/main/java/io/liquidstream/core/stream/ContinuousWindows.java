@@ -51,28 +51,30 @@ final class ContinuousWindows<A> implements SourceWindows<A> {
         }
         ArrayDeque<Pending<A>> queue = pending.computeIfAbsent(p.source(), s -> new ArrayDeque<>());
         long last = p.events().isEmpty() ? Long.MIN_VALUE : p.events().lastTime();
-        queue.addLast(new Pending<>(p.ack(), last, p.receivedMicros()));
-        long now = clock.getAsLong();
-        for (TimedWindow w : closed) {
-            List<A> acks = new ArrayList<>();
-            long firstReceived = queue.isEmpty() ? p.receivedMicros() : queue.peekFirst().receivedMicros;
-            while (!queue.isEmpty() && queue.peekFirst().lastTime < w.startMicros() + sliding.hopMicros()) {
-                acks.add(queue.pollFirst().ack);
-            }
-            metrics.window(modality);
-            out.add(new Window<>(p.source(), modality, null, p.label(), w.startMicros(), w.endMicros(), w.window(),
-                    firstReceived, now, acks));
-        }
+        queue.addLast(new Pending<>(p.ack(), last, p.receivedMicros(), p.label()));
+        emit(p.source(), p.label(), closed, queue, p.receivedMicros(), out);
         if (!p.events().isEmpty()) {
-            long horizon = p.events().lastTime() - sliding.windowMicros() - sliding.binMicros();
-            while (!queue.isEmpty() && queue.peekFirst().lastTime < horizon) {
-                out.add(new Dropped<>(queue.pollFirst().ack, "events of source '" + p.source()
-                        + "' fell in no non-empty window"));
-            }
+            dropBefore(p.source(), queue, p.events().lastTime() - sliding.windowMicros() - sliding.binMicros(), out);
         }
         if (queue.isEmpty()) {
             pending.remove(p.source());
         }
+    }
+
+    /**
+     * Completes the source's remaining windows, as the end of its stream would, and settles every packet
+     * still pending; its next packet starts a fresh window grid. A source that resumes after more than a
+     * window of its own time would have closed the same windows with its next packet.
+     */
+    @Override
+    public void close(String source, List<Outcome<A>> out) {
+        List<TimedWindow> closed = windows.flush(source);
+        ArrayDeque<Pending<A>> queue = pending.remove(source);
+        if (queue == null) {
+            return;
+        }
+        emit(source, queue.peekLast().label, closed, queue, clock.getAsLong(), out);
+        dropBefore(source, queue, Long.MAX_VALUE, out);
     }
 
     @Override
@@ -81,6 +83,30 @@ final class ContinuousWindows<A> implements SourceWindows<A> {
         windows.reset(source);
     }
 
-    private record Pending<A>(A ack, long lastTime, long receivedMicros) {
+    /** Emits the closed windows, each with the pending acks whose events can fall in no later window. */
+    private void emit(String source, Integer label, List<TimedWindow> closed, ArrayDeque<Pending<A>> queue,
+                      long receivedIfNonePending, List<Outcome<A>> out) {
+        long now = clock.getAsLong();
+        for (TimedWindow w : closed) {
+            List<A> acks = new ArrayList<>();
+            long firstReceived = queue.isEmpty() ? receivedIfNonePending : queue.peekFirst().receivedMicros;
+            while (!queue.isEmpty() && queue.peekFirst().lastTime < w.startMicros() + sliding.hopMicros()) {
+                acks.add(queue.pollFirst().ack);
+            }
+            metrics.window(modality);
+            out.add(new Window<>(source, modality, null, label, w.startMicros(), w.endMicros(), w.window(),
+                    firstReceived, now, acks));
+        }
+    }
+
+    /** Settles the pending packets whose last event is before {@code horizon}: they fell in no emitted window. */
+    private static <A> void dropBefore(String source, ArrayDeque<Pending<A>> queue, long horizon, List<Outcome<A>> out) {
+        while (!queue.isEmpty() && queue.peekFirst().lastTime < horizon) {
+            out.add(new Dropped<>(queue.pollFirst().ack, "events of source '" + source
+                    + "' fell in no non-empty window"));
+        }
+    }
+
+    private record Pending<A>(A ack, long lastTime, long receivedMicros, Integer label) {
     }
 }

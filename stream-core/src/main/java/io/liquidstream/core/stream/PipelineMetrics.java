@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The stages' meters, all named {@code liquidstream.*}: events and packets in, windows, embeddings and
  * associations per modality, duplicates, sequence gaps, dead letters by reason, windows in flight,
- * packets waiting in reorder buffers, open samples, micro-batch sizes and the end-to-end latency
+ * packets waiting in reorder buffers, open samples, sources expired after going idle, micro-batch sizes and the end-to-end latency
  * from a window's first received event to its outputs being written (histogram with p50/p90/p99).
  */
 public final class PipelineMetrics {
@@ -28,6 +28,7 @@ public final class PipelineMetrics {
     private final Counter packets;
     private final Counter duplicates;
     private final Counter gapPackets;
+    private final Counter expiredSources;
     private final Counter correct;
     private final Timer latency;
     private final DistributionSummary batchSizes;
@@ -42,6 +43,8 @@ public final class PipelineMetrics {
                 .description("Packets dropped because their sequence number was already seen").register(registry);
         this.gapPackets = Counter.builder("liquidstream.packets.gap")
                 .description("Sequence numbers given up as missing after the reorder bound").register(registry);
+        this.expiredSources = Counter.builder("liquidstream.sources.expired")
+                .description("Idle sources whose open windows were closed or sequence gaps given up").register(registry);
         this.correct = Counter.builder("liquidstream.associations.correct")
                 .description("Labelled queries whose predicted class matched the label").register(registry);
         for (RejectReason reason : RejectReason.values()) {
@@ -91,6 +94,10 @@ public final class PipelineMetrics {
 
     void gap(long missing) {
         gapPackets.increment(missing);
+    }
+
+    void sourceExpired() {
+        expiredSources.increment();
     }
 
     void batch(int size) {

@@ -21,10 +21,16 @@ import java.util.Objects;
  *     subject-3/neural} is in group {@code subject-3}); recent windows pair only within a group
  * @param recentPerGroup recent windows kept per source group for pairing
  * @param overlapTolerance how far apart on the source clock two windows may be and still overlap
+ * @param sourceIdleTimeout how long (wall clock) a source may send nothing while it has an open window
+ *     or packets held for a missing {@code seq}; then its gap is given up and its windows closed with
+ *     what arrived, so its inputs can be acknowledged
  */
 public record PipelineSettings(int rails, int railQueue, int reorderPackets, int maxSampleEvents, int batchSize,
                                Duration batchWait, Map<String, SlidingSpec> sliding, int topK, String groupDelimiter,
-                               int recentPerGroup, Duration overlapTolerance) {
+                               int recentPerGroup, Duration overlapTolerance, Duration sourceIdleTimeout) {
+
+    /** The source idle timeout of settings built without one. */
+    public static final Duration DEFAULT_SOURCE_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public PipelineSettings {
         requireAtLeast("rails", rails, 1);
@@ -37,13 +43,28 @@ public record PipelineSettings(int rails, int railQueue, int reorderPackets, int
         Objects.requireNonNull(batchWait, "batchWait");
         Objects.requireNonNull(groupDelimiter, "groupDelimiter");
         Objects.requireNonNull(overlapTolerance, "overlapTolerance");
+        Objects.requireNonNull(sourceIdleTimeout, "sourceIdleTimeout");
         if (batchWait.isNegative() || batchWait.isZero()) {
             throw new IllegalArgumentException("batchWait must be positive, found " + batchWait);
+        }
+        if (sourceIdleTimeout.compareTo(Duration.ofNanos(1000)) < 0) {
+            throw new IllegalArgumentException("sourceIdleTimeout must be at least 1 us, found " + sourceIdleTimeout);
         }
         sliding = Map.copyOf(sliding);
     }
 
-    /** Two rails, 64 queued, reorder 16, 10 M events per sample, batches of 64 or 2 ms, top 5, delimiter '/'. */
+    /** Settings with the {@link #DEFAULT_SOURCE_IDLE_TIMEOUT default source idle timeout}. */
+    public PipelineSettings(int rails, int railQueue, int reorderPackets, int maxSampleEvents, int batchSize,
+                            Duration batchWait, Map<String, SlidingSpec> sliding, int topK, String groupDelimiter,
+                            int recentPerGroup, Duration overlapTolerance) {
+        this(rails, railQueue, reorderPackets, maxSampleEvents, batchSize, batchWait, sliding, topK, groupDelimiter,
+                recentPerGroup, overlapTolerance, DEFAULT_SOURCE_IDLE_TIMEOUT);
+    }
+
+    /**
+     * Two rails, 64 queued, reorder 16, 10 M events per sample, batches of 64 or 2 ms, top 5, delimiter '/',
+     * sources idle after 30 s.
+     */
     public static PipelineSettings defaults() {
         return new PipelineSettings(2, 64, 16, 10_000_000, 64, Duration.ofMillis(2), Map.of(), 5, "/", 64,
                 Duration.ofSeconds(1));
@@ -51,27 +72,32 @@ public record PipelineSettings(int rails, int railQueue, int reorderPackets, int
 
     public PipelineSettings withRails(int n) {
         return new PipelineSettings(n, railQueue, reorderPackets, maxSampleEvents, batchSize, batchWait, sliding, topK,
-                groupDelimiter, recentPerGroup, overlapTolerance);
+                groupDelimiter, recentPerGroup, overlapTolerance, sourceIdleTimeout);
     }
 
     public PipelineSettings withReorderPackets(int n) {
         return new PipelineSettings(rails, railQueue, n, maxSampleEvents, batchSize, batchWait, sliding, topK,
-                groupDelimiter, recentPerGroup, overlapTolerance);
+                groupDelimiter, recentPerGroup, overlapTolerance, sourceIdleTimeout);
     }
 
     public PipelineSettings withMaxSampleEvents(int n) {
         return new PipelineSettings(rails, railQueue, reorderPackets, n, batchSize, batchWait, sliding, topK,
-                groupDelimiter, recentPerGroup, overlapTolerance);
+                groupDelimiter, recentPerGroup, overlapTolerance, sourceIdleTimeout);
     }
 
     public PipelineSettings withSliding(Map<String, SlidingSpec> newSliding) {
         return new PipelineSettings(rails, railQueue, reorderPackets, maxSampleEvents, batchSize, batchWait, newSliding,
-                topK, groupDelimiter, recentPerGroup, overlapTolerance);
+                topK, groupDelimiter, recentPerGroup, overlapTolerance, sourceIdleTimeout);
     }
 
     public PipelineSettings withBatch(int size, Duration wait) {
         return new PipelineSettings(rails, railQueue, reorderPackets, maxSampleEvents, size, wait, sliding, topK,
-                groupDelimiter, recentPerGroup, overlapTolerance);
+                groupDelimiter, recentPerGroup, overlapTolerance, sourceIdleTimeout);
+    }
+
+    public PipelineSettings withSourceIdleTimeout(Duration timeout) {
+        return new PipelineSettings(rails, railQueue, reorderPackets, maxSampleEvents, batchSize, batchWait, sliding,
+                topK, groupDelimiter, recentPerGroup, overlapTolerance, timeout);
     }
 
     /** The source group of a source id: its part before the last {@link #groupDelimiter()}, or the id itself. */

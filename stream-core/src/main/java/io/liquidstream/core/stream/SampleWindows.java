@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Windows by sample markers: a source's packets with one {@code sampleId} form one window, closed by
- * {@code endOfSample} or by the first packet of another sample. One open sample per source, of at most
+ * {@code endOfSample}, by the first packet of another sample, or by {@link #close} when the source goes
+ * idle (a later packet of that sample then starts it afresh). One open sample per source, of at most
  * {@code maxSampleEvents} events: a sample that grows beyond goes to the DLQ whole (OVERSIZED), and so
  * do its later packets.
  *
@@ -54,7 +55,7 @@ final class SampleWindows<A> implements SourceWindows<A> {
         oversized.remove(source);
         OpenSample<A> sample = open.get(source);
         if (sample != null && !sample.id.equals(p.sampleId())) {
-            close(source, out);
+            closeOpen(source, out);
             sample = null;
         }
         Events events = p.events();
@@ -77,7 +78,15 @@ final class SampleWindows<A> implements SourceWindows<A> {
         }
         sample.add(events, p.ack());
         if (p.endOfSample()) {
-            close(source, out);
+            closeOpen(source, out);
+        }
+    }
+
+    /** Closes the source's open sample, if any, with what arrived, as the first packet of another sample would. */
+    @Override
+    public void close(String source, List<Outcome<A>> out) {
+        if (open.containsKey(source)) {
+            closeOpen(source, out);
         }
     }
 
@@ -89,7 +98,7 @@ final class SampleWindows<A> implements SourceWindows<A> {
         }
     }
 
-    private void close(String source, List<Outcome<A>> out) {
+    private void closeOpen(String source, List<Outcome<A>> out) {
         OpenSample<A> sample = open.remove(source);
         metrics.openSamples(-1);
         Events events = sample.events(spec);

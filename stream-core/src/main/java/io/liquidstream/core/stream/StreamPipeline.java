@@ -1,6 +1,7 @@
 package io.liquidstream.core.stream;
 
 import io.liquidstream.core.association.AssociationIndex;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -19,6 +20,11 @@ import reactor.core.scheduler.Schedulers;
  * rail handles one outcome at a time, so a source's windows are closed, encoded and emitted in order.
  * Outcomes of different rails interleave.
  *
+ * <p><b>Idle sources.</b> Each rail also receives a tick every quarter of {@code sourceIdleTimeout}
+ * (at most every second, at least every millisecond) on the same serialized path as its packets, so a
+ * source that falls silent with an open window has it closed by {@link WindowingStage#expire(long)};
+ * ticks are dropped while the rail is backed up, and stop when the rail's input completes.
+ *
  * <p><b>Backpressure.</b> Every hand-over is a bounded queue: at most {@code railQueue} outcomes per
  * rail, one projection batch, and whatever downstream requested. When downstream stops requesting,
  * the stages stop requesting from the input, which, for a Kafka receiver, pauses its partitions.
@@ -27,6 +33,9 @@ import reactor.core.scheduler.Schedulers;
  * created per pipeline and released by {@link #dispose()}.
  */
 public final class StreamPipeline<A> implements Disposable {
+
+    /** Asks a rail's windowing to expire its idle sources; never leaves the rail. */
+    private static final Object TICK = new Object();
 
     private final Map<String, ModalityRuntime> models;
     private final PipelineSettings settings;
@@ -37,6 +46,7 @@ public final class StreamPipeline<A> implements Disposable {
     private final ProjectionStage<A> projection;
     private final AssociationStage<A> association;
     private final Predicate<A> revoked;
+    private final Duration tickPeriod;
 
     public StreamPipeline(Map<String, ModalityRuntime> models, String modelVersion, AssociationIndex anchors,
                           PipelineSettings settings, PipelineMetrics metrics, LongSupplier clockMicros) {
@@ -56,6 +66,7 @@ public final class StreamPipeline<A> implements Disposable {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clockMicros;
+        this.tickPeriod = tickPeriod(settings.sourceIdleTimeout());
         this.lanes = Schedulers.newParallel("liquidstream-rail", settings.rails(), true);
         this.projectionThread = Schedulers.newSingle("liquidstream-projection", true);
         this.projection = new ProjectionStage<>(models, settings.batchSize(), settings.batchWait(), projectionThread,
@@ -71,12 +82,37 @@ public final class StreamPipeline<A> implements Disposable {
                 .groupBy(this::railOf, queue)
                 .flatMap(rail -> {
                     WindowingStage<A> windowing = new WindowingStage<>(models, settings, metrics, clock, revoked);
-                    return rail.publishOn(lanes, queue)
-                            .concatMapIterable(windowing::accept, queue)
+                    return withTicks(rail, queue).publishOn(lanes, queue)
+                            .concatMapIterable(item -> item == TICK
+                                    ? windowing.expire(clock.getAsLong())
+                                    : windowing.accept(outcome(item)), queue)
                             .map(this::encode);
                 }, settings.rails(), queue)
                 .transform(projection)
                 .map(association::apply);
+    }
+
+    /**
+     * The rail's outcomes with {@link #TICK}s merged in; the ticks are dropped while the rail is backed up
+     * and end when the rail ends, so the rail still completes (or fails) with its input.
+     */
+    private Flux<Object> withTicks(Flux<Outcome<A>> rail, int queue) {
+        return rail.publish(shared -> Flux.merge(queue, shared, Flux.interval(tickPeriod, lanes)
+                .onBackpressureDrop()
+                .map(n -> TICK)
+                .takeUntilOther(shared.ignoreElements().onErrorComplete())), queue);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Outcome<A> outcome(Object railItem) {
+        return (Outcome<A>) railItem;
+    }
+
+    /** A quarter of the timeout, so a source expires at most a quarter late, within [1 ms, 1 s]. */
+    static Duration tickPeriod(Duration idleTimeout) {
+        Duration quarter = idleTimeout.dividedBy(4);
+        Duration atMostASecond = quarter.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : quarter;
+        return atMostASecond.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : atMostASecond;
     }
 
     /** The rail of an outcome: by source for packets, rail 0 for anything else. */

@@ -1,7 +1,9 @@
 package io.liquidstream.core.stream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,11 @@ import java.util.function.Predicate;
  * A packet behind the expected {@code seq} is a duplicate (dropped, counted), or, if its number was
  * given up as a gap, LATE (to the DLQ, since the windows it belonged to are already closed).
  *
+ * <p><b>Idle sources.</b> A source that sends nothing for {@code sourceIdleTimeout} (on the stage's
+ * clock) while it has packets held or a window open would keep their inputs unacknowledged, and so hold
+ * back every later offset of its partition. {@link #expire(long)} gives up such a source's missing
+ * numbers, windows its held packets, and closes its open windows with what arrived.
+ *
  * <p>Outcomes that are not packets pass through unchanged.
  */
 public final class WindowingStage<A> {
@@ -32,7 +39,11 @@ public final class WindowingStage<A> {
     private final PipelineMetrics metrics;
     private final Map<String, SourceWindows<A>> byModality = new HashMap<>();
     private final Map<String, Sequence<A>> sequences = new HashMap<>();
+    private final LongSupplier clock;
     private final Predicate<A> revoked;
+    private final long idleMicros;
+    /** Latest packet time per source, least recently heard first (each packet moves its source last). */
+    private final LinkedHashMap<String, Long> lastHeard = new LinkedHashMap<>();
 
     public WindowingStage(Map<String, ModalityRuntime> models, PipelineSettings settings, PipelineMetrics metrics,
                           LongSupplier clockMicros) {
@@ -49,6 +60,8 @@ public final class WindowingStage<A> {
         this.revoked = revoked;
         this.settings = settings;
         this.metrics = metrics;
+        this.idleMicros = micros(settings.sourceIdleTimeout());
+        this.clock = clockMicros;
         for (ModalityRuntime m : models.values()) {
             SlidingSpec sliding = settings.sliding().get(m.name());
             byModality.put(m.name(), sliding == null
@@ -69,6 +82,8 @@ public final class WindowingStage<A> {
                     + byModality.keySet() + ", found '" + p.modality() + "' from source '" + p.source() + "'"));
         }
         List<Outcome<A>> out = new ArrayList<>(2);
+        lastHeard.remove(p.source());
+        lastHeard.put(p.source(), clock.getAsLong());
         forgetIfRevoked(p.source());
         Sequence<A> seq = sequences.computeIfAbsent(p.source(), s -> new Sequence<>(p.seq()));
         seq.latest = p.ack();
@@ -92,21 +107,50 @@ public final class WindowingStage<A> {
             if (seq.held.size() <= settings.reorderPackets()) {
                 return out;
             }
-            long resume = seq.held.firstKey();
-            metrics.gap(resume - seq.next);
-            for (long missing = seq.next; missing < resume; missing++) {
-                seq.giveUp(missing);
-            }
-            seq.next = resume;
+            giveUpGap(seq);
         } else {
             window(windows, p, seq, out);
         }
-        while (!seq.held.isEmpty() && seq.held.firstKey() == seq.next) {
-            metrics.reorderBuffered(-1);
-            Packet<A> next = seq.held.pollFirstEntry().getValue();
-            window(byModality.get(next.modality()), next, seq, out);
+        windowHeldInOrder(seq, out);
+        return out;
+    }
+
+    /**
+     * Expires the sources heard from last at least {@code sourceIdleTimeout} before {@code nowMicros}:
+     * gives up each one's missing numbers (counted as gaps), windows its held packets in order, and closes
+     * its open windows with what arrived. Costs one step per expired source, plus one.
+     *
+     * @return the outcomes, in order per source
+     */
+    public List<Outcome<A>> expire(long nowMicros) {
+        List<Outcome<A>> out = new ArrayList<>();
+        var it = lastHeard.entrySet().iterator();
+        while (it.hasNext()) {
+            var heard = it.next();
+            // least recently heard first: the first source not idle ends the scan
+            if (nowMicros - heard.getValue() < idleMicros) {
+                break;
+            }
+            it.remove();
+            expire(heard.getKey(), out);
         }
         return out;
+    }
+
+    private void expire(String source, List<Outcome<A>> out) {
+        int before = out.size();
+        Sequence<A> seq = sequences.get(source);
+        boolean held = seq != null && !seq.held.isEmpty();
+        while (seq != null && !seq.held.isEmpty()) {
+            giveUpGap(seq);
+            windowHeldInOrder(seq, out);
+        }
+        for (SourceWindows<A> windows : byModality.values()) {
+            windows.close(source, out);
+        }
+        if (held || out.size() > before) {
+            metrics.sourceExpired();
+        }
     }
 
     /** Sources with sequence state on this rail. */
@@ -123,6 +167,33 @@ public final class WindowingStage<A> {
         sequences.remove(source);
         metrics.reorderBuffered(-seq.held.size());
         byModality.values().forEach(w -> w.forget(source));
+    }
+
+    /** Gives up the numbers missing before the lowest held packet, which becomes the expected one. */
+    private void giveUpGap(Sequence<A> seq) {
+        long resume = seq.held.firstKey();
+        metrics.gap(resume - seq.next);
+        // only the latest REMEMBERED_GAPS numbers are kept, so a huge gap costs no more than that
+        for (long missing = Math.max(seq.next, resume - REMEMBERED_GAPS); missing < resume; missing++) {
+            seq.giveUp(missing);
+        }
+        seq.next = resume;
+    }
+
+    private void windowHeldInOrder(Sequence<A> seq, List<Outcome<A>> out) {
+        while (!seq.held.isEmpty() && seq.held.firstKey() == seq.next) {
+            metrics.reorderBuffered(-1);
+            Packet<A> next = seq.held.pollFirstEntry().getValue();
+            window(byModality.get(next.modality()), next, seq, out);
+        }
+    }
+
+    private static long micros(Duration d) {
+        try {
+            return Math.max(1, d.toNanos() / 1000);
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private void window(SourceWindows<A> windows, Packet<A> p, Sequence<A> seq, List<Outcome<A>> out) {
