@@ -42,6 +42,7 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String REORDER_PACKETS = "reorder.packets";
     public static final String PACKET_MAX_EVENTS = "packet.max.events";
     public static final String SAMPLE_MAX_EVENTS = "sample.max.events";
+    public static final String SOURCE_IDLE_TIMEOUT_MS = "source.idle.timeout.ms";
     public static final String BATCH_SIZE = "batch.size";
     public static final String BATCH_WAIT_MS = "batch.wait.ms";
     public static final String SLIDING_MODALITIES = "sliding.modalities";
@@ -105,6 +106,10 @@ public final class ServiceConfig extends AbstractConfig {
                     "Larger packets go to the DLQ as OVERSIZED.")
             .define(SAMPLE_MAX_EVENTS, Type.INT, 10_000_000, Range.atLeast(1), Importance.MEDIUM,
                     "Larger samples go to the DLQ as OVERSIZED, whole.")
+            .define(SOURCE_IDLE_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.MEDIUM,
+                    "A source with an open sample or packets held for a missing seq, and no packet for this long "
+                            + "(wall clock), has its sample closed and answered with what arrived, and its gap given "
+                            + "up, so its inputs can be committed.")
             .define(BATCH_SIZE, Type.INT, 64, Range.between(1, 65536), Importance.MEDIUM,
                     "Most windows per projection micro-batch.")
             .define(BATCH_WAIT_MS, Type.LONG, 2L, Range.between(1, 60_000), Importance.MEDIUM,
@@ -154,7 +159,7 @@ public final class ServiceConfig extends AbstractConfig {
         return new PipelineSettings(getInt(RAILS), getInt(RAIL_QUEUE), getInt(REORDER_PACKETS),
                 getInt(SAMPLE_MAX_EVENTS), getInt(BATCH_SIZE), Duration.ofMillis(getLong(BATCH_WAIT_MS)), sliding,
                 getInt(TOP_K), getString(GROUP_DELIMITER), getInt(RECENT_PER_GROUP),
-                Duration.ofMillis(getLong(OVERLAP_TOLERANCE_MS)));
+                Duration.ofMillis(getLong(OVERLAP_TOLERANCE_MS)), Duration.ofMillis(getLong(SOURCE_IDLE_TIMEOUT_MS)));
     }
 
     public boolean exactlyOnce() {
