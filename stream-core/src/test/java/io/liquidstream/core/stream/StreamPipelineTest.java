@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 class StreamPipelineTest {
@@ -86,6 +87,24 @@ class StreamPipelineTest {
         StepVerifier.create(pipeline.apply(samples(1, 1)))
                 .assertNext(o -> assertThat(((Associated<String>) o).association().getPredictedClass()).isEqualTo(7))
                 .verifyComplete();
+    }
+
+    @Test
+    void givenASampleLeftOpenBySilentSource_itIsAnsweredAfterTheIdleTimeoutAndThePipelineStillCompletesWithItsInput() {
+        StreamPipeline<String> idling = new StreamPipeline<>(TestModels.models(), "v1", anchors,
+                PipelineSettings.defaults().withRails(2).withSourceIdleTimeout(Duration.ofMillis(200)), metrics,
+                () -> System.nanoTime() / 1000);
+        Sinks.Many<Outcome<String>> input = Sinks.many().unicast().onBackpressureBuffer();
+        try {
+            StepVerifier.create(idling.apply(input.asFlux()))
+                    .then(() -> input.tryEmitNext(TestModels.vision("g0/vision", 0, "s1", false, 0, 40)))
+                    .assertNext(o -> assertThat(((Associated<String>) o).window().acks()).containsExactly("g0/vision#0"))
+                    .then(input::tryEmitComplete)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(20));
+        } finally {
+            idling.dispose();
+        }
     }
 
     @Test
