@@ -86,6 +86,22 @@ final class Traffic implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Sends only the first packet of a vision sample from {@code group}, never its end: a sensor that went
+     * silent mid-sample. Returns the sample's id.
+     */
+    String sendUnfinished(String group) {
+        String source = group + "/" + ServiceTopics.VISION;
+        String id = "unfinished-" + samples++;
+        long seq = nextSeq.merge(source, 1L, Long::sum) - 1;
+        EventPacket packet = packet(ServiceTopics.VISION, source, seq, seq * 100L * (eventsPerPacket + 10),
+                eventsPerPacket, random);
+        packet.setSampleId(id);
+        packet.setLabel(random.nextInt(10));
+        producer.send(new ProducerRecord<>(topics.events(ServiceTopics.VISION), source, CODEC.encode(packet)));
+        return id;
+    }
+
     private String sendSample(String modality, String group, String id) {
         String source = group + "/" + modality;
         int label = random.nextInt(10);
