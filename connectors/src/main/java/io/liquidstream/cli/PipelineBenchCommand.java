@@ -24,18 +24,23 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "On an embedded broker (or --bootstrap-servers), over fresh topics of this run:",
-            "  1. backlog:   writes --backlog-events of synthetic samples to the input topic;",
-            "  2. warm-up:   copies them once and lets the service, in this process, drain them once, untimed,",
-            "                so the JIT has compiled the hot paths;",
-            "  3. substrate: copies them with a plain consumer and producer (no decoding): the bare Kafka rate;",
-            "  4. maximum:   a second backlog is written and a second service instance drains it: the highest",
-            "                rate (both rates are taken between 10 % and 90 % of the records done);",
-            "  5. load:      sends samples steadily at --events-per-second (default: half the maximum), untimed",
-            "                for --warmup, then for --duration, measuring each sample's latency from its first",
-            "                packet handed to the producer to its association read back from the output topic.",
-            "Samples are sent as a recording is replayed: a sample's packets back to back, so the latency is the",
-            "pipeline's, not the length of the sample. CPU and heap are this JVM's, the embedded broker included.",
-            "The default model has the seed's vision<->audio shapes with untrained heads (--model to serve yours)."
+            "  1. backlog:   writes --backlog-events of synthetic samples to the input topic",
+            "  2. warm-up:   copies them once and lets the service (in this process) drain",
+            "                them once, untimed, so the JIT has compiled the hot paths",
+            "  3. substrate: copies them with a plain consumer and producer, no decoding:",
+            "                the bare Kafka rate",
+            "  4. maximum:   writes a second backlog and lets a second service instance",
+            "                drain it: the highest rate (rates are taken between 10%% and",
+            "                90%% of the records)",
+            "  5. load:      sends samples steadily at --events-per-second (default: half",
+            "                the maximum), untimed for --warmup, then for --duration, and",
+            "                measures each sample's latency: first packet handed to the",
+            "                producer -> its association read back from the output topic",
+            "A sample's packets are sent back to back, as a recording is replayed, so the",
+            "latency is the pipeline's, not the sample's length. CPU and heap are this",
+            "JVM's, the embedded broker included. The default model has the seed's",
+            "vision<->audio shapes with untrained heads (--model serves yours).",
+            ""
         })
 final class PipelineBenchCommand implements Callable<Integer> {
 
