@@ -1,6 +1,7 @@
 package io.liquidstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,30 @@ class LiquidStreamCliTest {
             assertThat(r.exitCode()).as("exit code of %s", args).isZero();
             assertThat(r.out()).as("help of %s", args).contains("Usage:").contains("--help");
         }
+    }
+
+    @Test
+    void everyCommandsDescriptionIsAValidFormatString() {
+        // picocli formats descriptions with String.format: a bare '%' prints a warning and the raw text
+        List<CommandLine> all = new ArrayList<>();
+        collect(LiquidStreamCli.commandLine(), all);
+        for (CommandLine cl : all) {
+            List<String> lines = new ArrayList<>(List.of(cl.getCommandSpec().usageMessage().description()));
+            lines.addAll(List.of(cl.getCommandSpec().usageMessage().header()));
+            for (String line : lines) {
+                assertThatCode(() -> String.format(line)).as("%s: %s", cl.getCommandName(), line)
+                        .doesNotThrowAnyException();
+            }
+        }
+    }
+
+    private static void collect(CommandLine cl, List<CommandLine> into) {
+        into.add(cl);
+        cl.getSubcommands().values().forEach(sub -> {
+            if (!into.contains(sub)) {
+                collect(sub, into);
+            }
+        });
     }
 
     @Test
