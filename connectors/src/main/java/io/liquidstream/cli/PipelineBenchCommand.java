@@ -182,9 +182,8 @@ final class PipelineBenchCommand implements Callable<Integer> {
         m.put("deadLetters", Math.round(r.deadLetters()));
         m.put("cpuCoresAtMaximum", Json.round(r.maximumUsage().cpuCores(), 2));
         m.put("cpuCoresAtLoad", Json.round(r.loadUsage().cpuCores(), 2));
-        m.put("heapMaxMiB", mib(Math.max(r.maximumUsage().heapMaxBytes(), r.loadUsage().heapMaxBytes())));
-        m.put("heapAfterGcMaxMiB", mib(Math.max(r.maximumUsage().heapAfterGcMaxBytes(),
-                r.loadUsage().heapAfterGcMaxBytes())));
+        m.put("heapMaxMiB", mib(r.heapMaxBytes()));
+        m.put("heapAfterGcMaxMiB", mib(r.heapAfterGcMaxBytes()));
         m.put("threadCoresAtMaximum", r.maximumUsage().threadCores());
         m.put("threadCoresAtLoad", r.loadUsage().threadCores());
         if (r.profileFile() != null) {
@@ -213,9 +212,8 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 r.service().p99());
         out.printf("  egress              p50 %.1f ms  p99 %.1f ms  (-> association read back)%n", r.egress().p50(),
                 r.egress().p99());
-        out.printf("heap                  max %d MiB in use, max %d MiB after GC%n",
-                mib(Math.max(r.maximumUsage().heapMaxBytes(), r.loadUsage().heapMaxBytes())),
-                mib(Math.max(r.maximumUsage().heapAfterGcMaxBytes(), r.loadUsage().heapAfterGcMaxBytes())));
+        out.printf("heap                  max %d MiB in use, max %d MiB after GC%n", mib(r.heapMaxBytes()),
+                mib(r.heapAfterGcMaxBytes()));
         out.printf("answers               %d unanswered, %d duplicates, %.0f dead letters%n", r.unanswered(),
                 r.duplicates(), r.deadLetters());
         out.printf("%nCPU by Java thread, cores     at maximum   at load   (the rest: JIT, GC, kernel)%n");

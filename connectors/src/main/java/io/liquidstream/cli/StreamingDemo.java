@@ -16,7 +16,6 @@ import io.liquidstream.schemas.ClassAnchor;
 import io.liquidstream.schemas.Embedding;
 import io.liquidstream.schemas.Modality;
 import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -160,7 +159,7 @@ final class StreamingDemo {
                 if (Double.isNaN(anchorsLiveSeconds) && !zeroShotAnchors.isEmpty() && System.nanoTime() >= anchorsDue) {
                     publish(producer, config.getString(ServiceConfig.ANCHORS_TOPIC), zeroShotAnchors);
                     awaitAnchors(service, bundleAnchors + zeroShotAnchors.size());
-                    tally.anchorsLive(wallMicros());
+                    tally.anchorsLive(LiquidStreamService.wallMicros());
                     anchorsLiveSeconds = (System.nanoTime() - start) / 1e9;
                     view.anchorsLive();
                 }
@@ -185,7 +184,7 @@ final class StreamingDemo {
             PipelineMetrics m = service.metrics();
             return new DemoReport(s, bundle.version(), modelSeconds, streamedSeconds, sources.eventsSent(),
                     sources.samplesSent(), m.total("liquidstream.events.in"), m.total("liquidstream.windows"),
-                    deadLetters(registry), trained, zeroShot, anchorsLiveSeconds, tally.awaiting(), tally.snapshot());
+                    m.total("liquidstream.dlq"), trained, zeroShot, anchorsLiveSeconds, tally.awaiting(), tally.snapshot());
         } finally {
             tally.stop();
             tallyThread.join(5_000);
@@ -234,7 +233,7 @@ final class StreamingDemo {
                         mean[j] += v[j] / trials.size();
                     }
                 }
-                long now = wallMicros();
+                long now = LiquidStreamService.wallMicros();
                 List<Float> vector = new ArrayList<>(mean.length);
                 for (float f : mean) {
                     vector.add(f);
@@ -324,15 +323,6 @@ final class StreamingDemo {
         if (service.failure() != null) {
             throw new IllegalStateException("the service stopped: " + service.failure(), service.failure());
         }
-    }
-
-    private static double deadLetters(MeterRegistry registry) {
-        return registry.find("liquidstream.dlq").counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    static long wallMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
     private Progress progress(String label, Long total) {

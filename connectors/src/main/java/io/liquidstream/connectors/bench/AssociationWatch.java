@@ -1,9 +1,9 @@
 package io.liquidstream.connectors.bench;
 
+import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,12 +76,17 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
 
     /** The sample's first packet is being handed to the producer now. */
     public void sending(String sampleId) {
-        sent.put(sampleId, new long[] {System.nanoTime(), wallMicros()});
+        sent.put(sampleId, new long[] {System.nanoTime(), LiquidStreamService.wallMicros()});
     }
 
     /** Samples sent and not answered yet. */
     public int awaiting() {
         return sent.size();
+    }
+
+    /** Samples answered since the last reset. */
+    public synchronized long answered() {
+        return answered;
     }
 
     /** Associations read whose sample was not (or no longer) awaited: duplicates after a retry. */
@@ -118,7 +123,7 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
         try {
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    answer(codec.decode(r.value()), System.nanoTime(), wallMicros());
+                    answer(codec.decode(r.value()), System.nanoTime(), LiquidStreamService.wallMicros());
                 }
             }
         } catch (WakeupException e) {
@@ -152,11 +157,6 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
         histogram.recordValue(Math.min(MAX_MICROS, Math.max(0, micros)));
     }
 
-    /** Wall-clock µs since the epoch, the clock the service stamps associations with. */
-    private static long wallMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-    }
 
     private double seconds(long nanos) {
         return nanos == 0 ? Double.NaN : (nanos - originNanos) / 1e9;

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -28,8 +27,6 @@ public final class JfrProfile implements AutoCloseable {
     /** Share of the execution samples, in percent, by thread kind and by top method, largest first. */
     public record Summary(long samples, Map<String, Double> threads, Map<String, Double> methods) {
     }
-
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final Recording recording;
     private final Path file;
@@ -79,7 +76,7 @@ public final class JfrProfile implements AutoCloseable {
                 }
                 samples++;
                 String thread = e.getThread("sampledThread") != null ? e.getThread("sampledThread").getJavaName() : null;
-                threads.merge(thread == null ? "(unnamed)" : DIGITS.matcher(thread).replaceAll("N"), 1L, Long::sum);
+                threads.merge(thread == null ? "(unnamed)" : ProcessGauges.threadKind(thread), 1L, Long::sum);
                 RecordedStackTrace stack = e.getStackTrace();
                 List<RecordedFrame> frames = stack == null ? List.of() : stack.getFrames();
                 String method = frames.isEmpty() ? "(no stack)"

@@ -8,7 +8,6 @@ import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.Modality;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +106,16 @@ public final class PipelineBenchmark {
             ProcessGauges.Usage loadUsage,
             JfrProfile.Summary profile, Path profileFile) {
 
+        /** The most heap in use in either measured phase. */
+        public long heapMaxBytes() {
+            return Math.max(maximumUsage.heapMaxBytes(), loadUsage.heapMaxBytes());
+        }
+
+        /** The most heap left after a collection in either measured phase. */
+        public long heapAfterGcMaxBytes() {
+            return Math.max(maximumUsage.heapAfterGcMaxBytes(), loadUsage.heapAfterGcMaxBytes());
+        }
+
         /** The pipeline's maximum over the substrate's. */
         public double ratioToSubstrate() {
             return substrateEventsPerSecond > 0 ? eventsPerSecond / substrateEventsPerSecond : Double.NaN;
@@ -171,7 +180,6 @@ public final class PipelineBenchmark {
                 s.seed());
         long backlogSamples = (s.backlogEvents() + s.eventsPerSample() - 1) / s.eventsPerSample();
         long backlogEvents = backlogSamples * s.eventsPerSample();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (AssociationWatch watch = new AssociationWatch(client, names.associations());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(client), new StringSerializer(),
                      new ByteArraySerializer())) {
@@ -207,7 +215,7 @@ public final class PipelineBenchmark {
 
             JfrProfile profile = s.profile() != null ? JfrProfile.start(s.profile()) : null;
             try (LiquidStreamService service = LiquidStreamService.start(new ServiceConfig(serviceProps(client, names)),
-                    s.bundle(), registry)) {
+                    s.bundle(), new SimpleMeterRegistry())) {
                 progress.accept("maximum: a second service instance drains the second backlog");
                 ProcessGauges maxGauges = ProcessGauges.start();
                 awaitAnswers(watch, backlogSamples, drainTimeout(backlogEvents), service, maxGauges, "the backlog");
@@ -247,7 +255,7 @@ public final class PipelineBenchmark {
                 return new Result(backlogEvents, writeRate, substrateRate, maxRate, maxUsage, target,
                         sent * (double) s.eventsPerSample() / sendSeconds,
                         load.answered() * (double) s.eventsPerSample() / outputSeconds, sent, watch.awaiting(),
-                        watch.unexpected(), deadLetters(registry), endToEnd, Latency.of(load.ingressMicros()),
+                        watch.unexpected(), service.metrics().total("liquidstream.dlq"), endToEnd, Latency.of(load.ingressMicros()),
                         Latency.of(load.serviceMicros()), Latency.of(load.egressMicros()), loadUsage,
                         summary, profile != null ? profile.file() : null);
             } finally {
@@ -326,11 +334,11 @@ public final class PipelineBenchmark {
     private static void awaitAnswers(AssociationWatch watch, long expected, Duration timeout, LiquidStreamService service,
             ProcessGauges gauges, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (watch.phase().answered() < expected) {
+        while (watch.answered() < expected) {
             requireRunning(service);
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("expected associations for all " + expected + " samples of " + what
-                        + " within " + timeout + ", found " + watch.phase().answered());
+                        + " within " + timeout + ", found " + watch.answered());
             }
             gauges.sample();
             Thread.sleep(GAUGE_NANOS / 1_000_000);
@@ -368,10 +376,6 @@ public final class PipelineBenchmark {
         // a busy single-node broker answer "not leader" for a moment and pipelined retries can wedge.
         props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return props;
-    }
-
-    private static double deadLetters(SimpleMeterRegistry registry) {
-        return registry.find("liquidstream.dlq").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private static void requireRunning(LiquidStreamService service) {

@@ -81,13 +81,18 @@ public final class ProcessGauges {
                 (gcMillis() - startGcMillis) / 1000.0, threadCores(seconds));
     }
 
+    /** A thread's name with its numbers replaced by N, so the threads of one pool count as one kind. */
+    static String threadKind(String name) {
+        return DIGITS.matcher(name).replaceAll("N");
+    }
+
     private Map<String, Double> threadCores(double seconds) {
         Map<String, Double> byName = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             long cpu = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
             if (cpu > 0) {
                 long used = cpu - startThreadCpu.getOrDefault(info.getThreadId(), 0L);
-                byName.merge(DIGITS.matcher(info.getThreadName()).replaceAll("N"), used / 1e9 / seconds, Double::sum);
+                byName.merge(threadKind(info.getThreadName()), used / 1e9 / seconds, Double::sum);
             }
         }
         Map<String, Double> sorted = new LinkedHashMap<>();

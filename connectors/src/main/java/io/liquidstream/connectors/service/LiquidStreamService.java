@@ -214,8 +214,8 @@ public final class LiquidStreamService implements AutoCloseable {
         System.err.println("liquidstream: service stopped: " + (denied.isPresent() ? denied.get().getMessage() : error));
     }
 
-    /** Wall-clock microseconds since the epoch. */
-    static long wallMicros() {
+    /** Wall-clock microseconds since the epoch: the clock the service stamps its outputs with. */
+    public static long wallMicros() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
