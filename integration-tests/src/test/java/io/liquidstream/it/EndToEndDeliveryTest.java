@@ -22,49 +22,49 @@ class EndToEndDeliveryTest {
 
     @Test
     void givenExactlyOnce_everySampleYieldsExactlyOneCommittedEmbeddingAndAssociation() {
-        ServiceTopics topics = ServiceTopics.fresh("e2e-eos");
-        try (LiquidStreamService service = LiquidStreamService.start(topics.config(kafka.bootstrapServers(), true),
-                TestModel.bundle(), new SimpleMeterRegistry());
-             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, 1)) {
-            List<String> ids = traffic.send(SAMPLES);
-            traffic.flush();
+        Run run = deliver("e2e-eos", true, 1);
+        Report.line("e2e exactly-once", run.toString());
 
-            Delivery associations = Delivery.of(ids, Outputs.associationIds(kafka.bootstrapServers(),
-                    topics.associations(), ids));
-            Delivery vision = embeddings(traffic, topics, ServiceTopics.VISION);
-            Delivery neural = embeddings(traffic, topics, ServiceTopics.NEURAL);
-            Report.line("e2e exactly-once", "associations " + associations + "; vision embeddings " + vision
-                    + "; neural embeddings " + neural);
-
-            assertThat(service.failure()).as("the service stopped").isNull();
-            assertExactlyOnce(associations);
-            assertExactlyOnce(vision);
-            assertExactlyOnce(neural);
-            assertThat(vision.sent() + neural.sent()).isEqualTo(SAMPLES);
-        }
+        assertThat(run.failure()).as("the service stopped").isNull();
+        assertExactlyOnce(run.associations());
+        assertExactlyOnce(run.vision());
+        assertExactlyOnce(run.neural());
+        assertThat(run.vision().sent() + run.neural().sent()).isEqualTo(SAMPLES);
     }
 
     @Test
     void givenAtLeastOnceWithoutFaults_everySampleIsAnsweredAndNothingTwice() {
-        ServiceTopics topics = ServiceTopics.fresh("e2e-alo");
-        try (LiquidStreamService service = LiquidStreamService.start(topics.config(kafka.bootstrapServers(), false),
+        Run run = deliver("e2e-alo", false, 2);
+        Report.line("e2e at-least-once", run.toString());
+
+        // at-least-once may duplicate only after a fault; there was none
+        assertExactlyOnce(run.associations());
+        assertExactlyOnce(run.vision());
+        assertExactlyOnce(run.neural());
+        assertThat(run.failure()).isNull();
+    }
+
+    /** What one service run delivered, per output, and the error that stopped it (null while it ran). */
+    private record Run(Delivery associations, Delivery vision, Delivery neural, Throwable failure) {
+        @Override
+        public String toString() {
+            return "associations " + associations + "; vision embeddings " + vision + "; neural embeddings " + neural;
+        }
+    }
+
+    /** Sends {@link #SAMPLES} samples through a fresh service and reads back every output by id. */
+    private static Run deliver(String name, boolean exactlyOnce, long seed) {
+        ServiceTopics topics = ServiceTopics.fresh(name);
+        try (LiquidStreamService service = LiquidStreamService.start(topics.config(kafka.bootstrapServers(), exactlyOnce),
                 TestModel.bundle(), new SimpleMeterRegistry());
-             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, 2)) {
+             Traffic traffic = new Traffic(kafka.bootstrapServers(), topics, seed)) {
             List<String> ids = traffic.send(SAMPLES);
             traffic.flush();
 
             Delivery associations = Delivery.of(ids, Outputs.associationIds(kafka.bootstrapServers(),
                     topics.associations(), ids));
-            Delivery vision = embeddings(traffic, topics, ServiceTopics.VISION);
-            Delivery neural = embeddings(traffic, topics, ServiceTopics.NEURAL);
-            Report.line("e2e at-least-once", "associations " + associations + "; vision embeddings " + vision
-                    + "; neural embeddings " + neural);
-
-            // at-least-once may duplicate only after a fault; there was none
-            assertExactlyOnce(associations);
-            assertExactlyOnce(vision);
-            assertExactlyOnce(neural);
-            assertThat(service.failure()).isNull();
+            return new Run(associations, embeddings(traffic, topics, ServiceTopics.VISION),
+                    embeddings(traffic, topics, ServiceTopics.NEURAL), service.failure());
         }
     }
 
