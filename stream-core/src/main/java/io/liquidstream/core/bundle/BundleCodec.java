@@ -75,6 +75,14 @@ final class BundleCodec {
             anchorVectors.set(modality, arrayRef(ANCHORS_DIR + modality + ".npy",
                     NpyArray.matrix(rows.size(), d, data), arrays));
         });
+        bundle.openSet().ifPresent(c -> {
+            // Written only when present, so bundles without one keep their versions.
+            ObjectNode open = root.putObject("openSet");
+            ArrayNode trained = open.putArray("trainedClasses");
+            c.trainedClasses().forEach(trained::add);
+            ObjectNode margins = open.putObject("seenMargins");
+            c.seenMargins().forEach(margins::put);
+        });
         root.put("version", "");
         String unversioned = canonical(root);
         String version = sha256(unversioned.getBytes(StandardCharsets.UTF_8));
@@ -162,7 +170,26 @@ final class BundleCodec {
             String key = it.next();
             metadata.put(key, text(meta, "metadata", key));
         }
-        return new ModelBundle(modalities, number(root, "", "temperature"), anchors, metadata);
+        OpenSetCalibration openSet = null;
+        if (root.has("openSet")) {
+            JsonNode open = object(root, "", "openSet");
+            JsonNode trained = array(open, "openSet", "trainedClasses");
+            java.util.SortedSet<Integer> classes = new java.util.TreeSet<>();
+            for (int i = 0; i < trained.size(); i++) {
+                if (!trained.get(i).canConvertToInt()) {
+                    throw manifestError("openSet.trainedClasses[" + i + "] must be an integer, found " + trained.get(i));
+                }
+                classes.add(trained.get(i).intValue());
+            }
+            JsonNode marginNode = object(open, "openSet", "seenMargins");
+            SortedMap<String, Double> margins = new TreeMap<>();
+            for (Iterator<String> it = marginNode.fieldNames(); it.hasNext(); ) {
+                String m = it.next();
+                margins.put(m, number(marginNode, "openSet.seenMargins", m));
+            }
+            openSet = new OpenSetCalibration(classes, margins);
+        }
+        return new ModelBundle(modalities, number(root, "", "temperature"), anchors, metadata, openSet);
     }
 
     private static ObjectNode encodeModality(ModalityModel m, SortedMap<String, byte[]> arrays) {

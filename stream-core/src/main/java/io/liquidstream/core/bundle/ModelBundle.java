@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -36,6 +37,7 @@ public final class ModelBundle {
     private final double temperature;
     private final List<BundleAnchor> anchors;
     private final SortedMap<String, String> metadata;
+    private final OpenSetCalibration openSet;
     private volatile String version;
 
     /**
@@ -45,6 +47,16 @@ public final class ModelBundle {
      */
     public ModelBundle(List<ModalityModel> modalities, double temperature, List<BundleAnchor> anchors,
             Map<String, String> metadata) {
+        this(modalities, temperature, anchors, metadata, null);
+    }
+
+    /**
+     * @param openSet the open-set calibration (trained classes, seen-class margins); null when the model
+     *     has none, as bundles written before it existed
+     */
+    public ModelBundle(List<ModalityModel> modalities, double temperature, List<BundleAnchor> anchors,
+            Map<String, String> metadata, OpenSetCalibration openSet) {
+        this.openSet = openSet;
         this.modalities = List.copyOf(modalities);
         this.anchors = List.copyOf(anchors);
         this.metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
@@ -62,6 +74,11 @@ public final class ModelBundle {
             }
         }
         Set<String> ids = new HashSet<>();
+        if (openSet != null) {
+            for (String m : openSet.seenMargins().keySet()) {
+                modality(m);
+            }
+        }
         for (BundleAnchor a : this.anchors) {
             if (!ids.add(a.anchorId())) {
                 throw new IllegalArgumentException("anchor ids must be unique, found '" + a.anchorId() + "' twice");
@@ -100,6 +117,16 @@ public final class ModelBundle {
 
     public SortedMap<String, String> metadata() {
         return metadata;
+    }
+
+    /** The open-set calibration, when the bundle has one. */
+    public Optional<OpenSetCalibration> openSet() {
+        return Optional.ofNullable(openSet);
+    }
+
+    /** This bundle with {@code calibration} in place of its open-set calibration (null: none). */
+    public ModelBundle withOpenSet(OpenSetCalibration calibration) {
+        return new ModelBundle(modalities, temperature, anchors, metadata, calibration);
     }
 
     /** Lower-case hex SHA-256 of the content, as defined in {@code docs/model-bundle.md}. */
@@ -169,12 +196,12 @@ public final class ModelBundle {
     public boolean equals(Object o) {
         return o instanceof ModelBundle other && modalities.equals(other.modalities)
                 && Double.compare(temperature, other.temperature) == 0 && anchors.equals(other.anchors)
-                && metadata.equals(other.metadata);
+                && metadata.equals(other.metadata) && Objects.equals(openSet, other.openSet);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(modalities, temperature, anchors, metadata);
+        return Objects.hash(modalities, temperature, anchors, metadata, openSet);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.liquidstream.core.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.reservoir.IdealGaussianWeights;
@@ -19,6 +20,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
@@ -99,6 +103,41 @@ class ModelBundleTest {
                     StandardCharsets.UTF_8);
             assertThat(manifest).doesNotContain("readoutSegments");
         }
+    }
+
+    @Test
+    void givenOpenSetCalibration_itRoundTripsAndChangesTheVersion() throws IOException {
+        OpenSetCalibration calibration = new OpenSetCalibration(new TreeSet<>(Set.of(1, 2, 3)),
+                new TreeMap<>(Map.of("audio", 0.125, "vision", -0.25)));
+        ModelBundle bundle = sample().withOpenSet(calibration);
+        Path file = dir.resolve("open-set.zip");
+
+        bundle.write(file);
+        ModelBundle read = ModelBundle.read(file);
+
+        assertThat(read.openSet()).contains(calibration);
+        assertThat(read).isEqualTo(bundle);
+        assertThat(read.version()).isNotEqualTo(sample().version());
+        assertThat(ModelBundle.read(written()).openSet()).isEmpty();
+    }
+
+    @Test
+    void givenCalibration_trainedClassScoresLoseTheQueryModalitysMarginOnly() {
+        OpenSetCalibration c = new OpenSetCalibration(new TreeSet<>(Set.of(0, 1)), new TreeMap<>(Map.of("neural", 0.2)));
+
+        assertThat(c.adjust("neural", 1, 0.9)).isCloseTo(0.7, within(1e-12));
+        assertThat(c.adjust("neural", 8, 0.9)).isEqualTo(0.9);
+        assertThat(c.adjust("vision", 1, 0.9)).isEqualTo(0.9);
+        assertThat(c.trained(0)).isTrue();
+        assertThat(c.trained(8)).isFalse();
+    }
+
+    @Test
+    void givenMarginForAModalityTheBundleLacks_bundleIsRejected() {
+        OpenSetCalibration c = new OpenSetCalibration(new TreeSet<>(Set.of(1)), new TreeMap<>(Map.of("neural", 0.1)));
+
+        assertThatThrownBy(() -> sample().withOpenSet(c)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'neural'");
     }
 
     @Test
