@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("loss", training.lossName());
         meta.put("created", Instant.now().toString());
         BundleTraining.Result result = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors(),
-                training.segments)
+                training.segments())
                 .train(data, train, training.shape(), training.config(seed), meta, Progress::new);
         ModelBundle bundle = result.bundle();
         bundle.write(out);
