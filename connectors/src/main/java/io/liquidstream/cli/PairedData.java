@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The two modalities named by a {@code --pair} option ({@code vision=DIR,audio=FILE} or
@@ -24,6 +27,9 @@ import java.util.Map;
  * settings for that pairing. Modality A is the non-visual one (audio or neural), B the image side.
  */
 record PairedData(Side a, Side b) {
+
+    /** Classes held out by default on data beyond the digits, as the seed's 4 of 26 letters. */
+    static final int HELD_OUT_LETTERS = 4;
 
     // The seed's image side has 784 inputs and 2048 neurons; here the image arrives as DVS events of the
     // N-MNIST layout, so a 28x28 crop of the ON events gives the same 784 inputs.
@@ -123,6 +129,46 @@ record PairedData(Side a, Side b) {
             }
         }
         return parts;
+    }
+
+    /**
+     * The zero-shot classes when {@code --zero-shot-classes} does not say: the seed's 8-9 on digits; on
+     * data with more classes than that (the built-in letters), the last {@link #HELD_OUT_LETTERS} classes
+     * present, as the seed holds out 4 of 26 letters.
+     */
+    SortedSet<Integer> defaultZeroShotClasses() {
+        SortedSet<Integer> present = classesPresent();
+        if (a.modality().equals("audio") || present.containsAll(Set.of(8, 9)) && present.last() <= 9) {
+            return new TreeSet<>(Set.of(8, 9));
+        }
+        List<Integer> all = new ArrayList<>(present);
+        return new TreeSet<>(all.subList(Math.max(1, all.size() - HELD_OUT_LETTERS), all.size()));
+    }
+
+    /**
+     * The training classes when {@code --train-classes} does not say: the seed's 1-7 for audio; for
+     * neural data every class present in both modalities' training samples but the zero-shot ones.
+     */
+    SortedSet<Integer> defaultTrainClasses(Set<Integer> zeroShot) {
+        if (a.modality().equals("audio")) {
+            return new TreeSet<>(classes("1-7"));
+        }
+        SortedSet<Integer> out = classesPresent();
+        out.removeAll(zeroShot);
+        return out;
+    }
+
+    /** Classes with training samples in both modalities. */
+    private SortedSet<Integer> classesPresent() {
+        SortedSet<Integer> inA = new TreeSet<>();
+        a.train().forEach(s -> inA.add(s.label()));
+        SortedSet<Integer> both = new TreeSet<>();
+        b.train().forEach(s -> {
+            if (inA.contains(s.label())) {
+                both.add(s.label());
+            }
+        });
+        return both;
     }
 
     /** Parses a class list such as {@code 1-7} or {@code 0,2,5-6}. */
