@@ -62,6 +62,11 @@ final class DemoCommand implements Callable<Integer> {
                     + "seed's whole-window rates; 4 keeps the order of the pen's strokes). Default: ${DEFAULT-VALUE}.")
     int segments;
 
+    @Option(names = "--no-open-set",
+            description = "Built-in model without the open-set calibration (saves its extra training run, about half "
+                    + "the training time).")
+    boolean noOpenSet;
+
     @Option(names = "--metrics-port", defaultValue = "0",
             description = "Serve Prometheus metrics on 127.0.0.1:PORT while running (0: off). Default: ${DEFAULT-VALUE}.")
     int metricsPort;
@@ -104,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
                     + testPerClass);
         }
         StreamingDemo.Settings settings = new StreamingDemo.Settings(duration, sources, rate, model, trainPerClass,
-                testPerClass, anchorTrials, epochs != null ? epochs : 60, segments, seed, metricsPort, json);
+                testPerClass, anchorTrials, epochs != null ? epochs : 60, segments, seed, metricsPort, json, !noOpenSet);
         DemoReport report = new StreamingDemo(settings, out).run();
         if (json) {
             out.println(Json.line(report.json()));
