@@ -3,20 +3,18 @@ package io.liquidstream.cli;
 import io.liquidstream.core.association.PrototypicalClassifier;
 import io.liquidstream.core.evaluation.CrossModalRetriever;
 import io.liquidstream.core.evaluation.CrossModalTraining;
-import io.liquidstream.core.evaluation.GeneralizedZeroShot;
 import io.liquidstream.core.evaluation.ProjectionRetriever;
 import io.liquidstream.core.evaluation.SeenMarginCalibration;
 import io.liquidstream.core.evaluation.ZeroShotProtocol;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +106,7 @@ final class EvalCommand {
             }
             double[][] runs = new double[seeds][];
             boolean generalized = method == Method.clip && !noGeneralized;
-            GeneralizedRun[] open = generalized ? new GeneralizedRun[seeds] : null;
+            List<GeneralizedReport.Run> open = new ArrayList<>();
             ZeroShotProtocol.Scores last = null;
             int pairs = 0;
             for (int s = 0; s < seeds; s++) {
@@ -128,7 +126,7 @@ final class EvalCommand {
                     pairs = clip.pairs();
                     model = clip.retriever();
                     if (generalized) {
-                        open[s] = generalized(protocol, f, clip, s);
+                        open.add(generalized(protocol, f, clip, s));
                     }
                     if (s == seeds - 1 && !figure.equals("none")) {
                         writeFigure(protocol, f, clip, data);
@@ -137,28 +135,21 @@ final class EvalCommand {
                 last = protocol.score(model, f.a(), f.b());
                 runs[s] = new double[] {last.inClassAToB(), last.inClassBToA(), last.zeroShotAToB(), last.zeroShotBToA()};
             }
-            report(data, protocol, runs, open, last, pairs, neural, (System.nanoTime() - started) / 1e9);
+            GeneralizedReport generalizedReport = open.isEmpty() ? null
+                    : new GeneralizedReport(open, data.a().modality(), data.b().modality());
+            report(data, protocol, runs, generalizedReport, last, pairs, neural, (System.nanoTime() - started) / 1e9);
             return 0;
         }
 
-        /** One seed's open-set figures: calibrated and not, A queries then B queries. */
-        record GeneralizedRun(SeenMarginCalibration.Result calibration, GeneralizedZeroShot.Accuracy[] calibrated,
-                GeneralizedZeroShot.Accuracy[] uncalibrated, double[] margins, int[] queries) {
-        }
-
-        private GeneralizedRun generalized(ZeroShotProtocol protocol, PairedFeatures f, CrossModalTraining.ClipModel clip,
-                int seed) {
+        private GeneralizedReport.Run generalized(ZeroShotProtocol protocol, PairedFeatures f,
+                CrossModalTraining.ClipModel clip, int seed) {
             SeenMarginCalibration.Result cal;
             try (Progress p = progress("calibrating seed " + seed, (long) training.epochs)) {
                 cal = SeenMarginCalibration.calibrate(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
                         training.config(seed), (e, n, loss, tau) -> p.update(e, String.format("loss %.4f tau %.3f", loss, tau)));
             }
-            ZeroShotProtocol.GeneralizedScores g = protocol.scoreGeneralized(clip.retriever(), f.a(), f.b());
-            double[] margins = {cal.seenMargins().get(f.a().modality()), cal.seenMargins().get(f.b().modality())};
-            return new GeneralizedRun(cal,
-                    new GeneralizedZeroShot.Accuracy[] {g.aToB().accuracy(margins[0]), g.bToA().accuracy(margins[1])},
-                    new GeneralizedZeroShot.Accuracy[] {g.aToB().accuracy(0), g.bToA().accuracy(0)}, margins,
-                    new int[] {g.aToB().queries(), g.bToA().queries()});
+            return GeneralizedReport.Run.of(cal, protocol.scoreGeneralized(clip.retriever(), f.a(), f.b()),
+                    f.a().modality(), f.b().modality());
         }
 
         private void writeFigure(ZeroShotProtocol protocol, PairedFeatures f, CrossModalTraining.ClipModel clip,
@@ -190,7 +181,7 @@ final class EvalCommand {
             return out;
         }
 
-        private void report(PairedData data, ZeroShotProtocol protocol, double[][] runs, GeneralizedRun[] open,
+        private void report(PairedData data, ZeroShotProtocol protocol, double[][] runs, GeneralizedReport open,
                 ZeroShotProtocol.Scores last, int pairs, boolean neural, double seconds) {
             String a = data.a().modality();
             String aToB = a + "ToImage";
@@ -234,7 +225,7 @@ final class EvalCommand {
                 m.put("sizes", sizes);
                 m.put("perSeed", runs);
                 if (open != null) {
-                    generalizedJson(m, open, aToB, bToA, data.a().modality(), data.b().modality());
+                    open.addTo(m);
                 }
                 m.put("seconds", Json.round(seconds, 1));
                 out.println(Json.line(m));
@@ -249,7 +240,7 @@ final class EvalCommand {
                 out.printf("  %-18s %6.2f ± %-13.2f %6.2f ± %-13.2f%n", "image -> " + a, mean[1], sd[1], mean[3], sd[3]);
                 out.printf("  %-18s %6.2f %-15s %6.2f%n", "chance", chanceIn, "", chanceZero);
                 if (open != null) {
-                    generalizedTable(out, open, a);
+                    open.print(out);
                 }
                 if (method == Method.clip && !figure.equals("none")) {
                     out.printf("  figure             %s%n", Path.of(figure).toAbsolutePath());
@@ -257,106 +248,6 @@ final class EvalCommand {
                 out.printf("  time               %.1f s%n", seconds);
             }
             out.flush();
-        }
-
-        /**
-         * Adds the open-set keys: {@code generalized.<direction>.seen|unseen|harmonic} (calibrated, percent,
-         * mean over seeds), the same at margin 0 under {@code generalizedUncalibrated}, sds under the
-         * {@code ...Sd} keys, the margins per query modality, and per seed what calibration held out.
-         */
-        static void generalizedJson(Map<String, Object> m, GeneralizedRun[] open, String aToB, String bToA,
-                String modalityA, String modalityB) {
-            String[] directions = {aToB, bToA};
-            m.put("generalized", directions(open, directions, GeneralizedRun::calibrated, false));
-            m.put("generalizedSd", directions(open, directions, GeneralizedRun::calibrated, true));
-            m.put("generalizedUncalibrated", directions(open, directions, GeneralizedRun::uncalibrated, false));
-            m.put("generalizedUncalibratedSd", directions(open, directions, GeneralizedRun::uncalibrated, true));
-            Map<String, Object> margins = new LinkedHashMap<>();
-            Map<String, Object> marginsSd = new LinkedHashMap<>();
-            String[] modalities = {modalityA, modalityB};
-            for (int d = 0; d < 2; d++) {
-                int k = d;
-                double[] ms = stats(Arrays.stream(open).mapToDouble(r -> r.margins()[k]).toArray());
-                margins.put(modalities[d], Json.round(ms[0], 4));
-                marginsSd.put(modalities[d], Json.round(ms[1], 4));
-            }
-            m.put("seenMargins", margins);
-            m.put("seenMarginsSd", marginsSd);
-            Map<String, Object> cal = new LinkedHashMap<>();
-            cal.put("method", "calibrated stacking; margin maximising H on pseudo-unseen training classes");
-            cal.put("pseudoUnseenClasses", Arrays.stream(open)
-                    .map(r -> List.copyOf(r.calibration().pseudoUnseen())).toList());
-            cal.put("validationHarmonic", Arrays.stream(open).map(r -> {
-                Map<String, Object> v = new LinkedHashMap<>();
-                for (String mod : modalities) {
-                    v.put(mod, Json.round(r.calibration().calibrated().get(mod).harmonic(), 2));
-                }
-                return v;
-            }).toList());
-            cal.put("validationHarmonicUncalibrated", Arrays.stream(open).map(r -> {
-                Map<String, Object> v = new LinkedHashMap<>();
-                for (String mod : modalities) {
-                    v.put(mod, Json.round(r.calibration().uncalibrated().get(mod).harmonic(), 2));
-                }
-                return v;
-            }).toList());
-            m.put("calibration", cal);
-            Map<String, Object> sizes = new LinkedHashMap<>();
-            sizes.put("queries" + cap(modalityA), open[open.length - 1].queries()[0]);
-            sizes.put("queriesImage", open[open.length - 1].queries()[1]);
-            m.put("generalizedSizes", sizes);
-        }
-
-        private static Map<String, Object> directions(GeneralizedRun[] open, String[] directions,
-                Function<GeneralizedRun, GeneralizedZeroShot.Accuracy[]> pick, boolean sd) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (int d = 0; d < directions.length; d++) {
-                int k = d;
-                Map<String, Object> v = new LinkedHashMap<>();
-                v.put("seen", Json.round(stats(Arrays.stream(open).mapToDouble(r -> pick.apply(r)[k].seen())
-                        .toArray())[sd ? 1 : 0], 2));
-                v.put("unseen", Json.round(stats(Arrays.stream(open).mapToDouble(r -> pick.apply(r)[k].unseen())
-                        .toArray())[sd ? 1 : 0], 2));
-                v.put("harmonic", Json.round(stats(Arrays.stream(open)
-                        .mapToDouble(r -> pick.apply(r)[k].harmonic()).toArray())[sd ? 1 : 0], 2));
-                out.put(directions[d], v);
-            }
-            return out;
-        }
-
-        private static void generalizedTable(PrintWriter out, GeneralizedRun[] open, String a) {
-            out.printf("  generalized: every class competes (prototypes from the other modality's test samples)%n");
-            out.printf("  %-18s %-22s %-22s %-22s%n", "", "seen", "unseen", "H");
-            String[] names = {a + " -> image", "image -> " + a};
-            for (int d = 0; d < 2; d++) {
-                int k = d;
-                for (boolean calibrated : new boolean[] {true, false}) {
-                    Function<GeneralizedRun, GeneralizedZeroShot.Accuracy> pick =
-                            r -> (calibrated ? r.calibrated() : r.uncalibrated())[k];
-                    double[] s = stats(Arrays.stream(open).mapToDouble(r -> pick.apply(r).seen()).toArray());
-                    double[] u = stats(Arrays.stream(open).mapToDouble(r -> pick.apply(r).unseen()).toArray());
-                    double[] h = stats(Arrays.stream(open).mapToDouble(r -> pick.apply(r).harmonic()).toArray());
-                    double[] margin = stats(Arrays.stream(open).mapToDouble(r -> r.margins()[k]).toArray());
-                    out.printf("  %-18s %6.2f ± %-13.2f %6.2f ± %-13.2f %6.2f ± %-13.2f %s%n",
-                            calibrated ? names[d] : "  uncalibrated", s[0], s[1], u[0], u[1], h[0], h[1],
-                            calibrated ? String.format("margin %.3f ± %.3f", margin[0], margin[1]) : "margin 0");
-                }
-            }
-            out.printf("  %-18s pseudo-unseen training classes %s (per seed)%n", "calibration",
-                    Arrays.stream(open).map(r -> r.calibration().pseudoUnseen().toString()).toList());
-        }
-
-        /** Mean and sample standard deviation (0 for one value). */
-        private static double[] stats(double[] v) {
-            double mean = 0;
-            for (double x : v) {
-                mean += x / v.length;
-            }
-            double ss = 0;
-            for (double x : v) {
-                ss += (x - mean) * (x - mean);
-            }
-            return new double[] {mean, v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0};
         }
 
         private static String cap(String s) {

@@ -78,6 +78,19 @@ class GeneralizedZeroShotCliTest {
     }
 
     @Test
+    void givenTheTable_generalizedRowsFollowTheClosedOnes_calibratedWithTheMarginThenUncalibrated() {
+        LiquidStreamCliTest.Run run = LiquidStreamCliTest.run("eval", "zero-shot", "--pair", pair, "--seeds", "1",
+                "--epochs", "2", "--figure", "none");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        assertThat(out).contains("generalized: every class competes");
+        assertThat(out.indexOf("generalized:")).isGreaterThan(out.indexOf("chance"));
+        assertThat(out).containsPattern("neural -> image +[0-9.]+ ± [0-9.]+ +[0-9.]+ ± [0-9.]+ +[0-9.]+ ± [0-9.]+ +margin -?[0-9.]+");
+        assertThat(out).containsPattern("image -> neural +[0-9.]+ ± .*margin");
+        assertThat(out.split("  uncalibrated ", -1)).hasSize(3);
+    }
+
+    @Test
     void givenNoGeneralized_theJsonHasOnlyTheClosedKeys() throws Exception {
         LiquidStreamCliTest.Run run = LiquidStreamCliTest.run("eval", "zero-shot", "--pair", pair, "--seeds", "1",
                 "--epochs", "2", "--figure", "none", "--no-generalized", "--json");
