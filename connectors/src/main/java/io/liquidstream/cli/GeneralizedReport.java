@@ -46,7 +46,8 @@ final class GeneralizedReport {
     /**
      * Adds {@code generalized.<direction>.seen|unseen|harmonic} (calibrated, percent, mean over seeds), the
      * same at margin 0 under {@code generalizedUncalibrated}, sds under the {@code ...Sd} keys, the margins
-     * per query modality, what calibration held out and its validation H per seed, and the query counts.
+     * per query modality, the calibrated and uncalibrated figures per seed, what calibration held out, chose
+     * and reached on validation per seed, and the query counts.
      */
     void addTo(Map<String, Object> m) {
         m.put("generalized", figures(true, false));
@@ -63,11 +64,19 @@ final class GeneralizedReport {
         }
         m.put("seenMargins", margins);
         m.put("seenMarginsSd", marginsSd);
+        m.put("generalizedPerSeed", runs.stream().map(r -> directions(r.calibrated())).toList());
+        m.put("generalizedUncalibratedPerSeed", runs.stream().map(r -> directions(r.uncalibrated())).toList());
         Map<String, Object> cal = new LinkedHashMap<>();
         cal.put("method", "calibrated stacking; margin maximising H on pseudo-unseen training classes");
-        cal.put("pseudoUnseenClasses", runs.stream().map(r -> List.copyOf(r.calibration().pseudoUnseen())).toList());
-        cal.put("validationHarmonic", runs.stream().map(r -> validation(r.calibration().calibrated())).toList());
-        cal.put("validationHarmonicUncalibrated", runs.stream().map(r -> validation(r.calibration().uncalibrated())).toList());
+        cal.put("perSeed", runs.stream().map(r -> {
+            Map<String, Object> seed = new LinkedHashMap<>();
+            seed.put("pseudoUnseenClasses", List.copyOf(r.calibration().pseudoUnseen()));
+            seed.put("seenMargins", byModality(r.calibration().seenMargins(), 4, Double::doubleValue));
+            seed.put("validationHarmonic", byModality(r.calibration().calibrated(), 2, GeneralizedZeroShot.Accuracy::harmonic));
+            seed.put("validationHarmonicUncalibrated", byModality(r.calibration().uncalibrated(), 2,
+                    GeneralizedZeroShot.Accuracy::harmonic));
+            return seed;
+        }).toList());
         m.put("calibration", cal);
         Map<String, Object> sizes = new LinkedHashMap<>();
         Run last = runs.get(runs.size() - 1);
@@ -111,10 +120,22 @@ final class GeneralizedReport {
         return out;
     }
 
-    private Map<String, Object> validation(Map<String, GeneralizedZeroShot.Accuracy> byModality) {
+    private Map<String, Object> directions(GeneralizedZeroShot.Accuracy[] figures) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int d = 0; d < 2; d++) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("seen", Json.round(figures[d].seen(), 2));
+            v.put("unseen", Json.round(figures[d].unseen(), 2));
+            v.put("harmonic", Json.round(figures[d].harmonic(), 2));
+            out.put(directions[d], v);
+        }
+        return out;
+    }
+
+    private <T> Map<String, Object> byModality(Map<String, T> values, int decimals, ToDoubleFunction<T> number) {
         Map<String, Object> v = new LinkedHashMap<>();
         for (String mod : modalities) {
-            v.put(mod, Json.round(byModality.get(mod).harmonic(), 2));
+            v.put(mod, Json.round(number.applyAsDouble(values.get(mod)), decimals));
         }
         return v;
     }

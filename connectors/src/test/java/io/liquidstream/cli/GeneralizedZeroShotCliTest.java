@@ -42,8 +42,8 @@ class GeneralizedZeroShotCliTest {
         json.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("pair", "method", "loss", "pd", "device", "segments", "seeds", "inClass",
                 "zeroShot", "inClassSd", "zeroShotSd", "chance", "sizes", "perSeed", "generalized", "generalizedSd",
-                "generalizedUncalibrated", "generalizedUncalibratedSd", "seenMargins", "seenMarginsSd", "calibration",
-                "generalizedSizes", "seconds");
+                "generalizedUncalibrated", "generalizedUncalibratedSd", "seenMargins", "seenMarginsSd",
+                "generalizedPerSeed", "generalizedUncalibratedPerSeed", "calibration", "generalizedSizes", "seconds");
         for (String group : List.of("generalized", "generalizedSd", "generalizedUncalibrated", "generalizedUncalibratedSd")) {
             for (String direction : List.of("neuralToImage", "imageToNeural")) {
                 JsonNode g = json.path(group).path(direction);
@@ -56,8 +56,15 @@ class GeneralizedZeroShotCliTest {
         }
         assertThat(json.path("seenMargins").path("neural").isNumber()).isTrue();
         assertThat(json.path("seenMargins").path("vision").isNumber()).isTrue();
-        assertThat(json.path("calibration").path("pseudoUnseenClasses")).hasSize(2);
-        assertThat(json.path("calibration").path("pseudoUnseenClasses").get(0)).hasSize(2);
+        JsonNode calibration = json.path("calibration").path("perSeed");
+        assertThat(calibration).hasSize(2);
+        assertThat(calibration.get(0).path("pseudoUnseenClasses")).hasSize(2);
+        double[] neuralMargins = {calibration.get(0).path("seenMargins").path("neural").asDouble(),
+            calibration.get(1).path("seenMargins").path("neural").asDouble()};
+        assertThat(json.path("seenMargins").path("neural").asDouble())
+                .isCloseTo((neuralMargins[0] + neuralMargins[1]) / 2, within(1e-3));
+        assertThat(json.path("generalizedPerSeed")).hasSize(2);
+        assertThat(json.path("generalizedPerSeed").get(1).path("imageToNeural").path("harmonic").isNumber()).isTrue();
         // Every test sample of all 10 classes is a query: 6 per class.
         assertThat(json.path("generalizedSizes").path("queriesNeural").asInt()).isEqualTo(60);
         assertThat(json.path("generalizedSizes").path("queriesImage").asInt()).isEqualTo(60);
