@@ -122,43 +122,8 @@ class SeenMarginCalibrationTest {
         return v;
     }
 
-    /** Five latent class centres seen by both modalities through different random linear maps, with noise. */
+    /** Five latent class centres seen by both modalities through different maps into 24 dimensions. */
     private static ModalityFeatures features(String name, int perClass, long noiseSeed) {
-        SplittableRandom latent = new SplittableRandom(99);
-        double[][] centres = new double[5][8];
-        for (double[] c : centres) {
-            for (int j = 0; j < 8; j++) {
-                c[j] = latent.nextDouble() * 4 - 2;
-            }
-        }
-        SplittableRandom mapRng = new SplittableRandom(name.length() * 31L + name.charAt(0));
-        double[][] map = new double[8][24];
-        for (double[] row : map) {
-            for (int j = 0; j < 24; j++) {
-                row[j] = mapRng.nextDouble() - 0.5;
-            }
-        }
-        SplittableRandom noise = new SplittableRandom(noiseSeed);
-        int n = 5 * perClass;
-        float[][] train = new float[n][];
-        float[][] test = new float[n][];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 5;
-            train[i] = view(centres[labels[i]], map, noise);
-            test[i] = view(centres[labels[i]], map, noise);
-        }
-        return new ModalityFeatures(name, train, labels, test, labels.clone());
-    }
-
-    private static float[] view(double[] centre, double[][] map, SplittableRandom noise) {
-        float[] out = new float[map[0].length];
-        for (int k = 0; k < centre.length; k++) {
-            double z = centre[k] + 0.6 * (noise.nextDouble() - 0.5);
-            for (int j = 0; j < out.length; j++) {
-                out[j] += (float) (z * map[k][j]);
-            }
-        }
-        return out;
+        return LatentViews.features(name, perClass, noiseSeed, 24, 0.6);
     }
 }
