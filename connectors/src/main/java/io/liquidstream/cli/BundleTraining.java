@@ -82,14 +82,12 @@ final class BundleTraining {
         SeenMarginCalibration.Result calibration = null;
         if (openSet) {
             try (Progress p = progress.apply("calibrating open set", (long) config.epochs())) {
-                calibration = SeenMarginCalibration.calibrate(trainClasses, f.a(), f.b(), shape, config,
-                        (e, n, loss, tau) -> p.update(e, String.format("loss %.4f tau %.3f", loss, tau)));
+                calibration = SeenMarginCalibration.calibrate(trainClasses, f.a(), f.b(), shape, config, p.epochs());
             }
         }
         CrossModalTraining.ClipModel clip;
         try (Progress p = progress.apply("training", (long) config.epochs())) {
-            clip = CrossModalTraining.trainHeads(trainClasses, f.a(), f.b(), shape, config,
-                    (e, n, loss, tau) -> p.update(e, String.format("loss %.4f tau %.3f", loss, tau)));
+            clip = CrossModalTraining.trainHeads(trainClasses, f.a(), f.b(), shape, config, p.epochs());
         }
         List<BundleAnchor> anchors = new ArrayList<>();
         anchors.addAll(anchors(f.a(), clip.headA()));

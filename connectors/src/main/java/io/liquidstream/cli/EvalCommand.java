@@ -120,8 +120,7 @@ final class EvalCommand {
                     CrossModalTraining.ClipModel clip;
                     try (Progress p = progress("training seed " + s, (long) training.epochs)) {
                         clip = CrossModalTraining.trainHeads(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
-                                training.config(s), (e, n, loss, tau) -> p.update(e,
-                                        String.format("loss %.4f tau %.3f", loss, tau)));
+                                training.config(s), p.epochs());
                     }
                     pairs = clip.pairs();
                     model = clip.retriever();
@@ -146,7 +145,7 @@ final class EvalCommand {
             SeenMarginCalibration.Result cal;
             try (Progress p = progress("calibrating seed " + seed, (long) training.epochs)) {
                 cal = SeenMarginCalibration.calibrate(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
-                        training.config(seed), (e, n, loss, tau) -> p.update(e, String.format("loss %.4f tau %.3f", loss, tau)));
+                        training.config(seed), p.epochs());
             }
             return GeneralizedReport.Run.of(cal, protocol.scoreGeneralized(clip.retriever(), f.a(), f.b()),
                     f.a().modality(), f.b().modality());

@@ -1,6 +1,5 @@
 package io.liquidstream.core.evaluation;
 
-import java.util.Arrays;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -103,7 +102,7 @@ public final class GeneralizedZeroShot {
         float[][] prototypes = new float[classes.length][];
         for (int k = 0; k < classes.length; k++) {
             int c = classes[k];
-            float[][] rows = Arrays.stream(indices(galleryLabels, c)).mapToObj(i -> gallery[i]).toArray(float[][]::new);
+            float[][] rows = ClassPairing.rows(gallery, ClassPairing.indicesOf(galleryLabels, c, Integer.MAX_VALUE));
             if (rows.length == 0) {
                 throw new IllegalArgumentException("no gallery exemplars of class " + c + " for its prototype");
             }
@@ -251,10 +250,6 @@ public final class GeneralizedZeroShot {
         public int queries() {
             return queryLabels.length;
         }
-    }
-
-    private static int[] indices(int[] labels, int c) {
-        return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == c).toArray();
     }
 
     private static double norm(float[] v) {

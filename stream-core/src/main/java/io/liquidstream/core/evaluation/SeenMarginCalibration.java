@@ -106,7 +106,7 @@ public final class SeenMarginCalibration {
             List<Integer> fitRows = new ArrayList<>();
             List<Integer> validationRows = new ArrayList<>();
             for (int c : fitClasses) {
-                int[] rows = rowsOf(f.trainLabels(), c);
+                int[] rows = ClassPairing.indicesOf(f.trainLabels(), c, Integer.MAX_VALUE);
                 if (rows.length < 2) {
                     throw new IllegalArgumentException(f.modality() + ": calibration needs at least 2 training samples "
                             + "of class " + c + " (one to train on, one to validate), found " + rows.length);
@@ -118,7 +118,7 @@ public final class SeenMarginCalibration {
                 }
             }
             for (int c : unseen) {
-                int[] rows = rowsOf(f.trainLabels(), c);
+                int[] rows = ClassPairing.indicesOf(f.trainLabels(), c, Integer.MAX_VALUE);
                 if (rows.length == 0) {
                     throw new IllegalArgumentException(f.modality() + ": no training samples of pseudo-unseen class " + c);
                 }
@@ -131,10 +131,6 @@ public final class SeenMarginCalibration {
             ModalityFeatures fit = new ModalityFeatures(f.modality(), ClassPairing.rows(f.train(), fi),
                     ClassPairing.values(f.trainLabels(), fi), new float[0][], new int[0]);
             return new Split(fit, ClassPairing.rows(f.train(), vi), ClassPairing.values(f.trainLabels(), vi));
-        }
-
-        private static int[] rowsOf(int[] labels, int c) {
-            return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == c).toArray();
         }
     }
 }
