@@ -44,15 +44,6 @@ final class BundleTraining {
     private final boolean openSet;
 
     /**
-     * With the open-set calibration.
-     *
-     * @param segments read-out segments of both modalities (1: whole-window rates)
-     */
-    BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads, int segments) {
-        this(seed, device, anchorSamples, threads, segments, true);
-    }
-
-    /**
      * @param segments read-out segments of both modalities (1: whole-window rates)
      * @param openSet whether to calibrate the open set and store it in the bundle ({@link ModelBundle#openSet()})
      */

@@ -63,8 +63,8 @@ final class DemoCommand implements Callable<Integer> {
     int segments;
 
     @Option(names = "--no-open-set",
-            description = "Built-in model without the open-set calibration (saves its extra training run, about half "
-                    + "the training time).")
+            description = "Built-in model without the open-set calibration (saves its extra training run, about a "
+                    + "third of the model's start-up).")
     boolean noOpenSet;
 
     @Option(names = "--metrics-port", defaultValue = "0",
