@@ -4,10 +4,13 @@ import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.DenseStack;
 import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.bundle.OpenSetCalibration;
 import io.liquidstream.core.bundle.WeightSourceSpec;
 import io.liquidstream.core.evaluation.CrossModalTraining;
+import io.liquidstream.core.evaluation.GeneralizedZeroShot;
 import io.liquidstream.core.evaluation.ModalityFeatures;
 import io.liquidstream.core.evaluation.ProjectionRetriever;
+import io.liquidstream.core.evaluation.SeenMarginCalibration;
 import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.projection.ProjectionHead;
 import java.util.ArrayList;
@@ -22,7 +25,9 @@ import java.util.function.BiFunction;
 /**
  * Trains the projection heads of a {@link PairedData} and assembles the {@link ModelBundle} the service
  * runs: both modalities' input specs, reservoir seeds and heads, and one class anchor per class and
- * modality (the unnormalised mean embedding of up to {@code anchorSamples} training samples of the class).
+ * modality (the unnormalised mean embedding of up to {@code anchorSamples} training samples of the class),
+ * and unless turned off the open-set calibration ({@link SeenMarginCalibration}: one more training run, on
+ * three quarters of the training classes, before the heads the bundle serves are trained).
  * Used by {@code train} (written to a file) and {@code demo} (served directly).
  */
 final class BundleTraining {
@@ -36,9 +41,14 @@ final class BundleTraining {
     private final int anchorSamples;
     private final int threads;
     private final ReadoutSegments segments;
+    private final boolean openSet;
 
-    /** @param segments read-out segments of each modality */
-    BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads, ReadoutSegments segments) {
+    /**
+     * @param segments read-out segments of each modality
+     * @param openSet whether to calibrate the open set and store it in the bundle ({@link ModelBundle#openSet()})
+     */
+    BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads, ReadoutSegments segments,
+            boolean openSet) {
         if (anchorSamples <= 0 || threads <= 0) {
             throw new IllegalArgumentException("expected positive anchor samples and threads, found " + anchorSamples
                     + " and " + threads);
@@ -48,6 +58,7 @@ final class BundleTraining {
         this.anchorSamples = anchorSamples;
         this.threads = threads;
         this.segments = segments;
+        this.openSet = openSet;
     }
 
     /**
@@ -60,10 +71,15 @@ final class BundleTraining {
     Result train(PairedData data, Set<Integer> trainClasses, CrossModalTraining.HeadShape shape,
             ContrastiveTrainer.Config config, Map<String, String> metadata, BiFunction<String, Long, Progress> progress) {
         PairedFeatures f = PairedFeatures.encode(data, seed, device, threads, segments, progress);
+        SeenMarginCalibration.Result calibration = null;
+        if (openSet) {
+            try (Progress p = progress.apply("calibrating open set", (long) config.epochs())) {
+                calibration = SeenMarginCalibration.calibrate(trainClasses, f.a(), f.b(), shape, config, p.epochs());
+            }
+        }
         CrossModalTraining.ClipModel clip;
         try (Progress p = progress.apply("training", (long) config.epochs())) {
-            clip = CrossModalTraining.trainHeads(trainClasses, f.a(), f.b(), shape, config,
-                    (e, n, loss, tau) -> p.update(e, String.format("loss %.4f tau %.3f", loss, tau)));
+            clip = CrossModalTraining.trainHeads(trainClasses, f.a(), f.b(), shape, config, p.epochs());
         }
         List<BundleAnchor> anchors = new ArrayList<>();
         anchors.addAll(anchors(f.a(), clip.headA()));
@@ -76,8 +92,17 @@ final class BundleTraining {
         meta.put("epochs", Integer.toString(config.epochs()));
         meta.put("finalLoss", String.format("%.5f", clip.epochLosses()[clip.epochLosses().length - 1]));
         meta.put("seed", Long.toString(seed));
+        OpenSetCalibration open = null;
+        if (calibration != null) {
+            open = calibration.openSet(trainClasses);
+            meta.put("openSetPseudoUnseen", calibration.pseudoUnseen().toString());
+            for (Map.Entry<String, GeneralizedZeroShot.Accuracy> e : calibration.calibrated().entrySet()) {
+                meta.put("openSetValidationHarmonic." + e.getKey(), String.format(java.util.Locale.ROOT, "%.2f -> %.2f",
+                        calibration.uncalibrated().get(e.getKey()).harmonic(), e.getValue().harmonic()));
+            }
+        }
         ModelBundle bundle = new ModelBundle(List.of(modality(data.a(), clip.headA()), modality(data.b(), clip.headB())),
-                clip.temperature(), anchors, meta);
+                clip.temperature(), anchors, meta, open);
         return new Result(bundle, clip);
     }
 

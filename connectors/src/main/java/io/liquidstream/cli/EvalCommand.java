@@ -4,10 +4,12 @@ import io.liquidstream.core.association.PrototypicalClassifier;
 import io.liquidstream.core.evaluation.CrossModalRetriever;
 import io.liquidstream.core.evaluation.CrossModalTraining;
 import io.liquidstream.core.evaluation.ProjectionRetriever;
+import io.liquidstream.core.evaluation.SeenMarginCalibration;
 import io.liquidstream.core.evaluation.ZeroShotProtocol;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,13 @@ final class EvalCommand {
                 "Trains on pairs of the training classes only (paired within a class by index), then scores top-1",
                 "retrieval on the first --test-per-class test samples of each class, in both directions: in-class",
                 "among the training classes, zero-shot among classes never trained on. Final epoch, never selected",
-                "on the test set; mean and standard deviation over --seeds reservoir/training seeds; chance beside it."
+                "on the test set; mean and standard deviation over --seeds reservoir/training seeds; chance beside it.",
+                "",
+                "With clip, also the generalized (open-set) protocol: test queries of all classes against one",
+                "prototype per class (seen and unseen) from the other modality's test samples; seen and unseen",
+                "accuracy and their harmonic mean H, uncalibrated and with calibrated stacking, its seen-class",
+                "margin chosen per query modality on training classes held out as pseudo-unseen (one more training",
+                "run per seed), never on test data. See docs/generalized-zero-shot.md."
             })
     static final class ZeroShot implements Callable<Integer> {
 
@@ -74,6 +82,10 @@ final class EvalCommand {
         @Option(names = "--json", description = "Print one JSON line instead of a table.")
         boolean json;
 
+        @Option(names = "--no-generalized",
+                description = "Skip the generalized (open-set) protocol and its calibration training run.")
+        boolean noGeneralized;
+
         @Mixin
         TrainingOptions training;
 
@@ -93,6 +105,8 @@ final class EvalCommand {
                 throw new IllegalArgumentException("--seeds must be positive, found " + seeds);
             }
             double[][] runs = new double[seeds][];
+            boolean generalized = method == Method.clip && !noGeneralized;
+            List<GeneralizedReport.Run> open = new ArrayList<>();
             ZeroShotProtocol.Scores last = null;
             int pairs = 0;
             for (int s = 0; s < seeds; s++) {
@@ -106,11 +120,13 @@ final class EvalCommand {
                     CrossModalTraining.ClipModel clip;
                     try (Progress p = progress("training seed " + s, (long) training.epochs)) {
                         clip = CrossModalTraining.trainHeads(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
-                                training.config(s), (e, n, loss, tau) -> p.update(e,
-                                        String.format("loss %.4f tau %.3f", loss, tau)));
+                                training.config(s), p.epochs());
                     }
                     pairs = clip.pairs();
                     model = clip.retriever();
+                    if (generalized) {
+                        open.add(generalized(protocol, f, clip, s));
+                    }
                     if (s == seeds - 1 && !figure.equals("none")) {
                         writeFigure(protocol, f, clip, data);
                     }
@@ -118,8 +134,21 @@ final class EvalCommand {
                 last = protocol.score(model, f.a(), f.b());
                 runs[s] = new double[] {last.inClassAToB(), last.inClassBToA(), last.zeroShotAToB(), last.zeroShotBToA()};
             }
-            report(data, protocol, runs, last, pairs, neural, (System.nanoTime() - started) / 1e9);
+            GeneralizedReport generalizedReport = open.isEmpty() ? null
+                    : new GeneralizedReport(open, data.a().modality(), data.b().modality());
+            report(data, protocol, runs, generalizedReport, last, pairs, neural, (System.nanoTime() - started) / 1e9);
             return 0;
+        }
+
+        private GeneralizedReport.Run generalized(ZeroShotProtocol protocol, PairedFeatures f,
+                CrossModalTraining.ClipModel clip, int seed) {
+            SeenMarginCalibration.Result cal;
+            try (Progress p = progress("calibrating seed " + seed, (long) training.epochs)) {
+                cal = SeenMarginCalibration.calibrate(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
+                        training.config(seed), p.epochs());
+            }
+            return GeneralizedReport.Run.of(cal, protocol.scoreGeneralized(clip.retriever(), f.a(), f.b()),
+                    f.a().modality(), f.b().modality());
         }
 
         private void writeFigure(ZeroShotProtocol protocol, PairedFeatures f, CrossModalTraining.ClipModel clip,
@@ -151,8 +180,8 @@ final class EvalCommand {
             return out;
         }
 
-        private void report(PairedData data, ZeroShotProtocol protocol, double[][] runs, ZeroShotProtocol.Scores last,
-                int pairs, boolean neural, double seconds) {
+        private void report(PairedData data, ZeroShotProtocol protocol, double[][] runs, GeneralizedReport open,
+                ZeroShotProtocol.Scores last, int pairs, boolean neural, double seconds) {
             String a = data.a().modality();
             String aToB = a + "ToImage";
             String bToA = "imageTo" + Character.toUpperCase(a.charAt(0)) + a.substring(1);
@@ -196,6 +225,9 @@ final class EvalCommand {
                 sizes.put("zeroShotQueriesImage", last.zeroShotQueriesB());
                 m.put("sizes", sizes);
                 m.put("perSeed", runs);
+                if (open != null) {
+                    open.addTo(m);
+                }
                 m.put("seconds", Json.round(seconds, 1));
                 out.println(Json.line(m));
             } else {
@@ -209,6 +241,9 @@ final class EvalCommand {
                 out.printf("  %-18s %6.2f ± %-13.2f %6.2f ± %-13.2f%n", a + " -> image", mean[0], sd[0], mean[2], sd[2]);
                 out.printf("  %-18s %6.2f ± %-13.2f %6.2f ± %-13.2f%n", "image -> " + a, mean[1], sd[1], mean[3], sd[3]);
                 out.printf("  %-18s %6.2f %-15s %6.2f%n", "chance", chanceIn, "", chanceZero);
+                if (open != null) {
+                    open.print(out);
+                }
                 if (method == Method.clip && !figure.equals("none")) {
                     out.printf("  figure             %s%n", Path.of(figure).toAbsolutePath());
                 }

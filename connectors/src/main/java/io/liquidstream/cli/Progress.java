@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.core.projection.ContrastiveTrainer;
 import java.io.PrintStream;
 
 /**
@@ -34,6 +35,11 @@ final class Progress implements AutoCloseable {
     /** Silent progress, for --json runs where stderr should stay quiet too. */
     static Progress quiet() {
         return new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()), "", 1, false);
+    }
+
+    /** A contrastive-training listener that advances this bar by epoch, showing loss and temperature. */
+    ContrastiveTrainer.EpochListener epochs() {
+        return (epoch, epochs, loss, tau) -> update(epoch, String.format("loss %.4f tau %.3f", loss, tau));
     }
 
     synchronized void update(long done) {

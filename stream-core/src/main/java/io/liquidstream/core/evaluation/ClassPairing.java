@@ -38,7 +38,8 @@ public final class ClassPairing {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int[] indicesOf(int[] labels, int c, int limit) {
+    /** The first {@code limit} indices of class {@code c}, in order. */
+    static int[] indicesOf(int[] labels, int c, int limit) {
         int n = 0;
         int[] idx = new int[labels.length];
         for (int i = 0; i < labels.length && n < limit; i++) {

@@ -23,6 +23,16 @@ public final class ProjectionRetriever implements CrossModalRetriever {
         return head.forward(Nd4j.createFromArray(features).castTo(head.dataType())).toFloatMatrix();
     }
 
+    /** Embeddings of A rows by head A. */
+    public float[][] embedA(float[][] featuresA) {
+        return embed(headA, featuresA);
+    }
+
+    /** Embeddings of B rows by head B. */
+    public float[][] embedB(float[][] featuresB) {
+        return embed(headB, featuresB);
+    }
+
     @Override
     public int[] top1AToB(float[][] queriesA, float[][] galleryB) {
         return AssociationIndex.top1(embed(headA, queriesA), embed(headB, galleryB));

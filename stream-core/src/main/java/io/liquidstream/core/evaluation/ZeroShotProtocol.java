@@ -48,6 +48,10 @@ public final class ZeroShotProtocol {
             int inClassQueriesA, int inClassQueriesB, int zeroShotQueriesA, int zeroShotQueriesB) {
     }
 
+    /** Open-set scores on the test split, A queries against B prototypes and the other way round. */
+    public record GeneralizedScores(GeneralizedZeroShot.Scores aToB, GeneralizedZeroShot.Scores bToA) {
+    }
+
     private final Config config;
 
     public ZeroShotProtocol(Config config) {
@@ -68,6 +72,28 @@ public final class ZeroShotProtocol {
         double[] in = split(model, a, b, config.trainClasses());
         double[] zero = split(model, a, b, config.zeroShotClasses());
         return new Scores(in[0], in[1], zero[0], zero[1], (int) in[2], (int) in[3], (int) zero[2], (int) zero[3]);
+    }
+
+    /**
+     * Generalized (open-set) zero-shot scores on the test split, both directions ({@link
+     * GeneralizedZeroShot}): the queries are the first {@code testPerClass} test samples of every training
+     * and zero-shot class, and each class's prototype is built from the same test samples of the other
+     * modality (the closed protocol's galleries, now pooled over both splits). Queries and exemplars are
+     * of different modalities, so no query ever serves as its own exemplar. Read the scores at margin 0
+     * for the uncalibrated figure, at a {@link SeenMarginCalibration} margin for the calibrated one.
+     */
+    public GeneralizedScores scoreGeneralized(ProjectionRetriever model, ModalityFeatures a, ModalityFeatures b) {
+        Set<Integer> all = new TreeSet<>(config.trainClasses());
+        all.addAll(config.zeroShotClasses());
+        int[] ia = ClassPairing.firstPerClass(a.testLabels(), all, config.testPerClass());
+        int[] ib = ClassPairing.firstPerClass(b.testLabels(), all, config.testPerClass());
+        float[][] ea = model.embedA(ClassPairing.rows(a.test(), ia));
+        float[][] eb = model.embedB(ClassPairing.rows(b.test(), ib));
+        int[] la = ClassPairing.values(a.testLabels(), ia);
+        int[] lb = ClassPairing.values(b.testLabels(), ib);
+        return new GeneralizedScores(
+                GeneralizedZeroShot.score(ea, la, eb, lb, config.trainClasses(), config.zeroShotClasses()),
+                GeneralizedZeroShot.score(eb, lb, ea, la, config.trainClasses(), config.zeroShotClasses()));
     }
 
     private double[] split(CrossModalRetriever model, ModalityFeatures a, ModalityFeatures b, Set<Integer> classes) {

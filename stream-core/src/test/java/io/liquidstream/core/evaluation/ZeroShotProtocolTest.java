@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.liquidstream.core.association.PrototypicalClassifier;
 import io.liquidstream.core.projection.ContrastiveTrainer;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -82,46 +81,8 @@ class ZeroShotProtocolTest {
                 .hasMessageContaining("overlap");
     }
 
-    /**
-     * Two modalities seeing the same 5 latent class centres in 8 dimensions through different fixed
-     * random linear maps into 40 dimensions, with noise.
-     */
+    /** Two modalities seeing the same 5 latent class centres through different maps into 40 dimensions. */
     private static ModalityFeatures features(String name, int perClass, long noiseSeed) {
-        SplittableRandom latent = new SplittableRandom(99);
-        double[][] centres = new double[5][8];
-        for (double[] c : centres) {
-            for (int j = 0; j < 8; j++) {
-                c[j] = latent.nextDouble() * 4 - 2;
-            }
-        }
-        SplittableRandom mapRng = new SplittableRandom(name.hashCode());
-        double[][] map = new double[8][40];
-        for (double[] row : map) {
-            for (int j = 0; j < 40; j++) {
-                row[j] = mapRng.nextDouble() - 0.5;
-            }
-        }
-        SplittableRandom noise = new SplittableRandom(noiseSeed);
-        int n = 5 * perClass;
-        float[][] train = new float[n][];
-        float[][] test = new float[n][];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 5;
-            train[i] = view(centres[labels[i]], map, noise);
-            test[i] = view(centres[labels[i]], map, noise);
-        }
-        return new ModalityFeatures(name, train, labels, test, labels.clone());
-    }
-
-    private static float[] view(double[] centre, double[][] map, SplittableRandom noise) {
-        float[] out = new float[40];
-        for (int k = 0; k < 8; k++) {
-            double z = centre[k] + 0.3 * (noise.nextDouble() - 0.5);
-            for (int j = 0; j < 40; j++) {
-                out[j] += (float) (z * map[k][j]);
-            }
-        }
-        return out;
+        return LatentViews.features(name, perClass, noiseSeed, 40, 0.3);
     }
 }
