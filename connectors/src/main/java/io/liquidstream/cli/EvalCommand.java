@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,10 +50,12 @@ final class EvalCommand {
                         + "(DIR holding SHD-layout train.h5/test.h5 or shd_train.h5/shd_test.h5).")
         String pair;
 
-        @Option(names = "--train-classes", description = "Training classes. Default: 1-7 (audio), 0-7 (neural).")
+        @Option(names = "--train-classes", description = "Training classes. Default: 1-7 (audio); for neural data "
+                + "every class present but the zero-shot ones (digits: 0-7).")
         String trainClasses;
 
-        @Option(names = "--zero-shot-classes", defaultValue = "8-9", description = "Unseen classes. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--zero-shot-classes", description = "Unseen classes. Default: 8-9 on digits; on the built-in "
+                + "letters (labels 10-35) the last 4, w-z (32-35), as the seed holds out 4 of 26 letters.")
         String zeroShotClasses;
 
         @Option(names = "--test-per-class", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}.")
@@ -97,9 +100,11 @@ final class EvalCommand {
             long started = System.nanoTime();
             PairedData data = PairedData.load(pair, neuralChannels);
             boolean neural = data.a().modality().equals("neural");
+            SortedSet<Integer> unseen = zeroShotClasses != null ? new TreeSet<>(PairedData.classes(zeroShotClasses))
+                    : data.defaultZeroShotClasses();
             ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(
-                    new TreeSet<>(PairedData.classes(trainClasses != null ? trainClasses : neural ? "0-7" : "1-7")),
-                    new TreeSet<>(PairedData.classes(zeroShotClasses)), testPerClass));
+                    trainClasses != null ? new TreeSet<>(PairedData.classes(trainClasses)) : data.defaultTrainClasses(unseen),
+                    unseen, testPerClass));
             int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             if (seeds <= 0) {
                 throw new IllegalArgumentException("--seeds must be positive, found " + seeds);
@@ -235,7 +240,7 @@ final class EvalCommand {
                         method == Method.clip ? " (" + training.lossName() + " loss)" : "", training.projectionDim,
                         device, "read-out segments " + training.segments().describe(data)
                                 + (training.standardise ? ", standardised" : ""), runs.length);
-                out.printf("  training pairs %d from classes %s; zero-shot classes %s; %d test samples per class%n",
+                out.printf("  training pairs %d from classes %s; zero-shot classes %s; up to %d test samples per class%n",
                         pairs, protocol.config().trainClasses(), protocol.config().zeroShotClasses(), testPerClass);
                 out.printf("  %-18s %-22s %-22s%n", "", "in-class", "zero-shot");
                 out.printf("  %-18s %6.2f ± %-13.2f %6.2f ± %-13.2f%n", a + " -> image", mean[0], sd[0], mean[2], sd[2]);

@@ -31,7 +31,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "vision=DIR,audio=FILE or neural=DIR,vision=DIR (see eval zero-shot --help).")
     String pair;
 
-    @Option(names = "--train-classes", description = "Classes whose pairs train the heads. Default: 1-7 (audio), 0-7 (neural).")
+    @Option(names = "--train-classes", description = "Classes whose pairs train the heads. Default: 1-7 (audio); for "
+            + "neural data every class but eval zero-shot's default unseen ones (digits: 0-7; letters: 10-31).")
     String trainClasses;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model bundle to write (e.g. model.lsm).")
@@ -64,7 +65,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PairedData data = PairedData.load(pair, neuralChannels);
         boolean neural = data.a().modality().equals("neural");
-        TreeSet<Integer> train = new TreeSet<>(PairedData.classes(trainClasses != null ? trainClasses : neural ? "0-7" : "1-7"));
+        TreeSet<Integer> train = new TreeSet<>(trainClasses != null ? PairedData.classes(trainClasses)
+                : data.defaultTrainClasses(data.defaultZeroShotClasses()));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("pair", pair);
         meta.put("loss", training.lossName());
