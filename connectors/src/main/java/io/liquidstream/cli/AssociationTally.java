@@ -164,13 +164,14 @@ final class AssociationTally implements Runnable {
     }
 
     /**
-     * The seed's zero-shot protocol retrieves among the new classes only: the class of the best anchor
-     * match of a zero-shot class (the service lists every anchor when its top-k covers them all).
+     * The seed's zero-shot protocol retrieves among the new classes only: the class of the best prototype
+     * match of a zero-shot class (the service lists every prototype when its top-k covers them all; a
+     * prototype match has a class and no sample id, and new classes are never shifted by calibration, so
+     * the first one listed is the closest).
      */
     private Integer nearestNewAnchor(Association a) {
         for (Match m : a.getMatches()) {
-            if (m.getClassLabel() != null && zeroShotClasses.contains(m.getClassLabel()) && m.getSampleId() != null
-                    && anchorIds.contains(m.getSampleId().toString())) {
+            if (m.getClassLabel() != null && zeroShotClasses.contains(m.getClassLabel()) && m.getSampleId() == null) {
                 return m.getClassLabel();
             }
         }
