@@ -11,6 +11,7 @@ import io.liquidstream.core.evaluation.ProjectionRetriever;
 import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.projection.ProjectionHead;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,10 @@ import java.util.function.BiFunction;
 
 /**
  * Trains the projection heads of a {@link PairedData} and assembles the {@link ModelBundle} the service
- * runs: both modalities' input specs, reservoir seeds and heads, and one class anchor per class and
+ * runs: both modalities' input specs, reservoir seeds and heads, and one class anchor per training class and
  * modality (the unnormalised mean embedding of up to {@code anchorSamples} training samples of the class).
+ * Anchors of other classes only with {@link #anchorClasses}: a bundle that already knows a class the heads
+ * never saw would hide whether the service recognises it from anchors registered at run time.
  * Used by {@code train} (written to a file) and {@code demo} (served directly).
  */
 final class BundleTraining {
@@ -36,6 +39,7 @@ final class BundleTraining {
     private final int anchorSamples;
     private final int threads;
     private final int segments;
+    private Set<Integer> anchorClasses; // null: the training classes
 
     /** @param segments read-out segments of both modalities (1: whole-window rates) */
     BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads, int segments) {
@@ -48,6 +52,12 @@ final class BundleTraining {
         this.anchorSamples = anchorSamples;
         this.threads = threads;
         this.segments = segments;
+    }
+
+    /** Writes anchors for these classes (those the data has) instead of the training classes. */
+    BundleTraining anchorClasses(Collection<Integer> classes) {
+        this.anchorClasses = Set.copyOf(classes);
+        return this;
     }
 
     /**
@@ -66,8 +76,9 @@ final class BundleTraining {
                     (e, n, loss, tau) -> p.update(e, String.format("loss %.4f tau %.3f", loss, tau)));
         }
         List<BundleAnchor> anchors = new ArrayList<>();
-        anchors.addAll(anchors(f.a(), clip.headA()));
-        anchors.addAll(anchors(f.b(), clip.headB()));
+        Set<Integer> anchored = anchorClasses != null ? anchorClasses : trainClasses;
+        anchors.addAll(anchors(f.a(), clip.headA(), anchored));
+        anchors.addAll(anchors(f.b(), clip.headB(), anchored));
 
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         meta.put("trainClasses", trainClasses.toString());
@@ -88,13 +99,13 @@ final class BundleTraining {
                 new DenseStack(head.layerDims(), head.activation().name(), head.exportWeights()), segments);
     }
 
-    private List<BundleAnchor> anchors(ModalityFeatures f, ProjectionHead head) {
+    private List<BundleAnchor> anchors(ModalityFeatures f, ProjectionHead head, Set<Integer> classes) {
         float[][] emb = ProjectionRetriever.embed(head, f.train());
         Map<Integer, float[]> sums = new TreeMap<>();
         Map<Integer, Integer> counts = new HashMap<>();
         for (int i = 0; i < emb.length; i++) {
             int c = f.trainLabels()[i];
-            if (counts.getOrDefault(c, 0) >= anchorSamples) {
+            if (!classes.contains(c) || counts.getOrDefault(c, 0) >= anchorSamples) {
                 continue;
             }
             counts.merge(c, 1, Integer::sum);

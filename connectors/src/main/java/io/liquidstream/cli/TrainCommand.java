@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Encodes both modalities with their fixed random reservoirs, trains the projection heads on pairs of",
             "the training classes (paired within a class by index), and writes a model bundle holding everything",
-            "the service needs, with one class anchor per class and modality (mean embedding of training samples)."
+            "the service needs, with one class anchor per training class and modality (mean embedding of training",
+            "samples). Other classes get no anchors unless --anchor-classes asks: register them at run time with",
+            "liquidstream anchors add, so the service's open-set figures show what it recognises without training."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -30,6 +32,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--train-classes", description = "Classes whose pairs train the heads. Default: 1-7 (audio), 0-7 (neural).")
     String trainClasses;
+
+    @Option(names = "--anchor-classes", paramLabel = "CLASSES",
+            description = "Classes to write anchors for (e.g. 0-9). Default: the training classes.")
+    String anchorClasses;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model bundle to write (e.g. model.lsm).")
     Path out;
@@ -62,8 +68,12 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("pair", pair);
         meta.put("loss", training.lossName());
         meta.put("created", Instant.now().toString());
-        BundleTraining.Result result = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors(),
-                training.segments)
+        BundleTraining trainer = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors(),
+                training.segments);
+        if (anchorClasses != null) {
+            trainer.anchorClasses(PairedData.classes(anchorClasses));
+        }
+        BundleTraining.Result result = trainer
                 .train(data, train, training.shape(), training.config(seed), meta, Progress::new);
         ModelBundle bundle = result.bundle();
         bundle.write(out);
