@@ -71,7 +71,8 @@ final class AssociationTally implements Runnable {
     private final Score zeroShot = new Score(100);
     private final Score zeroShotBefore = new Score(100);
     private final Score zeroShotAmongNew = new Score(100);
-    private final Set<String> anchorIds;
+    private final Score trainedAfter = new Score(200);
+    private final Score zeroShotWithinModality = new Score(100);
     private final Map<String, Score> trainedByModality = new LinkedHashMap<>();
     private final Map<String, Score> zeroShotByModality = new LinkedHashMap<>();
     private final LatencySamples endToEnd = new LatencySamples(1 << 16, 256);
@@ -81,14 +82,9 @@ final class AssociationTally implements Runnable {
     private long anchorsLiveMicros = Long.MAX_VALUE;
     private volatile boolean running = true;
 
-    /**
-     * @param consumer subscribed to the associations topic (read_committed), used only by {@link #run()}
-     * @param anchorIds ids of the class anchors, to tell anchor matches from paired-window matches
-     */
-    AssociationTally(Consumer<String, byte[]> consumer, Set<Integer> trainedClasses, Set<Integer> zeroShotClasses,
-            Set<String> anchorIds) {
+    /** @param consumer subscribed to the associations topic (read_committed), used only by {@link #run()} */
+    AssociationTally(Consumer<String, byte[]> consumer, Set<Integer> trainedClasses, Set<Integer> zeroShotClasses) {
         this.consumer = consumer;
-        this.anchorIds = Set.copyOf(anchorIds);
         this.trainedClasses = Set.copyOf(trainedClasses);
         this.zeroShotClasses = Set.copyOf(zeroShotClasses);
         // Samples sent and not yet answered; bounded, as a sample the service dead-letters is never answered.
@@ -149,14 +145,21 @@ final class AssociationTally implements Runnable {
         }
         boolean right = label.equals(a.getPredictedClass());
         String modality = a.getModality().name().toLowerCase(Locale.ROOT);
+        boolean anchorsLive = a.getWindowCloseMicros() >= anchorsLiveMicros;
         if (trainedClasses.contains(label)) {
             trained.add(right);
             trainedByModality.computeIfAbsent(modality, m -> new Score(200)).add(right);
+            if (anchorsLive) {
+                trainedAfter.add(right);
+            }
         } else if (zeroShotClasses.contains(label)) {
-            if (a.getWindowCloseMicros() >= anchorsLiveMicros) {
+            if (anchorsLive) {
                 zeroShot.add(right);
                 zeroShotAmongNew.add(label.equals(nearestNewAnchor(a)));
                 zeroShotByModality.computeIfAbsent(modality, m -> new Score(100)).add(right);
+                // The first match decided: a prototype of the query's own modality is few-shot recognition.
+                zeroShotWithinModality.add(!a.getMatches().isEmpty()
+                        && a.getMatches().get(0).getModality() == a.getModality());
             } else {
                 zeroShotBefore.add(right);
             }
@@ -180,14 +183,19 @@ final class AssociationTally implements Runnable {
 
     /** A consistent copy of the figures so far. */
     synchronized Snapshot snapshot() {
-        return new Snapshot(associations, unlabelled, copy(trained), copy(zeroShot), copy(zeroShotBefore), copy(zeroShotAmongNew),
-                copyAll(trainedByModality), copyAll(zeroShotByModality), endToEnd.count(),
+        return new Snapshot(associations, unlabelled, copy(trained), copy(trainedAfter), copy(zeroShot), copy(zeroShotBefore),
+                copy(zeroShotAmongNew), copy(zeroShotWithinModality), copyAll(trainedByModality), copyAll(zeroShotByModality), endToEnd.count(),
                 endToEnd.percentile(0.5), endToEnd.percentile(0.99), endToEnd.recentPercentile(0.5),
                 endToEnd.recentPercentile(0.99), processing.percentile(0.5), processing.percentile(0.99));
     }
 
-    /** Figures at one moment; accuracies in percent, latencies in milliseconds, NaN where nothing was measured. */
-    record Snapshot(long associations, long unlabelled, Figures trained, Figures zeroShot, Figures zeroShotBefore, Figures zeroShotAmongNew,
+    /**
+     * Figures at one moment; accuracies in percent, latencies in milliseconds, NaN where nothing was measured.
+     * {@code trainedAfter}: trained-class queries once the zero-shot anchors were live (competing with them);
+     * {@code zeroShotWithinModality}: share of zero-shot queries decided by a prototype of their own modality.
+     */
+    record Snapshot(long associations, long unlabelled, Figures trained, Figures trainedAfter, Figures zeroShot,
+            Figures zeroShotBefore, Figures zeroShotAmongNew, Figures zeroShotWithinModality,
             Map<String, Figures> trainedByModality, Map<String, Figures> zeroShotByModality, long latencySamples,
             double latencyP50, double latencyP99, double recentLatencyP50, double recentLatencyP99,
             double processingP50, double processingP99) {
