@@ -73,6 +73,7 @@ final class AssociationTally implements Runnable {
     private final Score zeroShotAmongNew = new Score(100);
     private final Score trainedAfter = new Score(200);
     private final Score zeroShotWithinModality = new Score(100);
+    private final Score pairedSameTrial = new Score(200);
     private final Map<String, Score> trainedByModality = new LinkedHashMap<>();
     private final Map<String, Score> zeroShotByModality = new LinkedHashMap<>();
     private final LatencySamples endToEnd = new LatencySamples(1 << 16, 256);
@@ -138,6 +139,13 @@ final class AssociationTally implements Runnable {
             endToEnd.record((nowNanos - sentNanos) / 1e6);
         }
         processing.record((a.getEmitMicros() - a.getWindowCloseMicros()) / 1e3);
+        // Both views of a demo trial carry the same sample id: a paired recent window is right when it is the same trial.
+        for (Match m : a.getMatches()) {
+            if (m.getSampleId() != null) {
+                pairedSameTrial.add(m.getSampleId().toString().equals(String.valueOf(a.getSampleId())));
+                break;
+            }
+        }
         Integer label = a.getLabel();
         if (label == null) {
             unlabelled++;
@@ -184,7 +192,7 @@ final class AssociationTally implements Runnable {
     /** A consistent copy of the figures so far. */
     synchronized Snapshot snapshot() {
         return new Snapshot(associations, unlabelled, copy(trained), copy(trainedAfter), copy(zeroShot), copy(zeroShotBefore),
-                copy(zeroShotAmongNew), copy(zeroShotWithinModality), copyAll(trainedByModality), copyAll(zeroShotByModality), endToEnd.count(),
+                copy(zeroShotAmongNew), copy(zeroShotWithinModality), copy(pairedSameTrial), copyAll(trainedByModality), copyAll(zeroShotByModality), endToEnd.count(),
                 endToEnd.percentile(0.5), endToEnd.percentile(0.99), endToEnd.recentPercentile(0.5),
                 endToEnd.recentPercentile(0.99), processing.percentile(0.5), processing.percentile(0.99));
     }
@@ -192,10 +200,12 @@ final class AssociationTally implements Runnable {
     /**
      * Figures at one moment; accuracies in percent, latencies in milliseconds, NaN where nothing was measured.
      * {@code trainedAfter}: trained-class queries once the zero-shot anchors were live (competing with them);
-     * {@code zeroShotWithinModality}: share of zero-shot queries decided by a prototype of their own modality.
+     * {@code zeroShotWithinModality}: share of zero-shot queries decided by a prototype of their own modality;
+     * {@code pairedSameTrial}: of the queries paired with a recent window of the other view, the share
+     * paired with the same trial ({@code count}: how many were paired at all).
      */
     record Snapshot(long associations, long unlabelled, Figures trained, Figures trainedAfter, Figures zeroShot,
-            Figures zeroShotBefore, Figures zeroShotAmongNew, Figures zeroShotWithinModality,
+            Figures zeroShotBefore, Figures zeroShotAmongNew, Figures zeroShotWithinModality, Figures pairedSameTrial,
             Map<String, Figures> trainedByModality, Map<String, Figures> zeroShotByModality, long latencySamples,
             double latencyP50, double latencyP99, double recentLatencyP50, double recentLatencyP99,
             double processingP50, double processingP99) {

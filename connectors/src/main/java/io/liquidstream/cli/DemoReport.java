@@ -49,6 +49,8 @@ record DemoReport(StreamingDemo.Settings settings, String modelVersion, double m
         m.put("zeroShotBeforeAnchorsAccuracy", round(tally.zeroShotBefore().accuracy(), 2));
         m.put("zeroShotBeforeAnchorsSamples", tally.zeroShotBefore().count());
         m.put("anchorsLiveSeconds", round(anchorsLiveSeconds, 1));
+        m.put("pairedWithRecentWindow", tally.pairedSameTrial().count());
+        m.put("pairedSameTrialPercent", round(tally.pairedSameTrial().accuracy(), 2));
         m.put("deadLetters", (long) deadLetters);
         m.put("unanswered", unanswered);
         m.put("samplesSent", samplesSent);
@@ -95,6 +97,9 @@ record DemoReport(StreamingDemo.Settings settings, String modelVersion, double m
             out.printf("                 before the anchors: %s of %d queries%n", percent(tally.zeroShotBefore().accuracy()),
                     tally.zeroShotBefore().count());
         }
+        out.printf("  recent windows %d of %d queries paired with the other view's window that started with them; "
+                + "%s of those the same trial%n", tally.pairedSameTrial().count(), tally.associations(),
+                percent(tally.pairedSameTrial().accuracy()));
         if (unanswered > 0) {
             out.printf("  unanswered     %d samples sent had no association when the demo stopped%n", unanswered);
         }

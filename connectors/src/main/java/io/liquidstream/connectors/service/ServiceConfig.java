@@ -125,8 +125,9 @@ public final class ServiceConfig extends AbstractConfig {
                     "A source id up to its last delimiter is its source group; recent windows pair within a group.")
             .define(RECENT_PER_GROUP, Type.INT, 64, Range.between(0, 1 << 20), Importance.LOW,
                     "Recent windows kept per source group for pairing.")
-            .define(OVERLAP_TOLERANCE_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.LOW,
-                    "How far apart (source clock) two windows may be and still pair, in ms.")
+            .define(OVERLAP_TOLERANCE_MS, Type.LONG, 100L, Range.atLeast(0), Importance.LOW,
+                    "How far apart (source clock) the starts of two windows of a source group may be and still pair, "
+                            + "in ms: the clock offset allowed between the group's sources.")
             .define(ANCHORS_MAX_PER_CLASS, Type.INT, 32, Range.between(1, 1 << 16), Importance.MEDIUM,
                     "Exemplars (bundle anchors and ClassAnchors) kept per class and modality; their normalised "
                             + "mean is the class prototype queries are matched with. One more drops the oldest.")

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * Association: each {@link Embedded} window is matched against the class prototypes of every modality,
  * its own included (from the shared {@link AssociationIndex}, kept by {@link ClassPrototypes} and updated
  * at run time by the {@link AnchorRegistry}), and against recent windows of other modalities from the
- * same source group that overlap it in time ({@link RecentWindows}). A prototype of the query's own
+ * same source group that started when it did ({@link RecentWindows}). A prototype of the query's own
  * modality makes the match few-shot recognition within that modality; one of another modality makes it
  * cross-modal (zero-shot for a class the heads never saw); the {@code Match} records carry the modality.
  *
@@ -69,7 +69,7 @@ public final class AssociationStage<A> {
         prototypes.sort(Ranked.BEST_FIRST);
         String group = settings.groupOf(w.source());
         boolean sample = w.sampleId() != null;
-        List<Match> paired = recent.pair(group, w.modality(), w.startMicros(), w.endMicros(), e.vector(), k);
+        List<Match> paired = recent.pair(group, w.modality(), w.startMicros(), e.vector(), k);
         recent.add(group, sample ? w.sampleId() : w.source() + "@" + w.startMicros(), w.modality(),
                 w.label() == null ? Match.UNLABELLED : w.label(), w.startMicros(), w.endMicros(), e.vector());
         Integer predicted = predict(prototypes, paired);

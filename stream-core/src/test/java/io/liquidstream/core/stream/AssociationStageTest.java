@@ -116,4 +116,34 @@ class AssociationStageTest {
             assertThat(m.getModality()).isEqualTo(Modality.NEURAL);
         });
     }
+
+    @Test
+    void givenTrialsOfUnequalLengthBackToBack_eachViewPairsOnlyWithTheViewThatStartedWithIt() {
+        // The demo's timing: a trial's camera view lasts 0.3 s, its neural recording 1.35 s; the next trial
+        // starts when both are done. The short view closes first, so it has no partner yet.
+        AssociationStage<String> stage = stage(trained(Set.of(), Map.of()));
+        Association vision1 = associate(stage, query("g/camera", "vision", "v1", 0, 300_000, null, 1, 0, 0));
+        Association neural1 = associate(stage, query("g/neural", "neural", "n1", 0, 1_350_000, null, 1, 0, 0));
+        Association vision2 = associate(stage, query("g/camera", "vision", "v2", 1_355_000, 1_655_000, null, 1, 0, 0));
+        Association neural2 = associate(stage, query("g/neural", "neural", "n2", 1_355_000, 2_700_000, null, 1, 0, 0));
+
+        assertThat(vision1.getMatches()).isEmpty();
+        assertThat(neural1.getMatches()).extracting(m -> m.getSampleId().toString()).containsExactly("v1");
+        assertThat(vision2.getMatches()).as("the previous trial ended 5 ms earlier but started 1.355 s earlier")
+                .isEmpty();
+        assertThat(neural2.getMatches()).extracting(m -> m.getSampleId().toString()).containsExactly("v2");
+    }
+
+    @Test
+    void givenWindowsOfAnotherGroupOrBeyondTheTolerance_theyNeverPair() {
+        AssociationStage<String> stage = stage(trained(Set.of(), Map.of()),
+                PipelineSettings.defaults());
+        associate(stage, query("other/neural", "neural", "elsewhere", 0, 1_000, 1, 1, 0, 0));
+        associate(stage, query("g/neural", "neural", "late", 100_001, 200_000, 2, 1, 0, 0));
+
+        Association a = associate(stage, query("g/camera", "vision", "q", 0, 1_000, null, 1, 0, 0));
+
+        assertThat(a.getMatches()).isEmpty();
+        assertThat(a.getPredictedClass()).isNull();
+    }
 }
