@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -130,6 +131,16 @@ class AnchorsCommandTest {
         assertThat(removedById.get("notRegistered")).extracting(JsonNode::asText).containsExactly("no-such-anchor");
         assertThat(empty.get("anchors").asInt()).isZero();
         assertThat(empty.get("classes")).isEmpty();
+    }
+
+    @Test
+    void givenNoAnchorsTopic_listShowsNoAnchorsAndLeavesTheTopicUncreated() throws Exception {
+        JsonNode listed = anchors("list");
+
+        assertThat(listed.get("anchors").asInt()).isZero();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).doesNotContain(topic);
+        }
     }
 
     @Test

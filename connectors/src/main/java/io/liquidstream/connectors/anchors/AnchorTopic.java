@@ -66,8 +66,15 @@ public final class AnchorTopic {
         send(records);
     }
 
-    /** Publishes a tombstone for each id, so the service (and compaction) forget those anchors. */
+    /**
+     * Publishes a tombstone for each id, so the service (and compaction) forget those anchors. A missing
+     * topic is created as {@link #publish} creates it, rather than auto-created without compaction.
+     */
     public void remove(Collection<String> anchorIds) {
+        if (anchorIds.isEmpty()) {
+            return;
+        }
+        TopicSetup.ensure(client, List.of(topic), topic, 1, (short) 1);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (String id : anchorIds) {
             records.add(new ProducerRecord<>(topic, id, null));
@@ -83,6 +90,8 @@ public final class AnchorTopic {
     public Catalogue read() {
         Map<String, Object> props = new LinkedHashMap<>(client);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Looking must not create the topic: an auto-created one would not be compacted.
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         AvroSingleObjectCodec<ClassAnchor> codec = AvroSingleObjectCodec.of(ClassAnchor.class);
         Map<String, ClassAnchor> latest = new LinkedHashMap<>();
