@@ -1,6 +1,7 @@
 package io.liquidstream.cli;
 
 import io.liquidstream.connectors.synth.camera.EventCameraEmulator;
+import io.liquidstream.connectors.synth.strokes.CharacterSet;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset.Trial;
 import io.liquidstream.core.event.LabeledSample;
@@ -8,14 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The built-in handwriting data in both modalities: each trial's rendered digit watched by the
+ * The built-in handwriting data in both modalities: each trial's rendered character watched by the
  * emulated event camera (vision, N-MNIST-like), and the motor-cortex recording of the same movement
  * (neural, 192 electrodes).
  */
 record BuiltInStrokes(List<LabeledSample> vision, List<LabeledSample> neural) {
 
+    /** The digits 0-9. */
     static BuiltInStrokes generate(int perClass, String split, long seed, Progress progress) {
-        List<Trial> trials = StrokeDataset.generate(10, perClass, split, seed, progress::update);
+        return generate(CharacterSet.DIGITS, perClass, split, seed, progress);
+    }
+
+    /** The characters of {@code characters}, labelled as {@link CharacterSet} says (letters a-z are 10-35). */
+    static BuiltInStrokes generate(CharacterSet characters, int perClass, String split, long seed, Progress progress) {
+        List<Trial> trials = StrokeDataset.generate(characters, perClass, split, seed, progress::update);
         EventCameraEmulator camera = new EventCameraEmulator(EventCameraEmulator.Config.nmnist());
         List<LabeledSample> vision = new ArrayList<>(trials.size());
         List<LabeledSample> neural = new ArrayList<>(trials.size());

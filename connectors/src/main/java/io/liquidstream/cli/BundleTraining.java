@@ -38,11 +38,11 @@ final class BundleTraining {
     private final DeviceKind device;
     private final int anchorSamples;
     private final int threads;
-    private final int segments;
+    private final ReadoutSegments segments;
     private Set<Integer> anchorClasses; // null: the training classes
 
-    /** @param segments read-out segments of both modalities (1: whole-window rates) */
-    BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads, int segments) {
+    /** @param segments read-out segments of each modality */
+    BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads, ReadoutSegments segments) {
         if (anchorSamples <= 0 || threads <= 0) {
             throw new IllegalArgumentException("expected positive anchor samples and threads, found " + anchorSamples
                     + " and " + threads);
@@ -96,7 +96,7 @@ final class BundleTraining {
         // Same reservoir seeds as PairedFeatures used for the features the heads were trained on.
         return new ModalityModel(side.modality(), side.input(), side.reservoir(side.modality().equals("vision")
                 ? seed + 1_000_003L : seed), WeightSourceSpec.of(device.weights()),
-                new DenseStack(head.layerDims(), head.activation().name(), head.exportWeights()), segments);
+                new DenseStack(head.layerDims(), head.activation().name(), head.exportWeights()), segments.of(side));
     }
 
     private List<BundleAnchor> anchors(ModalityFeatures f, ProjectionHead head, Set<Integer> classes) {

@@ -8,6 +8,7 @@ import io.liquidstream.connectors.synth.mnist.MnistDigits;
 import io.liquidstream.connectors.synth.mnist.MnistDvsGenerator;
 import io.liquidstream.connectors.synth.speech.EspeakSpeaker;
 import io.liquidstream.connectors.synth.speech.SpokenDigitsGenerator;
+import io.liquidstream.connectors.synth.strokes.CharacterSet;
 import io.liquidstream.connectors.synth.strokes.MotorCortexModel;
 import io.liquidstream.core.event.LabeledSample;
 import java.io.IOException;
@@ -133,13 +134,19 @@ final class DatasetCommand {
     }
 
     /** The built-in handwriting data: emulated event-camera images and motor-cortex recordings. */
-    @Command(name = "strokes", header = "Built-in handwriting: event-camera digits and 192-electrode motor cortex, same trials.", mixinStandardHelpOptions = true,
+    @Command(name = "strokes", header = "Built-in handwriting: event-camera characters and motor cortex, same trials.", mixinStandardHelpOptions = true,
             description = {
-                "Pure-Java handwriting data: per-digit pen-stroke templates with per-trial variation drive",
-                "(a) rendered digits watched by the emulated event camera, written in the N-MNIST layout under",
-                "OUT/vision, and (b) a simulated 192-electrode motor-cortex population, written as HDF5 in the",
-                "SHD layout (flattened, see SpikingHeidelbergDigits) as OUT/neural/train.h5 and test.h5.",
-                "Trial i of a class in one modality is the same movement as trial i in the other."
+                "Pure-Java handwriting data: per-character pen-stroke templates with per-trial",
+                "variation drive (a) the rendered characters watched by the emulated event",
+                "camera, written in the N-MNIST layout under OUT/vision (one folder per label),",
+                "and (b) a simulated 192-electrode motor-cortex population, written as HDF5 in",
+                "the SHD layout (flattened, see SpikingHeidelbergDigits) as OUT/neural/train.h5",
+                "and test.h5. Trial i of a class in one modality is the same movement as trial",
+                "i in the other.",
+                "Labels mean the same character in every --charset: digits 0-9 are labels 0-9,",
+                "lower-case letters a-z are labels 10-35 (a=10, b=11, ..., w=32, ..., z=35).",
+                "The seed's letter protocol trains on 22 letters and holds out 4:",
+                "  eval zero-shot --train-classes 10-31 --zero-shot-classes 32-35"
             })
     static final class Strokes implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -154,18 +161,39 @@ final class DatasetCommand {
         @Option(names = "--seed", defaultValue = "1", description = "Data seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        @Option(names = "--charset", defaultValue = "digits", paramLabel = "SET",
+                description = "Characters: digits (0-9, labels 0-9), letters (a-z, labels 10-35) or all (labels "
+                        + "0-35). Default: ${DEFAULT-VALUE}.")
+        Charset charset;
+
         @Spec
         CommandSpec spec;
 
+        /** The character sets as the option spells them. */
+        enum Charset {
+            digits(CharacterSet.DIGITS), letters(CharacterSet.LETTERS), all(CharacterSet.ALL);
+
+            final CharacterSet characters;
+
+            Charset(CharacterSet characters) {
+                this.characters = characters;
+            }
+        }
+
         @Override
         public Integer call() throws IOException {
+            if (perClass <= 0 || testPerClass <= 0) {
+                throw new IllegalArgumentException("--per-class and --test-per-class must be positive, found "
+                        + perClass + " and " + testPerClass);
+            }
             Path neural = out.resolve("neural");
             Files.createDirectories(neural);
+            CharacterSet characters = charset.characters;
             for (String split : List.of("train", "test")) {
                 int n = split.equals("train") ? perClass : testPerClass;
                 BuiltInStrokes data;
-                try (Progress p = new Progress("simulating " + split, 10L * n)) {
-                    data = BuiltInStrokes.generate(n, split, seed, p);
+                try (Progress p = new Progress("simulating " + split, (long) characters.labels().size() * n)) {
+                    data = BuiltInStrokes.generate(characters, n, split, seed, p);
                 }
                 String folder = split.equals("train") ? "Train" : "Test";
                 try (Progress p = new Progress("writing " + folder, data.vision().size())) {
@@ -175,10 +203,16 @@ final class DatasetCommand {
                         MotorCortexModel.Config.defaults().electrodes());
             }
             PrintWriter w = spec.commandLine().getOut();
-            w.printf("wrote %s (vision: N-MNIST layout, neural: SHD-layout HDF5)%n", out.toAbsolutePath());
+            w.printf("wrote %s (%s, labels %s; vision: N-MNIST layout, neural: SHD-layout HDF5)%n",
+                    out.toAbsolutePath(), charset, labelRange(characters));
             w.flush();
             return 0;
         }
+    }
+
+    private static String labelRange(CharacterSet characters) {
+        List<Integer> labels = characters.labels();
+        return labels.get(0) + "-" + labels.get(labels.size() - 1);
     }
 
     private static void createParent(Path file) throws IOException {

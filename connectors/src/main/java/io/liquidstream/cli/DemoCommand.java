@@ -58,10 +58,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Training epochs (default 60), or probe epochs with --offline (default 100).")
     Integer epochs;
 
-    @Option(names = "--segments", defaultValue = "4",
-            description = "Built-in model's read-out: firing rates in K consecutive parts of each window (1 = the "
-                    + "seed's whole-window rates; 4 keeps the order of the pen's strokes). Default: ${DEFAULT-VALUE}.")
-    int segments;
+    @Option(names = "--segments", paramLabel = "K|M=K,M=K", description = ReadoutSegments.HELP + " Applies to the built-in model.")
+    String segments;
 
     @Option(names = "--metrics-port", defaultValue = "0",
             description = "Serve Prometheus metrics on 127.0.0.1:PORT while running (0: off). Default: ${DEFAULT-VALUE}.")
@@ -105,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
                     + testPerClass);
         }
         StreamingDemo.Settings settings = new StreamingDemo.Settings(duration, sources, rate, model, trainPerClass,
-                testPerClass, anchorTrials, epochs != null ? epochs : 60, segments, seed, metricsPort, json);
+                testPerClass, anchorTrials, epochs != null ? epochs : 60, ReadoutSegments.parse(segments), seed, metricsPort, json);
         DemoReport report = new StreamingDemo(settings, out).run();
         if (json) {
             out.println(Json.line(report.json()));

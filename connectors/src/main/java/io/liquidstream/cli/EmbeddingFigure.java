@@ -83,14 +83,12 @@ final class EmbeddingFigure {
             }
         }
         int ly = m + 10;
-        for (int c = 0; c < PALETTE.length; c++) {
-            final int cls = c;
-            boolean present = java.util.Arrays.stream(labelsA).anyMatch(l -> l == cls)
-                    || java.util.Arrays.stream(labelsB).anyMatch(l -> l == cls);
-            if (!present) {
-                continue;
-            }
-            g.setColor(PALETTE[c]);
+        // Every class present, in label order (the built-in letters are 10-35); colours repeat as on the plot.
+        java.util.SortedSet<Integer> present = new java.util.TreeSet<>();
+        java.util.Arrays.stream(labelsA).forEach(present::add);
+        java.util.Arrays.stream(labelsB).forEach(present::add);
+        for (int c : present) {
+            g.setColor(PALETTE[Math.floorMod(c, PALETTE.length)]);
             g.fillOval(w - m - 100, ly - 8, 10, 10);
             g.setColor(Color.BLACK);
             g.drawString("class " + c + (zeroShot.contains(c) ? " (zero-shot)" : ""), w - m - 84, ly + 1);

@@ -96,7 +96,7 @@ final class EvalCommand {
             ZeroShotProtocol.Scores last = null;
             int pairs = 0;
             for (int s = 0; s < seeds; s++) {
-                PairedFeatures f = PairedFeatures.encode(data, s, device, workers, training.segments, this::progress);
+                PairedFeatures f = PairedFeatures.encode(data, s, device, workers, training.segments(), this::progress);
                 CrossModalRetriever model;
                 if (method == Method.protonet) {
                     model = CrossModalTraining.fitPrototypes(protocol, f.a(), f.b(),
@@ -177,7 +177,9 @@ final class EvalCommand {
                 m.put("loss", method == Method.clip ? training.lossName() : "none");
                 m.put("pd", training.projectionDim);
                 m.put("device", device.name());
-                m.put("segments", training.segments);
+                m.put("segments", Map.of(data.a().modality(), training.segments().of(data.a()), "vision",
+                        training.segments().of(data.b())));
+                m.put("standardise", training.standardise);
                 m.put("seeds", runs.length);
                 m.put("inClass", Map.of(aToB, Json.round(mean[0], 2), bToA, Json.round(mean[1], 2)));
                 m.put("zeroShot", Map.of(aToB, Json.round(mean[2], 2), bToA, Json.round(mean[3], 2)));
@@ -199,7 +201,8 @@ final class EvalCommand {
             } else {
                 out.printf("zero-shot %s <-> image: %s%s, pd %d, %s weights, %s, %d seed(s), final epoch%n", a, method,
                         method == Method.clip ? " (" + training.lossName() + " loss)" : "", training.projectionDim,
-                        device, training.segments == 1 ? "whole-window rates" : training.segments + "-segment rates", runs.length);
+                        device, "read-out segments " + training.segments().describe(data)
+                                + (training.standardise ? ", standardised" : ""), runs.length);
                 out.printf("  training pairs %d from classes %s; zero-shot classes %s; %d test samples per class%n",
                         pairs, protocol.config().trainClasses(), protocol.config().zeroShotClasses(), testPerClass);
                 out.printf("  %-18s %-22s %-22s%n", "", "in-class", "zero-shot");

@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The two modalities named by a {@code --pair} option ({@code vision=DIR,audio=FILE} or
@@ -25,13 +28,27 @@ import java.util.Map;
  */
 record PairedData(Side a, Side b) {
 
+    /** Classes held out by default on data beyond the digits, as the seed's 4 of 26 letters. */
+    static final int HELD_OUT_LETTERS = 4;
+
     // The seed's image side has 784 inputs and 2048 neurons; here the image arrives as DVS events of the
     // N-MNIST layout, so a 28x28 crop of the ON events gives the same 784 inputs.
     private static final InputSpec IMAGE_DVS = InputSpec.parse("image-dvs=sensor(34,34,2)|crop(28,28)|polarity(1)|fixed(50)");
 
-    /** One modality: its samples and how the seed encodes them in this pairing. */
+    /**
+     * Read-out segments of the neural side by default: a whole-trial firing rate keeps little more than
+     * the pen's net displacement, while rates in 10 parts of the trial keep its time course, which is what
+     * ties the recording to the shape written (and what lets unseen characters be recognised).
+     */
+    static final int NEURAL_SEGMENTS = 10;
+
+    /**
+     * One modality: its samples and how the seed encodes them in this pairing.
+     *
+     * @param defaultSegments read-out segments when {@code --segments} does not say
+     */
     record Side(String modality, Path source, List<LabeledSample> train, List<LabeledSample> test, InputSpec input,
-            ReservoirPreset preset, int inputs) {
+            ReservoirPreset preset, int inputs, int defaultSegments) {
         ReservoirSpec reservoir(long seed) {
             return preset.spec(seed).withInputs(inputs);
         }
@@ -47,7 +64,7 @@ record PairedData(Side a, Side b) {
         if (parts.containsKey("audio")) {
             Path audio = parts.get("audio");
             Side a = new Side("audio", audio, NTidigits.read(requireExists(audio), "train", true),
-                    NTidigits.read(audio, "test", true), InputSpec.audioProbe(), ReservoirPreset.AUDIO_CLIP, 64);
+                    NTidigits.read(audio, "test", true), InputSpec.audioProbe(), ReservoirPreset.AUDIO_CLIP, 64, 1);
             return new PairedData(a, visionSide(vision, InputSpec.visionProbe(), ReservoirPreset.VISION_CLIP));
         }
         Path neural = requireExists(parts.get("neural"));
@@ -55,7 +72,7 @@ record PairedData(Side a, Side b) {
                 : new InputSpec("neural-" + neuralChannels, EventTransform.identity(), new FixedBinning(201),
                         SensorGeometry.channels(neuralChannels));
         Side a = new Side("neural", neural, readShd(neural, "train", neuralChannels), readShd(neural, "test", neuralChannels),
-                neuralInput, ReservoirPreset.NEURAL_BMI, neuralChannels);
+                neuralInput, ReservoirPreset.NEURAL_BMI, neuralChannels, NEURAL_SEGMENTS);
         return new PairedData(a, visionSide(vision, IMAGE_DVS, ReservoirPreset.IMAGE_BMI));
     }
 
@@ -66,14 +83,16 @@ record PairedData(Side a, Side b) {
     static PairedData neuralVision(Path source, List<LabeledSample> neuralTrain, List<LabeledSample> neuralTest,
             List<LabeledSample> visionTrain, List<LabeledSample> visionTest) {
         return new PairedData(
-                new Side("neural", source, neuralTrain, neuralTest, InputSpec.neuralBmi(), ReservoirPreset.NEURAL_BMI, 192),
-                new Side("vision", source, visionTrain, visionTest, IMAGE_DVS, ReservoirPreset.IMAGE_BMI, IMAGE_DVS.inputs()));
+                new Side("neural", source, neuralTrain, neuralTest, InputSpec.neuralBmi(), ReservoirPreset.NEURAL_BMI, 192,
+                        NEURAL_SEGMENTS),
+                new Side("vision", source, visionTrain, visionTest, IMAGE_DVS, ReservoirPreset.IMAGE_BMI, IMAGE_DVS.inputs(),
+                        1));
     }
 
     private static Side visionSide(Path dir, InputSpec input, ReservoirPreset preset) throws IOException {
         requireExists(dir);
         return new Side("vision", dir, NmnistFolder.read(dir, "Train", 0), NmnistFolder.read(dir, "Test", 0), input,
-                preset, input.inputs());
+                preset, input.inputs(), 1);
     }
 
     private static List<LabeledSample> readShd(Path dir, String split, int channels) throws IOException {
@@ -110,6 +129,46 @@ record PairedData(Side a, Side b) {
             }
         }
         return parts;
+    }
+
+    /**
+     * The zero-shot classes when {@code --zero-shot-classes} does not say: the seed's 8-9 on digits; on
+     * data with more classes than that (the built-in letters), the last {@link #HELD_OUT_LETTERS} classes
+     * present, as the seed holds out 4 of 26 letters.
+     */
+    SortedSet<Integer> defaultZeroShotClasses() {
+        SortedSet<Integer> present = classesPresent();
+        if (a.modality().equals("audio") || present.containsAll(Set.of(8, 9)) && present.last() <= 9) {
+            return new TreeSet<>(Set.of(8, 9));
+        }
+        List<Integer> all = new ArrayList<>(present);
+        return new TreeSet<>(all.subList(Math.max(1, all.size() - HELD_OUT_LETTERS), all.size()));
+    }
+
+    /**
+     * The training classes when {@code --train-classes} does not say: the seed's 1-7 for audio; for
+     * neural data every class present in both modalities' training samples but the zero-shot ones.
+     */
+    SortedSet<Integer> defaultTrainClasses(Set<Integer> zeroShot) {
+        if (a.modality().equals("audio")) {
+            return new TreeSet<>(classes("1-7"));
+        }
+        SortedSet<Integer> out = classesPresent();
+        out.removeAll(zeroShot);
+        return out;
+    }
+
+    /** Classes with training samples in both modalities. */
+    private SortedSet<Integer> classesPresent() {
+        SortedSet<Integer> inA = new TreeSet<>();
+        a.train().forEach(s -> inA.add(s.label()));
+        SortedSet<Integer> both = new TreeSet<>();
+        b.train().forEach(s -> {
+            if (inA.contains(s.label())) {
+                both.add(s.label());
+            }
+        });
+        return both;
     }
 
     /** Parses a class list such as {@code 1-7} or {@code 0,2,5-6}. */

@@ -8,16 +8,11 @@ import java.util.function.BiFunction;
 /** Reservoir features of both sides of a {@link PairedData}, for one reservoir seed and device. */
 record PairedFeatures(ModalityFeatures a, ModalityFeatures b) {
 
-    static PairedFeatures encode(PairedData data, long seed, DeviceKind device, int threads,
+    /** Each side read out in its {@code segments} (firing rates per part of the window). */
+    static PairedFeatures encode(PairedData data, long seed, DeviceKind device, int threads, ReadoutSegments segments,
             BiFunction<String, Long, Progress> progress) {
-        return encode(data, seed, device, threads, 1, progress);
-    }
-
-    /** With {@code segments} > 1, per-segment firing rates instead of whole-window rates (both sides). */
-    static PairedFeatures encode(PairedData data, long seed, DeviceKind device, int threads, int segments,
-            BiFunction<String, Long, Progress> progress) {
-        return new PairedFeatures(side(data.a(), seed, device, threads, segments, progress),
-                side(data.b(), seed + 1_000_003L, device, threads, segments, progress));
+        return new PairedFeatures(side(data.a(), seed, device, threads, segments.of(data.a()), progress),
+                side(data.b(), seed + 1_000_003L, device, threads, segments.of(data.b()), progress));
     }
 
     static LifReservoir reservoir(PairedData.Side side, long seed, DeviceKind device) {

@@ -31,7 +31,8 @@ final class ProbeCommand implements Callable<Integer> {
 
     static final class Input {
         @Option(names = "--vision", paramLabel = "DIR",
-                description = "N-MNIST layout folder (Train/<digit>/*.bin, Test/<digit>/*.bin); 10 classes.")
+                description = "N-MNIST layout folder (Train/<label>/*.bin, Test/<label>/*.bin); 10 classes, or up to "
+                        + "the highest label + 1 (the built-in letters: labels 10-35).")
         Path vision;
 
         @Option(names = "--audio", paramLabel = "FILE",
@@ -84,7 +85,6 @@ final class ProbeCommand implements Callable<Integer> {
             throw new IllegalArgumentException((isVision ? "--vision" : "--audio") + " " + source + " does not exist");
         }
         String modality = isVision ? "vision" : "audio";
-        int classes = isVision ? 10 : 11;
         long started = System.nanoTime();
 
         List<LabeledSample> train;
@@ -100,6 +100,9 @@ final class ProbeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(source + " holds " + train.size() + " training and " + test.size()
                     + " test samples; both splits are needed");
         }
+        // N-MNIST has the digits 0-9; label folders beyond (the built-in letters are 10-35) widen the read-out.
+        int classes = isVision ? Math.max(10, 1 + java.util.stream.Stream.concat(train.stream(), test.stream())
+                .mapToInt(LabeledSample::label).max().orElse(9)) : 11;
 
         ReservoirPreset preset = isVision ? ReservoirPreset.VISION_PROBE : ReservoirPreset.AUDIO_PROBE;
         ProbeConfig config = (isVision ? ProbeConfig.visionSeed() : ProbeConfig.audioSeed()).withSeed(seed);

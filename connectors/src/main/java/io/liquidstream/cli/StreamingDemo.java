@@ -59,7 +59,7 @@ final class StreamingDemo {
 
     /** What the command line chose. {@code model} is null for the built-in model. */
     record Settings(Duration duration, int groups, double speed, Path model, int trainPerClass, int testPerClass,
-            int anchorTrials, int epochs, int segments, long seed, int metricsPort, boolean json) {
+            int anchorTrials, int epochs, ReadoutSegments segments, long seed, int metricsPort, boolean json) {
     }
 
     static final Set<Integer> ALL_CLASSES = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);

@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("loss", training.lossName());
         meta.put("created", Instant.now().toString());
         BundleTraining trainer = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors(),
-                training.segments);
+                training.segments());
         if (anchorClasses != null) {
             trainer.anchorClasses(PairedData.classes(anchorClasses));
         }

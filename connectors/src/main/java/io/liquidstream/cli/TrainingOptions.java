@@ -19,10 +19,14 @@ final class TrainingOptions {
         }
     }
 
-    @Option(names = "--segments", defaultValue = "1",
-            description = "Read-out: firing rates in K consecutive parts of each window, concatenated (the reservoir "
-                    + "is unchanged; recorded in the model bundle). 1 = the seed's whole-window rates. Default: ${DEFAULT-VALUE}.")
-    int segments;
+    @Option(names = "--segments", paramLabel = "K|M=K,M=K", description = ReadoutSegments.HELP)
+    String segmentsText;
+
+    @Option(names = "--standardise", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Train the heads on standardised reservoir features (per-neuron mean and spread of the "
+                    + "training set, folded into the heads' first layer, so bundles are unchanged in form). "
+                    + "Default: on; --no-standardise for raw firing rates.")
+    boolean standardise;
 
     @Option(names = "--pd", defaultValue = "64", description = "Projection (embedding) dimension. Default: ${DEFAULT-VALUE}.")
     int projectionDim;
@@ -60,7 +64,7 @@ final class TrainingOptions {
     double weightDecay;
 
     CrossModalTraining.HeadShape shape() {
-        return new CrossModalTraining.HeadShape(hidden, projectionDim, activation);
+        return new CrossModalTraining.HeadShape(hidden, projectionDim, activation, standardise);
     }
 
     ContrastiveTrainer.Config config(long seed) {
@@ -68,6 +72,10 @@ final class TrainingOptions {
         double tau = l == Loss.seed ? 1.0 : temperature;
         boolean learnable = l != Loss.seed && !fixedTemperature;
         return new ContrastiveTrainer.Config(epochs, batchSize, learningRate, weightDecay, tau, learnable, l.kind, seed);
+    }
+
+    ReadoutSegments segments() {
+        return ReadoutSegments.parse(segmentsText);
     }
 
     String lossName() {

@@ -41,7 +41,7 @@ class BundleTrainingTest {
 
     @Test
     void givenDataOfTenClassesAndEightTrainingClasses_theBundleHoldsAnchorsOnlyForTheTrainingClasses() {
-        ModelBundle bundle = train(new BundleTraining(0, DeviceKind.ideal, 2, 2, 1));
+        ModelBundle bundle = train(new BundleTraining(0, DeviceKind.ideal, 2, 2, ReadoutSegments.uniform(1)));
 
         assertThat(anchoredClasses(bundle)).containsOnlyKeys("neural", "vision")
                 .allSatisfy((modality, classes) -> assertThat(classes).isEqualTo(TRAIN_CLASSES));
@@ -49,7 +49,7 @@ class BundleTrainingTest {
 
     @Test
     void givenAnchorClassesAsked_theBundleHoldsAnchorsForThoseClassesToo() {
-        ModelBundle bundle = train(new BundleTraining(0, DeviceKind.ideal, 2, 2, 1)
+        ModelBundle bundle = train(new BundleTraining(0, DeviceKind.ideal, 2, 2, ReadoutSegments.uniform(1))
                 .anchorClasses(Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
 
         assertThat(anchoredClasses(bundle)).allSatisfy((modality, classes) -> assertThat(classes)

@@ -3,6 +3,7 @@ package io.liquidstream.core.evaluation;
 import io.liquidstream.core.association.PrototypicalClassifier;
 import io.liquidstream.core.projection.Activation;
 import io.liquidstream.core.projection.ContrastiveTrainer;
+import io.liquidstream.core.projection.FeatureStandardiser;
 import io.liquidstream.core.projection.ProjectionHead;
 import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,10 +19,23 @@ public final class CrossModalTraining {
      *
      * @param hiddenDims widths of 0–2 hidden layers
      * @param projectionDim embedding dimension (the seed's pd: 64 or 128)
+     * @param standardise whether the heads are trained on standardised features
+     *     ({@link FeatureStandardiser}, folded into the trained heads, so they still take raw features)
      */
-    public record HeadShape(int[] hiddenDims, int projectionDim, Activation activation) {
+    public record HeadShape(int[] hiddenDims, int projectionDim, Activation activation, boolean standardise) {
+
+        /** A shape trained on standardised features. */
+        public HeadShape(int[] hiddenDims, int projectionDim, Activation activation) {
+            this(hiddenDims, projectionDim, activation, true);
+        }
+
+        /** One linear layer, GELU for any hidden layer, standardised features. */
         public static HeadShape of(int projectionDim) {
             return new HeadShape(new int[0], projectionDim, Activation.GELU);
+        }
+
+        public HeadShape withStandardise(boolean on) {
+            return new HeadShape(hiddenDims, projectionDim, activation, on);
         }
     }
 
@@ -55,8 +69,16 @@ public final class CrossModalTraining {
                 shape.activation(), config.seed() * 2 + 1, DataType.FLOAT, normalised);
         ProjectionHead headB = ProjectionHead.create(b.dimension(), shape.hiddenDims(), shape.projectionDim(),
                 shape.activation(), config.seed() * 2 + 2, DataType.FLOAT, normalised);
-        ContrastiveTrainer.Result r = ContrastiveTrainer.train(pa, pb, labels, headA, headB, config, listener);
-        return new ClipModel(r.headA(), r.headB(), r.temperature(), r.epochLosses(), pairs.length);
+        if (!shape.standardise()) {
+            ContrastiveTrainer.Result r = ContrastiveTrainer.train(pa, pb, labels, headA, headB, config, listener);
+            return new ClipModel(r.headA(), r.headB(), r.temperature(), r.epochLosses(), pairs.length);
+        }
+        FeatureStandardiser za = FeatureStandardiser.fit(pa, FeatureStandardiser.DEFAULT_FLOOR);
+        FeatureStandardiser zb = FeatureStandardiser.fit(pb, FeatureStandardiser.DEFAULT_FLOOR);
+        ContrastiveTrainer.Result r = ContrastiveTrainer.train(za.apply(pa), zb.apply(pb), labels, headA, headB, config,
+                listener);
+        return new ClipModel(za.foldInto(r.headA()), zb.foldInto(r.headB()), r.temperature(), r.epochLosses(),
+                pairs.length);
     }
 
     /** Fits the prototypical baseline's maps on the protocol's training pairs. */

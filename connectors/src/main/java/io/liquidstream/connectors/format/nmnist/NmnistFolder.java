@@ -7,22 +7,28 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The N-MNIST folder layout: {@code root/Train/<digit>/*.bin} and {@code root/Test/<digit>/*.bin} with
- * digit folders {@code 0}..{@code 9}. Samples come in a fixed order, by class and then by file name, with
- * ids such as {@code Train/3/00012.bin}. Missing digit folders are read as classes without samples.
+ * The N-MNIST folder layout: {@code root/Train/<label>/*.bin} and {@code root/Test/<label>/*.bin} with
+ * one folder per class named by its label in decimal: {@code 0}..{@code 9} in N-MNIST itself, and any
+ * further labels (such as {@code 10}..{@code 35} for the built-in letters) the same way. Samples come
+ * in a fixed order, by label in numeric order ({@code 9} before {@code 10}) and then by file name,
+ * with ids such as {@code Train/3/00012.bin}. Missing label folders are read as classes without
+ * samples; folders whose names are not labels ({@code 07}, {@code x}) are ignored.
  */
 public final class NmnistFolder {
 
     /** The two splits of the data set, spelled as its folders are. */
     public static final Set<String> SPLITS = Set.of("Train", "Test");
 
-    private static final int CLASSES = 10;
+    /** A label folder's name: a non-negative decimal number without leading zeros. */
+    private static final Pattern LABEL_FOLDER = Pattern.compile("0|[1-9][0-9]{0,8}");
 
     private NmnistFolder() {
     }
@@ -62,13 +68,13 @@ public final class NmnistFolder {
      * ({@code 00000.bin}, {@code 00001.bin}, ...). An existing file of that name is replaced.
      *
      * @return the written file
-     * @throws IllegalArgumentException if the label is not a digit 0..9 or the split is not Train/Test
+     * @throws IllegalArgumentException if the label is negative or the split is not Train/Test
      */
     public static Path write(Path root, String split, LabeledSample sample) throws IOException {
         requireSplit(split);
-        if (sample.label() < 0 || sample.label() >= CLASSES) {
-            throw new IllegalArgumentException("N-MNIST labels are digits 0..9, found " + sample.label()
-                    + " for sample " + sample.id());
+        if (sample.label() < 0) {
+            throw new IllegalArgumentException("N-MNIST folder labels are 0 or more (digits 0..9, further classes"
+                    + " 10, 11, ...), found " + sample.label() + " for sample " + sample.id());
         }
         Path folder = Files.createDirectories(root.resolve(split).resolve(Integer.toString(sample.label())));
         Path file = folder.resolve(fileName(folder, sample.id()));
@@ -94,14 +100,17 @@ public final class NmnistFolder {
         Path splitFolder = root.resolve(split);
         if (!Files.isDirectory(splitFolder)) {
             throw new NoSuchFileException(splitFolder.toString(), null,
-                    "expected the N-MNIST layout <root>/" + split + "/<digit 0-9>/*.bin");
+                    "expected the N-MNIST layout <root>/" + split + "/<label 0-9, ...>/*.bin");
+        }
+        List<Path> classFolders;
+        try (Stream<Path> listing = Files.list(splitFolder)) {
+            classFolders = listing
+                    .filter(p -> LABEL_FOLDER.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
+                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString())))
+                    .collect(Collectors.toList());
         }
         List<Path> files = new ArrayList<>();
-        for (int digit = 0; digit < CLASSES; digit++) {
-            Path classFolder = splitFolder.resolve(Integer.toString(digit));
-            if (!Files.isDirectory(classFolder)) {
-                continue;
-            }
+        for (Path classFolder : classFolders) {
             try (Stream<Path> listing = Files.list(classFolder)) {
                 List<Path> binFiles = listing
                         .filter(p -> p.getFileName().toString().endsWith(".bin") && Files.isRegularFile(p))

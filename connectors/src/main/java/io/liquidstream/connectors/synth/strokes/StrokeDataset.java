@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
- * The built-in paired data set: handwritten digits where each trial is one pen trajectory seen
+ * The built-in paired data set: handwritten characters (digits, lower-case letters, or both; see
+ * {@link CharacterSet} for the labels) where each trial is one pen trajectory seen
  * two ways, as the rendered image of what was written and as the motor-cortex spiking recorded
  * while writing it. Both modalities derive from the same movement, so they share structure.
  *
@@ -64,14 +66,42 @@ public final class StrokeDataset {
         return generate(Config.defaults(), classes, trialsPerClass, split, seed, progress);
     }
 
+    /** {@link #generate(Config, List, int, String, long, IntConsumer)} of a character set with {@link Config#defaults()}. */
+    public static List<Trial> generate(CharacterSet characters, int trialsPerClass, String split, long seed,
+            IntConsumer progress) {
+        return generate(Config.defaults(), characters.labels(), trialsPerClass, split, seed, progress);
+    }
+
     /**
-     * Generates {@code trialsPerClass} trials of each digit {@code 0..classes-1}, class by class.
-     * {@code progress} receives the number of trials done after each one.
+     * Generates {@code trialsPerClass} trials of each label {@code 0..classes-1} (the digits first,
+     * then the letters from label 10, see {@link StrokeTemplates}), class by class.
      */
     public static List<Trial> generate(Config cfg, int classes, int trialsPerClass, String split, long seed,
             IntConsumer progress) {
         if (classes <= 0 || classes > StrokeTemplates.classes()) {
             throw new IllegalArgumentException("classes must be 1.." + StrokeTemplates.classes() + ", found " + classes);
+        }
+        return generate(cfg, IntStream.range(0, classes).boxed().toList(), trialsPerClass, split, seed, progress);
+    }
+
+    /**
+     * Generates {@code trialsPerClass} trials of each of {@code labels}, class by class in the given
+     * order. Trials draw their randomness one after another from one stream per seed and split, so
+     * the data of a label depends on the labels before it and on {@code trialsPerClass}: the digits
+     * of {@link CharacterSet#ALL} are those of {@link CharacterSet#DIGITS}, while its letters differ
+     * from those of {@link CharacterSet#LETTERS}. {@code progress} receives the number of trials done
+     * after each one.
+     */
+    public static List<Trial> generate(Config cfg, List<Integer> labels, int trialsPerClass, String split, long seed,
+            IntConsumer progress) {
+        if (labels.isEmpty() || labels.stream().distinct().count() != labels.size()) {
+            throw new IllegalArgumentException("labels must be distinct and at least one, found " + labels);
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= StrokeTemplates.classes()) {
+                throw new IllegalArgumentException("labels must be 0.." + (StrokeTemplates.classes() - 1)
+                        + " (digits 0-9, letters a-z as 10-35), found " + label);
+            }
         }
         if (trialsPerClass <= 0) {
             throw new IllegalArgumentException("trials per class must be positive, found " + trialsPerClass);
@@ -80,8 +110,8 @@ public final class StrokeDataset {
         MotorCortexModel cortex = new MotorCortexModel(cfg.neural(), seed);
         TrialVariation variation = new TrialVariation(cfg.variation());
         SplittableRandom splitRng = new SplittableRandom(seed ^ splitSalt);
-        List<Trial> trials = new ArrayList<>(classes * trialsPerClass);
-        for (int label = 0; label < classes; label++) {
+        List<Trial> trials = new ArrayList<>(labels.size() * trialsPerClass);
+        for (int label : labels) {
             PenTrajectory template = StrokeTemplates.template(label);
             for (int i = 0; i < trialsPerClass; i++) {
                 // One independent stream per trial keeps every trial reproducible on its own.

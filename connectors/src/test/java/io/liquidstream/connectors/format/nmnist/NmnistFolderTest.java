@@ -81,7 +81,7 @@ class NmnistFolderTest {
     void givenMissingSplitFolder_errorNamesTheExpectedLayout() {
         assertThatThrownBy(() -> NmnistFolder.read(root, "Test", 0))
                 .isInstanceOf(NoSuchFileException.class)
-                .hasMessageContaining("Test/<digit 0-9>/*.bin");
+                .hasMessageContaining("Test/<label 0-9, ...>/*.bin");
     }
 
     @Test
@@ -92,10 +92,33 @@ class NmnistFolderTest {
     }
 
     @Test
-    void givenLabelOutsideDigits_writerRefuses() {
-        assertThatThrownBy(() -> NmnistFolder.write(root, "Train", sample("a", 10)))
+    void givenNegativeLabel_writerRefuses() {
+        assertThatThrownBy(() -> NmnistFolder.write(root, "Train", sample("a", -1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0..9");
+                .hasMessageContaining("0 or more").hasMessageContaining("-1");
+    }
+
+    @Test
+    void givenTwoDigitLabels_readOrdersFoldersByNumberNotByName() throws IOException {
+        for (int label : List.of(35, 10, 2, 9, 11)) {
+            write("Train", "a", label);
+        }
+
+        List<LabeledSample> train = NmnistFolder.read(root, "Train", 0);
+
+        assertThat(train).extracting(LabeledSample::label).containsExactly(2, 9, 10, 11, 35);
+        assertThat(train).extracting(LabeledSample::id).contains("Train/10/a.bin", "Train/35/a.bin");
+    }
+
+    @Test
+    void givenFoldersThatAreNotLabels_theyAreIgnored() throws IOException {
+        write("Train", "a", 3);
+        Files.createDirectories(root.resolve("Train/03"));
+        Files.writeString(root.resolve("Train/03/b.bin"), "not read");
+        Files.createDirectories(root.resolve("Train/x"));
+        Files.writeString(root.resolve("Train/x/c.bin"), "not read");
+
+        assertThat(NmnistFolder.read(root, "Train", 0)).extracting(LabeledSample::id).containsExactly("Train/3/a.bin");
     }
 
     @Test
@@ -111,6 +134,7 @@ class NmnistFolderTest {
     }
 
     private static LabeledSample sample(String id, int label) {
-        return new LabeledSample(id, label, Events.builder(NmnistBin.GEOMETRY).add(label, label, 0, 1).build());
+        int xy = Math.floorMod(label, 34);
+        return new LabeledSample(id, label, Events.builder(NmnistBin.GEOMETRY).add(xy, xy, 0, 1).build());
     }
 }

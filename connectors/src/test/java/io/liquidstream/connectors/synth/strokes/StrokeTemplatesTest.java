@@ -10,11 +10,30 @@ import org.junit.jupiter.api.Test;
 class StrokeTemplatesTest {
 
     @Test
-    void templatesCoverTheTenDigits() {
-        assertThat(StrokeTemplates.classes()).isEqualTo(10);
-        for (int d = 0; d < 10; d++) {
-            assertThat(StrokeTemplates.template(d).size()).as("digit %d", d).isGreaterThan(50);
+    void templatesCoverTheTenDigitsAndTheTwentySixLetters() {
+        assertThat(StrokeTemplates.classes()).isEqualTo(36);
+        for (int label = 0; label < 36; label++) {
+            assertThat(StrokeTemplates.template(label).size()).as("label %d", label).isGreaterThan(50);
         }
+    }
+
+    @Test
+    void labelsZeroToNineAreTheDigitsAndTenToThirtyFiveTheLetters() {
+        assertThat(StrokeTemplates.character(0)).isEqualTo('0');
+        assertThat(StrokeTemplates.character(9)).isEqualTo('9');
+        assertThat(StrokeTemplates.character(10)).isEqualTo('a');
+        assertThat(StrokeTemplates.character(32)).isEqualTo('w');
+        assertThat(StrokeTemplates.character(35)).isEqualTo('z');
+        for (int label = 0; label < 36; label++) {
+            assertThat(StrokeTemplates.label(StrokeTemplates.character(label))).isEqualTo(label);
+        }
+    }
+
+    @Test
+    void givenACharacterWithoutTemplate_labelNamesWhatExists() {
+        assertThatThrownBy(() -> StrokeTemplates.label('A'))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a-z").hasMessageContaining("'A'");
     }
 
     @ParameterizedTest
@@ -72,9 +91,12 @@ class StrokeTemplatesTest {
     }
 
     @Test
-    void givenAnUnknownDigit_templateNamesTheRange() {
-        assertThatThrownBy(() -> StrokeTemplates.template(10))
+    void givenAnUnknownLabel_templateNamesTheRange() {
+        assertThatThrownBy(() -> StrokeTemplates.template(36))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0..9").hasMessageContaining("10");
+                .hasMessageContaining("0..35").hasMessageContaining("36");
+        assertThatThrownBy(() -> StrokeTemplates.template(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0..35");
     }
 }
