@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "anchors", header = "Register, list and remove class anchors on the compacted anchors topic.",
         mixinStandardHelpOptions = true,
         description = {
-            "A running service (serve, demo) reads the anchors topic continuously: a class gets a prototype",
-            "per modality, the mean of its anchors' embeddings, from the next query on, without retraining."
+            "A running service (serve, demo) reads the anchors topic continuously: a",
+            "class gets a prototype per modality, the mean of its anchors' embeddings,",
+            "from the next query on, without retraining."
         },
         subcommands = {AnchorsCommand.Add.class, AnchorsCommand.ListAnchors.class, AnchorsCommand.Remove.class})
 final class AnchorsCommand implements Callable<Integer> {
@@ -89,10 +90,11 @@ final class AnchorsCommand implements Callable<Integer> {
     @Command(name = "add", header = "Publish exemplars of a class, read from a recording or data set.",
             mixinStandardHelpOptions = true,
             description = {
-                "Reads FROM the way replay does: from a labelled data set (N-MNIST folder, N-TIDIGITS / SHD HDF5)",
-                "the first --count samples labelled --class (Train before Test); from any other recording its",
-                "first --count spans of --span-ms. Each becomes one ClassAnchor with the raw events as exemplar,",
-                "keyed class-C/MODALITY/SAMPLE, so adding the same samples again replaces them."
+                "Reads FROM the way replay does: from a labelled data set (N-MNIST folder,",
+                "N-TIDIGITS / SHD HDF5) the first --count samples labelled --class (Train",
+                "before Test); from any other recording its first --count spans of",
+                "--span-ms. Each becomes one ClassAnchor with the raw events as exemplar,",
+                "keyed class-C/MODALITY/SAMPLE: adding the same samples again replaces them."
             })
     static final class Add implements Callable<Integer> {
 
@@ -176,8 +178,8 @@ final class AnchorsCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", header = "Show the anchors registered on the topic, per class.", mixinStandardHelpOptions = true,
-            description = "Reads the compacted topic to its end (removed anchors left out) and shows, per class, the"
-                    + " anchors per modality and their ids.")
+            description = {"Reads the compacted topic to its end (removed anchors left out) and",
+                "shows, per class, the anchors per modality and their ids."})
     static final class ListAnchors implements Callable<Integer> {
 
         @Option(names = "--json", description = "Print one JSON line.")
@@ -247,8 +249,9 @@ final class AnchorsCommand implements Callable<Integer> {
     }
 
     @Command(name = "remove", header = "Remove anchors (tombstones on the compacted topic).", mixinStandardHelpOptions = true,
-            description = "Removes every anchor of a class (optionally of one modality), or the anchors with the given"
-                    + " ids; the service recomputes the class's prototype, or drops it with the last anchor.")
+            description = {"Removes every anchor of a class (optionally of one modality), or the",
+                "anchors with the given ids; the service recomputes the class's prototype,",
+                "or drops it with the last anchor."})
     static final class Remove implements Callable<Integer> {
 
         static final class Which {
