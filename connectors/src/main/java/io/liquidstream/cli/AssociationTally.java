@@ -71,7 +71,9 @@ final class AssociationTally implements Runnable {
     private final Score zeroShot = new Score(100);
     private final Score zeroShotBefore = new Score(100);
     private final Score zeroShotAmongNew = new Score(100);
-    private final Set<String> anchorIds;
+    private final Score trainedAfter = new Score(200);
+    private final Score zeroShotWithinModality = new Score(100);
+    private final Score pairedSameTrial = new Score(200);
     private final Map<String, Score> trainedByModality = new LinkedHashMap<>();
     private final Map<String, Score> zeroShotByModality = new LinkedHashMap<>();
     private final LatencySamples endToEnd = new LatencySamples(1 << 16, 256);
@@ -81,14 +83,9 @@ final class AssociationTally implements Runnable {
     private long anchorsLiveMicros = Long.MAX_VALUE;
     private volatile boolean running = true;
 
-    /**
-     * @param consumer subscribed to the associations topic (read_committed), used only by {@link #run()}
-     * @param anchorIds ids of the class anchors, to tell anchor matches from paired-window matches
-     */
-    AssociationTally(Consumer<String, byte[]> consumer, Set<Integer> trainedClasses, Set<Integer> zeroShotClasses,
-            Set<String> anchorIds) {
+    /** @param consumer subscribed to the associations topic (read_committed), used only by {@link #run()} */
+    AssociationTally(Consumer<String, byte[]> consumer, Set<Integer> trainedClasses, Set<Integer> zeroShotClasses) {
         this.consumer = consumer;
-        this.anchorIds = Set.copyOf(anchorIds);
         this.trainedClasses = Set.copyOf(trainedClasses);
         this.zeroShotClasses = Set.copyOf(zeroShotClasses);
         // Samples sent and not yet answered; bounded, as a sample the service dead-letters is never answered.
@@ -142,6 +139,13 @@ final class AssociationTally implements Runnable {
             endToEnd.record((nowNanos - sentNanos) / 1e6);
         }
         processing.record((a.getEmitMicros() - a.getWindowCloseMicros()) / 1e3);
+        // Both views of a demo trial carry the same sample id: a paired recent window is right when it is the same trial.
+        for (Match m : a.getMatches()) {
+            if (m.getSampleId() != null) {
+                pairedSameTrial.add(m.getSampleId().toString().equals(String.valueOf(a.getSampleId())));
+                break;
+            }
+        }
         Integer label = a.getLabel();
         if (label == null) {
             unlabelled++;
@@ -149,14 +153,21 @@ final class AssociationTally implements Runnable {
         }
         boolean right = label.equals(a.getPredictedClass());
         String modality = a.getModality().name().toLowerCase(Locale.ROOT);
+        boolean anchorsLive = a.getWindowCloseMicros() >= anchorsLiveMicros;
         if (trainedClasses.contains(label)) {
             trained.add(right);
             trainedByModality.computeIfAbsent(modality, m -> new Score(200)).add(right);
+            if (anchorsLive) {
+                trainedAfter.add(right);
+            }
         } else if (zeroShotClasses.contains(label)) {
-            if (a.getWindowCloseMicros() >= anchorsLiveMicros) {
+            if (anchorsLive) {
                 zeroShot.add(right);
                 zeroShotAmongNew.add(label.equals(nearestNewAnchor(a)));
                 zeroShotByModality.computeIfAbsent(modality, m -> new Score(100)).add(right);
+                // The first match decided: a prototype of the query's own modality is few-shot recognition.
+                zeroShotWithinModality.add(!a.getMatches().isEmpty()
+                        && a.getMatches().get(0).getModality() == a.getModality());
             } else {
                 zeroShotBefore.add(right);
             }
@@ -164,13 +175,14 @@ final class AssociationTally implements Runnable {
     }
 
     /**
-     * The seed's zero-shot protocol retrieves among the new classes only: the class of the best anchor
-     * match of a zero-shot class (the service lists every anchor when its top-k covers them all).
+     * The seed's zero-shot protocol retrieves among the new classes only: the class of the best prototype
+     * match of a zero-shot class (the service lists every prototype when its top-k covers them all; a
+     * prototype match has a class and no sample id, and new classes are never shifted by calibration, so
+     * the first one listed is the closest).
      */
     private Integer nearestNewAnchor(Association a) {
         for (Match m : a.getMatches()) {
-            if (m.getClassLabel() != null && zeroShotClasses.contains(m.getClassLabel()) && m.getSampleId() != null
-                    && anchorIds.contains(m.getSampleId().toString())) {
+            if (m.getClassLabel() != null && zeroShotClasses.contains(m.getClassLabel()) && m.getSampleId() == null) {
                 return m.getClassLabel();
             }
         }
@@ -179,14 +191,21 @@ final class AssociationTally implements Runnable {
 
     /** A consistent copy of the figures so far. */
     synchronized Snapshot snapshot() {
-        return new Snapshot(associations, unlabelled, copy(trained), copy(zeroShot), copy(zeroShotBefore), copy(zeroShotAmongNew),
-                copyAll(trainedByModality), copyAll(zeroShotByModality), endToEnd.count(),
+        return new Snapshot(associations, unlabelled, copy(trained), copy(trainedAfter), copy(zeroShot), copy(zeroShotBefore),
+                copy(zeroShotAmongNew), copy(zeroShotWithinModality), copy(pairedSameTrial), copyAll(trainedByModality), copyAll(zeroShotByModality), endToEnd.count(),
                 endToEnd.percentile(0.5), endToEnd.percentile(0.99), endToEnd.recentPercentile(0.5),
                 endToEnd.recentPercentile(0.99), processing.percentile(0.5), processing.percentile(0.99));
     }
 
-    /** Figures at one moment; accuracies in percent, latencies in milliseconds, NaN where nothing was measured. */
-    record Snapshot(long associations, long unlabelled, Figures trained, Figures zeroShot, Figures zeroShotBefore, Figures zeroShotAmongNew,
+    /**
+     * Figures at one moment; accuracies in percent, latencies in milliseconds, NaN where nothing was measured.
+     * {@code trainedAfter}: trained-class queries once the zero-shot anchors were live (competing with them);
+     * {@code zeroShotWithinModality}: share of zero-shot queries decided by a prototype of their own modality;
+     * {@code pairedSameTrial}: of the queries paired with a recent window of the other view, the share
+     * paired with the same trial ({@code count}: how many were paired at all).
+     */
+    record Snapshot(long associations, long unlabelled, Figures trained, Figures trainedAfter, Figures zeroShot,
+            Figures zeroShotBefore, Figures zeroShotAmongNew, Figures zeroShotWithinModality, Figures pairedSameTrial,
             Map<String, Figures> trainedByModality, Map<String, Figures> zeroShotByModality, long latencySamples,
             double latencyP50, double latencyP99, double recentLatencyP50, double recentLatencyP99,
             double processingP50, double processingP99) {

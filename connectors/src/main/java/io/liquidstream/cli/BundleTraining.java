@@ -14,6 +14,7 @@ import io.liquidstream.core.evaluation.SeenMarginCalibration;
 import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.projection.ProjectionHead;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,12 @@ import java.util.function.BiFunction;
 
 /**
  * Trains the projection heads of a {@link PairedData} and assembles the {@link ModelBundle} the service
- * runs: both modalities' input specs, reservoir seeds and heads, and one class anchor per class and
+ * runs: both modalities' input specs, reservoir seeds and heads, one class anchor per training class and
  * modality (the unnormalised mean embedding of up to {@code anchorSamples} training samples of the class),
  * and unless turned off the open-set calibration ({@link SeenMarginCalibration}: one more training run, on
  * three quarters of the training classes, before the heads the bundle serves are trained).
+ * Anchors of other classes only with {@link #anchorClasses}: a bundle that already knows a class the heads
+ * never saw would hide whether the service recognises it from anchors registered at run time.
  * Used by {@code train} (written to a file) and {@code demo} (served directly).
  */
 final class BundleTraining {
@@ -42,6 +45,7 @@ final class BundleTraining {
     private final int threads;
     private final ReadoutSegments segments;
     private final boolean openSet;
+    private Set<Integer> anchorClasses; // null: the training classes
 
     /**
      * @param segments read-out segments of each modality
@@ -59,6 +63,12 @@ final class BundleTraining {
         this.threads = threads;
         this.segments = segments;
         this.openSet = openSet;
+    }
+
+    /** Writes anchors for these classes (those the data has) instead of the training classes. */
+    BundleTraining anchorClasses(Collection<Integer> classes) {
+        this.anchorClasses = Set.copyOf(classes);
+        return this;
     }
 
     /**
@@ -82,8 +92,9 @@ final class BundleTraining {
             clip = CrossModalTraining.trainHeads(trainClasses, f.a(), f.b(), shape, config, p.epochs());
         }
         List<BundleAnchor> anchors = new ArrayList<>();
-        anchors.addAll(anchors(f.a(), clip.headA()));
-        anchors.addAll(anchors(f.b(), clip.headB()));
+        Set<Integer> anchored = anchorClasses != null ? anchorClasses : trainClasses;
+        anchors.addAll(anchors(f.a(), clip.headA(), anchored));
+        anchors.addAll(anchors(f.b(), clip.headB(), anchored));
 
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         meta.put("trainClasses", trainClasses.toString());
@@ -113,13 +124,13 @@ final class BundleTraining {
                 new DenseStack(head.layerDims(), head.activation().name(), head.exportWeights()), segments.of(side));
     }
 
-    private List<BundleAnchor> anchors(ModalityFeatures f, ProjectionHead head) {
+    private List<BundleAnchor> anchors(ModalityFeatures f, ProjectionHead head, Set<Integer> classes) {
         float[][] emb = ProjectionRetriever.embed(head, f.train());
         Map<Integer, float[]> sums = new TreeMap<>();
         Map<Integer, Integer> counts = new HashMap<>();
         for (int i = 0; i < emb.length; i++) {
             int c = f.trainLabels()[i];
-            if (counts.getOrDefault(c, 0) >= anchorSamples) {
+            if (!classes.contains(c) || counts.getOrDefault(c, 0) >= anchorSamples) {
                 continue;
             }
             counts.merge(c, 1, Integer::sum);

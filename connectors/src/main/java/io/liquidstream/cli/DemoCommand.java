@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
             "Runs the streaming service on built-in data, with nothing to download: starts an embedded Kafka broker,",
             "trains (or loads, --model) neural and vision projection heads on handwritten digits 0-7, starts the service,",
             "streams simulated motor-cortex (BMI) recordings and event-camera views of the same pen trials in real",
-            "time, registers anchors for the never-trained digits 8-9 a third of the way in, and prints a live view",
-            "(events/s, latency p50/p99, rolling association and zero-shot accuracy) and a summary.",
+            "time, registers anchors (held-out trials, both modalities) for the never-trained digits 8-9 a third of",
+            "the way in, and prints a live view (events/s, latency p50/p99, rolling association and open-set",
+            "zero-shot accuracy) and a summary.",
             "With --offline: the offline pipeline instead (each modality encoded by its reservoir, linear probes)."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -50,8 +51,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Test trials per class (streamed, or held out as zero-shot anchors). Default: ${DEFAULT-VALUE}.")
     int testPerClass;
 
-    @Option(names = "--anchor-trials", defaultValue = "10",
-            description = "Held-out trials per zero-shot class averaged into its anchors. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--anchor-trials", defaultValue = "5",
+            description = "Held-out trials per zero-shot class registered as anchors, in each modality. Default: ${DEFAULT-VALUE}.")
     int anchorTrials;
 
     @Option(names = "--epochs", description = "Training epochs (default 60), or probe epochs with --offline (default 100).")

@@ -36,13 +36,21 @@ record DemoReport(StreamingDemo.Settings settings, String modelVersion, double m
         Map<String, Object> byModality = new LinkedHashMap<>();
         tally.trainedByModality().forEach((k, v) -> byModality.put(k, round(v.accuracy(), 2)));
         m.put("associationAccuracyByQuery", byModality);
+        m.put("associationAccuracyAfterAnchors", round(tally.trainedAfter().accuracy(), 2));
+        m.put("associationSamplesAfterAnchors", tally.trainedAfter().count());
         m.put("zeroShotAccuracy", round(tally.zeroShot().accuracy(), 2));
         m.put("zeroShotClasses", zeroShotClasses.size());
         m.put("zeroShotSamples", tally.zeroShot().count());
+        Map<String, Object> zeroShotByModality = new LinkedHashMap<>();
+        tally.zeroShotByModality().forEach((k, v) -> zeroShotByModality.put(k, round(v.accuracy(), 2)));
+        m.put("zeroShotAccuracyByQuery", zeroShotByModality);
+        m.put("zeroShotDecidedWithinModalityPercent", round(tally.zeroShotWithinModality().accuracy(), 2));
         m.put("zeroShotAmongNewClassesAccuracy", round(tally.zeroShotAmongNew().accuracy(), 2));
         m.put("zeroShotBeforeAnchorsAccuracy", round(tally.zeroShotBefore().accuracy(), 2));
         m.put("zeroShotBeforeAnchorsSamples", tally.zeroShotBefore().count());
         m.put("anchorsLiveSeconds", round(anchorsLiveSeconds, 1));
+        m.put("pairedWithRecentWindow", tally.pairedSameTrial().count());
+        m.put("pairedSameTrialPercent", round(tally.pairedSameTrial().accuracy(), 2));
         m.put("deadLetters", (long) deadLetters);
         m.put("unanswered", unanswered);
         m.put("samplesSent", samplesSent);
@@ -79,11 +87,19 @@ record DemoReport(StreamingDemo.Settings settings, String modelVersion, double m
                     + "(never trained on; chance %.1f %%)%s%n", range(zeroShotClasses), anchorsLiveSeconds,
                     percent(tally.zeroShot().accuracy()), tally.zeroShot().count(), 100.0 / all,
                     byQuery(tally.zeroShotByModality()));
+            out.printf("                 open set: prototypes of all %d classes in both modalities; %s of these queries "
+                    + "decided by a prototype of their own modality (few-shot), the rest cross-modal%n", all,
+                    percent(tally.zeroShotWithinModality().accuracy()));
+            out.printf("                 classes %s meanwhile: %s of %d queries%n", range(trainedClasses),
+                    percent(tally.trainedAfter().accuracy()), tally.trainedAfter().count());
             out.printf("                 among the new classes only (the seed's protocol): %s (chance %.1f %%)%n",
                     percent(tally.zeroShotAmongNew().accuracy()), 100.0 / zeroShotClasses.size());
             out.printf("                 before the anchors: %s of %d queries%n", percent(tally.zeroShotBefore().accuracy()),
                     tally.zeroShotBefore().count());
         }
+        out.printf("  recent windows %d of %d queries paired with the other view's window that started with them; "
+                + "%s of those the same trial%n", tally.pairedSameTrial().count(), tally.associations(),
+                percent(tally.pairedSameTrial().accuracy()));
         if (unanswered > 0) {
             out.printf("  unanswered     %d samples sent had no association when the demo stopped%n", unanswered);
         }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServeCommand.class,
             ReplayCommand.class,
+            AnchorsCommand.class,
             BrokerCommand.class,
             InspectCommand.class,
             TrainCommand.class,

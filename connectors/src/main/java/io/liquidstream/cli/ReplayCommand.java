@@ -71,6 +71,13 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Longest time span of a packet in us. Default: ${DEFAULT-VALUE}.")
     long packetMicros;
 
+    @Option(names = "--sample-period-micros", defaultValue = "0", paramLabel = "US",
+            description = {"Labelled samples start every US on the source clock (0: back to back).",
+                "Two replays of the same trials (two modalities) with one period at least",
+                "the longest sample start each trial together: the service pairs them.",
+                "Default: ${DEFAULT-VALUE}."})
+    long samplePeriodMicros;
+
     @Option(names = "--partitions", defaultValue = "3",
             description = "Partitions of the topic when it must be created. Default: ${DEFAULT-VALUE}.")
     int partitions;
@@ -111,7 +118,8 @@ final class ReplayCommand implements Callable<Integer> {
                 partitions, Duration.ofSeconds(timeoutSeconds), maxInFlight);
         PrintStream err = json ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
         ReplayResult result;
-        try (PacketSource packets = ReplayInputs.open(input, id, m, packetEvents, packetMicros);
+        try (PacketSource packets = ReplayInputs.open(input, id, m, packetEvents, packetMicros,
+                samplePeriodMicros);
              ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
             err.println("replay: " + packets.description() + " -> " + target + " on " + bootstrap + " as source '" + id
                     + "', speed " + speed);

@@ -1,5 +1,7 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.anchors.AnchorRecords;
+import io.liquidstream.connectors.anchors.AnchorTopic;
 import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.MetricsServer;
@@ -10,12 +12,11 @@ import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.evaluation.CrossModalTraining;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.projection.ContrastiveTrainer;
-import io.liquidstream.core.stream.ModalityRuntime;
+import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.core.stream.PipelineMetrics;
 import io.liquidstream.schemas.ClassAnchor;
-import io.liquidstream.schemas.Embedding;
+import io.liquidstream.schemas.EventPacket;
 import io.liquidstream.schemas.Modality;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -82,8 +81,9 @@ final class StreamingDemo {
         ModelBundle bundle = s.model() != null ? ModelBundle.read(s.model()) : builtInModel();
         requireModalities(bundle);
         double modelSeconds = (System.nanoTime() - modelStart) / 1e9;
-        Set<Integer> trained = new TreeSet<>();
-        bundle.anchors().forEach(a -> trained.add(a.classLabel()));
+        // The classes the heads were trained on: the bundle's calibration says, else its anchors do.
+        Set<Integer> trained = new TreeSet<>(LiquidStreamService.openSet(bundle).trainedClasses());
+        trained.retainAll(ALL_CLASSES);
         Set<Integer> zeroShot = new TreeSet<>(ALL_CLASSES);
         zeroShot.removeAll(trained);
 
@@ -104,7 +104,7 @@ final class StreamingDemo {
             }
         }
         Collections.shuffle(streamed, new Random(s.seed()));
-        List<ClassAnchor> zeroShotAnchors = zeroShotAnchors(bundle, test, zeroShot, anchorTrials);
+        List<ClassAnchor> zeroShotAnchors = zeroShotAnchors(test, zeroShot, anchorTrials);
 
         MeterRegistry registry = s.metricsPort() > 0 ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
                 : new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
@@ -127,10 +127,7 @@ final class StreamingDemo {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(config.getString(ServiceConfig.ASSOCIATIONS_TOPIC)));
-        Set<String> anchorIds = new HashSet<>();
-        bundle.anchors().forEach(a -> anchorIds.add(a.anchorId()));
-        zeroShotAnchors.forEach(a -> anchorIds.add(a.getAnchorId().toString()));
-        AssociationTally tally = new AssociationTally(consumer, trained, zeroShot, anchorIds);
+        AssociationTally tally = new AssociationTally(consumer, trained, zeroShot);
         Thread tallyThread = new Thread(tally, "demo-associations");
         try (LiquidStreamService service = LiquidStreamService.start(config, bundle, registry);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -158,7 +155,8 @@ final class StreamingDemo {
             while (System.nanoTime() < end) {
                 requireRunning(service);
                 if (Double.isNaN(anchorsLiveSeconds) && !zeroShotAnchors.isEmpty() && System.nanoTime() >= anchorsDue) {
-                    publish(producer, config.getString(ServiceConfig.ANCHORS_TOPIC), zeroShotAnchors);
+                    new AnchorTopic(Map.of("bootstrap.servers", bootstrap), config.getString(ServiceConfig.ANCHORS_TOPIC),
+                            Duration.ofSeconds(30)).publish(zeroShotAnchors);
                     awaitAnchors(service, bundleAnchors + zeroShotAnchors.size());
                     tally.anchorsLive(LiquidStreamService.wallMicros());
                     anchorsLiveSeconds = (System.nanoTime() - start) / 1e9;
@@ -212,51 +210,32 @@ final class StreamingDemo {
     }
 
     /**
-     * One anchor per zero-shot class and modality: the mean embedding, by the served model, of trials held
-     * out of the stream. A query is only ever matched with anchors of the other modality, so a neural query
-     * of a new class is recognised through the camera's exemplars and the other way round.
+     * The anchors a user would register for the new classes: each held-out trial of a zero-shot class, in
+     * both modalities, as raw events for the service to embed (as {@code liquidstream anchors add} does).
+     * The service averages them into one prototype per class and modality and matches every query against
+     * the prototypes of both modalities: a query's own modality gives few-shot recognition, the other
+     * modality cross-modal zero-shot.
      */
-    private static List<ClassAnchor> zeroShotAnchors(ModelBundle bundle, BuiltInStrokes test, Set<Integer> zeroShot,
+    private static List<ClassAnchor> zeroShotAnchors(BuiltInStrokes test, Set<Integer> zeroShot,
             Map<Integer, List<Integer>> held) {
+        long now = LiquidStreamService.wallMicros();
         List<ClassAnchor> anchors = new ArrayList<>();
-        for (String modality : List.of("neural", "vision")) {
-            ModalityRuntime model = ModalityRuntime.of(bundle.modality(modality));
-            List<LabeledSample> samples = modality.equals("neural") ? test.neural() : test.vision();
+        for (Modality m : List.of(Modality.NEURAL, Modality.VISION)) {
+            List<LabeledSample> samples = m == Modality.NEURAL ? test.neural() : test.vision();
             for (int c : zeroShot) {
-                List<Integer> trials = held.getOrDefault(c, List.of());
-                if (trials.isEmpty()) {
-                    continue;
-                }
-                float[] mean = new float[model.dimension()];
-                for (int i : trials) {
-                    float[] v = model.embed(samples.get(i).events());
-                    for (int j = 0; j < mean.length; j++) {
-                        mean[j] += v[j] / trials.size();
+                List<EventPacket> exemplars = new ArrayList<>();
+                for (int i : held.getOrDefault(c, List.of())) {
+                    LabeledSample trial = samples.get(i);
+                    if (!trial.events().isEmpty()) {
+                        exemplars.add(AnchorRecords.packet("demo-anchors/" + Modalities.name(m), m, trial.events(),
+                                trial.id(), c));
                     }
                 }
-                long now = LiquidStreamService.wallMicros();
-                List<Float> vector = new ArrayList<>(mean.length);
-                for (float f : mean) {
-                    vector.add(f);
-                }
-                Modality m = modality.equals("neural") ? Modality.NEURAL : Modality.VISION;
-                Embedding e = Embedding.newBuilder().setSource("demo").setModality(m).setModelVersion(bundle.version())
-                        .setVector(vector).setFirstEventMicros(now).setWindowCloseMicros(now).setEmitMicros(now)
-                        .setLabel(c).build();
-                anchors.add(ClassAnchor.newBuilder().setAnchorId(modality + "-zero-shot-" + c).setClassLabel(c)
-                        .setModality(m).setExemplar(e).setCreatedMicros(now)
-                        .setNote("demo: mean of " + trials.size() + " held-out " + modality + " trials").build());
+                anchors.addAll(AnchorRecords.ofExemplars(c, "digit " + c, exemplars, now,
+                        "demo: held-out " + Modalities.name(m) + " trial"));
             }
         }
         return anchors;
-    }
-
-    private static void publish(KafkaProducer<String, byte[]> producer, String topic, List<ClassAnchor> anchors) {
-        AvroSingleObjectCodec<ClassAnchor> codec = AvroSingleObjectCodec.of(ClassAnchor.class);
-        for (ClassAnchor a : anchors) {
-            producer.send(new ProducerRecord<>(topic, a.getAnchorId().toString(), codec.encode(a)));
-        }
-        producer.flush();
     }
 
     /** Until the consumer groups have their partitions, so the first samples' latency is not the group join's. */

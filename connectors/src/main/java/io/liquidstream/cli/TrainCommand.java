@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Encodes both modalities with their fixed random reservoirs, trains the projection heads on pairs of",
             "the training classes (paired within a class by index), and writes a model bundle holding everything",
-            "the service needs, with one class anchor per class and modality (mean embedding of training samples).",
+            "the service needs, with one class anchor per training class and modality (mean embedding of training",
+            "samples). Other classes get no anchors unless --anchor-classes asks: register them at run time with",
+            "liquidstream anchors add, so the service's open-set figures show what it recognises without training.",
             "Unless --no-open-set, the bundle also stores the open-set calibration: the trained classes and, per query",
             "modality, the seen-class margin of calibrated stacking, chosen on a quarter of the training classes held",
             "out as pseudo-unseen (one more training run, on the other three quarters; no test data is read)."
@@ -34,6 +36,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-classes", description = "Classes whose pairs train the heads. Default: 1-7 (audio); for "
             + "neural data every class but eval zero-shot's default unseen ones (digits: 0-7; letters: 10-31).")
     String trainClasses;
+
+    @Option(names = "--anchor-classes", paramLabel = "CLASSES",
+            description = "Classes to write anchors for (e.g. 0-9). Default: the training classes.")
+    String anchorClasses;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model bundle to write (e.g. model.lsm).")
     Path out;
@@ -71,8 +77,12 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("pair", pair);
         meta.put("loss", training.lossName());
         meta.put("created", Instant.now().toString());
-        BundleTraining.Result result = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors(),
-                training.segments(), !noOpenSet)
+        BundleTraining trainer = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors(),
+                training.segments(), !noOpenSet);
+        if (anchorClasses != null) {
+            trainer.anchorClasses(PairedData.classes(anchorClasses));
+        }
+        BundleTraining.Result result = trainer
                 .train(data, train, training.shape(), training.config(seed), meta, Progress::new);
         ModelBundle bundle = result.bundle();
         bundle.write(out);

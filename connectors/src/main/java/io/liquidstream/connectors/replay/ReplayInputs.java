@@ -48,14 +48,26 @@ public final class ReplayInputs {
      */
     public static PacketSource open(Path path, String source, Modality modality, int maxEvents, long maxMicros)
             throws IOException {
+        return open(path, source, modality, maxEvents, maxMicros, 0);
+    }
+
+    /**
+     * As {@link #open(Path, String, Modality, int, long)}, with labelled samples starting every
+     * {@code samplePeriodMicros} on the source clock (0: back to back), see {@link SamplePackets}.
+     */
+    public static PacketSource open(Path path, String source, Modality modality, int maxEvents, long maxMicros,
+            long samplePeriodMicros) throws IOException {
+        if (samplePeriodMicros < 0) {
+            throw new IllegalArgumentException("sample period must be >= 0, found " + samplePeriodMicros);
+        }
         if (Files.isDirectory(path)) {
-            return nmnistFolder(path, source, modality, maxEvents, maxMicros);
+            return nmnistFolder(path, source, modality, maxEvents, maxMicros, samplePeriodMicros);
         }
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, "expected a recording file or an N-MNIST folder");
         }
         if (isHdf5(path)) {
-            return hdf5(path, source, modality, maxEvents, maxMicros);
+            return hdf5(path, source, modality, maxEvents, maxMicros, samplePeriodMicros);
         }
         EventFileReader reader = EventFiles.open(path);
         PacketCutter cutter = new PacketCutter(source, modality, reader.geometry(), maxEvents, maxMicros);
@@ -63,7 +75,7 @@ public final class ReplayInputs {
     }
 
     private static PacketSource nmnistFolder(Path root, String source, Modality modality, int maxEvents,
-            long maxMicros) throws IOException {
+            long maxMicros, long periodMicros) throws IOException {
         List<String> splits = Stream.of("Train", "Test").filter(s -> Files.isDirectory(root.resolve(s))).toList();
         if (splits.isEmpty()) {
             throw new NoSuchFileException(root.toString(), null,
@@ -74,11 +86,12 @@ public final class ReplayInputs {
             samples = Stream.concat(samples, NmnistFolder.stream(root, split, 0));
         }
         PacketCutter cutter = new PacketCutter(source, modality, SensorGeometry.pixels(34, 34), maxEvents, maxMicros);
-        return new SamplePackets(samples.iterator(), cutter, "N-MNIST folder " + root + " " + splits, samples::close);
+        return new SamplePackets(samples.iterator(), cutter, "N-MNIST folder " + root + " " + splits, samples::close,
+                periodMicros);
     }
 
-    private static PacketSource hdf5(Path file, String source, Modality modality, int maxEvents, long maxMicros)
-            throws IOException {
+    private static PacketSource hdf5(Path file, String source, Modality modality, int maxEvents, long maxMicros,
+            long periodMicros) throws IOException {
         Set<String> top;
         try (HdfFile hdf = new HdfFile(file)) {
             top = hdf.getChildren().keySet();
@@ -105,7 +118,7 @@ public final class ReplayInputs {
                     + "N-TIDIGITS layout ('train_labels', 'test_labels'), found top-level entries " + top);
         }
         PacketCutter cutter = new PacketCutter(source, modality, geometry, maxEvents, maxMicros);
-        return new SamplePackets(samples.iterator(), cutter, layout + " file " + file, () -> { });
+        return new SamplePackets(samples.iterator(), cutter, layout + " file " + file, () -> { }, periodMicros);
     }
 
     private static boolean isHdf5(Path file) throws IOException {

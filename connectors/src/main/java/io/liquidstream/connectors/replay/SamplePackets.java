@@ -12,7 +12,10 @@ import java.util.Iterator;
  * A labelled data set as one source's packet stream: sample after sample, each a run of packets with
  * its id and label whose last packet ends the sample. Samples are laid one after another on the
  * source's clock, {@link #GAP_MICROS} apart, so time keeps increasing across the whole stream and a
- * paced replay plays them in sequence. Only the sample being cut is held in memory.
+ * paced replay plays them in sequence; with a sample period, sample k starts at k periods (or, when the
+ * one before runs longer, {@link #GAP_MICROS} after it), so two data sets of the same trials in the same
+ * order, replayed with the same period, start each trial at the same source time. Only the sample being
+ * cut is held in memory.
  */
 final class SamplePackets implements PacketSource {
 
@@ -23,10 +26,14 @@ final class SamplePackets implements PacketSource {
     private final PacketCutter cutter;
     private final String description;
     private final AutoCloseable resources;
+    private final long periodMicros;
     private final ArrayDeque<EventPacket> ready = new ArrayDeque<>();
     private long cursor;
 
-    SamplePackets(Iterator<LabeledSample> samples, PacketCutter cutter, String description, AutoCloseable resources) {
+    /** @param periodMicros sample period on the source clock, or 0 to lay samples back to back */
+    SamplePackets(Iterator<LabeledSample> samples, PacketCutter cutter, String description, AutoCloseable resources,
+            long periodMicros) {
+        this.periodMicros = periodMicros;
         this.samples = samples;
         this.cutter = cutter;
         this.description = description;
@@ -47,7 +54,7 @@ final class SamplePackets implements PacketSource {
             // Negative labels mark samples without a class (e.g. N-TIDIGITS digit sequences): sent without a label.
             cutter.sample(sample.id(), sample.label() < 0 ? null : sample.label(), events, shift, ready::add);
             long end = events.isEmpty() ? shift : events.t(events.size() - 1) + shift;
-            cursor = end + GAP_MICROS;
+            cursor = Math.max(end + GAP_MICROS, periodMicros > 0 ? cursor + periodMicros : 0);
         }
         return ready.poll();
     }

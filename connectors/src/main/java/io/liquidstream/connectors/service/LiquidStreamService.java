@@ -11,8 +11,10 @@ import io.liquidstream.connectors.kafka.SenderOptions;
 import io.liquidstream.connectors.kafka.SenderRecord;
 import io.liquidstream.connectors.kafka.SenderResult;
 import io.liquidstream.core.association.AssociationIndex;
+import io.liquidstream.core.association.ClassPrototypes;
 import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.bundle.OpenSetCalibration;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.AnchorRegistry;
 import io.liquidstream.core.stream.ModalityRuntime;
@@ -27,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -84,16 +88,18 @@ public final class LiquidStreamService implements AutoCloseable {
         }
         int dimension = models.values().iterator().next().dimension();
         AssociationIndex index = new AssociationIndex(dimension, 1);
+        ClassPrototypes prototypes = new ClassPrototypes(index, config.getInt(ServiceConfig.ANCHORS_MAX_PER_CLASS));
+        // Bundle anchors are the oldest exemplars of their classes: run-time anchors beyond the bound replace them.
         for (BundleAnchor a : bundle.anchors()) {
             if (models.containsKey(a.modality())) {
-                index.addAnchor(a.anchorId(), a.classLabel(), a.modality(), a.vector());
+                prototypes.add(a.anchorId(), a.classLabel(), a.modality(), a.vector());
             }
         }
         this.metrics = new PipelineMetrics(registry);
-        this.anchors = new AnchorRegistry(index, models, bundle.version());
+        this.anchors = new AnchorRegistry(prototypes, models, bundle.version());
         // A source whose partition went to another instance starts afresh there and here alike.
-        this.pipeline = new StreamPipeline<>(models, bundle.version(), index, config.pipelineSettings(), metrics, clock,
-                r -> r.receiverOffset().isRevoked());
+        this.pipeline = new StreamPipeline<>(models, bundle.version(), index, openSet(bundle), config.pipelineSettings(),
+                metrics, clock, r -> r.receiverOffset().isRevoked());
 
         List<String> inputs = models.keySet().stream().map(m -> config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX) + m).toList();
         if (config.getBoolean(ServiceConfig.TOPICS_CREATE)) {
@@ -182,9 +188,26 @@ public final class LiquidStreamService implements AutoCloseable {
         return metrics;
     }
 
-    /** Anchors currently in the index (bundle anchors plus run-time ones). */
+    /** Anchors (class exemplars) currently held: bundle anchors plus run-time ones, within the per-class bound. */
     public int anchorCount() {
-        return anchors.index().anchorCount();
+        return anchors.prototypes().exemplarCount();
+    }
+
+    /** Class prototypes queries are matched with: one per (class, modality) with an exemplar. */
+    public int prototypeCount() {
+        return anchors.prototypes().prototypeCount();
+    }
+
+    /**
+     * The open-set calibration the service applies for a bundle: the bundle's own, or, when it has none,
+     * the classes of its anchors as the trained classes with no margin.
+     */
+    public static OpenSetCalibration openSet(ModelBundle bundle) {
+        return bundle.openSet().orElseGet(() -> {
+            Set<Integer> trained = new TreeSet<>();
+            bundle.anchors().forEach(a -> trained.add(a.classLabel()));
+            return OpenSetCalibration.uncalibrated(trained);
+        });
     }
 
     /**

@@ -53,6 +53,7 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String GROUP_DELIMITER = "association.group.delimiter";
     public static final String RECENT_PER_GROUP = "association.recent.per.group";
     public static final String OVERLAP_TOLERANCE_MS = "association.overlap.tolerance.ms";
+    public static final String ANCHORS_MAX_PER_CLASS = "anchors.max.per.class";
     public static final String PREFETCH = "receiver.prefetch";
     public static final String MAX_IN_FLIGHT = "sender.max.in.flight";
     public static final String TX_MAX_RECORDS = "transaction.max.records";
@@ -124,8 +125,12 @@ public final class ServiceConfig extends AbstractConfig {
                     "A source id up to its last delimiter is its source group; recent windows pair within a group.")
             .define(RECENT_PER_GROUP, Type.INT, 64, Range.between(0, 1 << 20), Importance.LOW,
                     "Recent windows kept per source group for pairing.")
-            .define(OVERLAP_TOLERANCE_MS, Type.LONG, 1000L, Range.atLeast(0), Importance.LOW,
-                    "How far apart (source clock) two windows may be and still pair, in ms.")
+            .define(OVERLAP_TOLERANCE_MS, Type.LONG, 100L, Range.atLeast(0), Importance.LOW,
+                    "How far apart (source clock) the starts of two windows of a source group may be and still pair, "
+                            + "in ms: the clock offset allowed between the group's sources.")
+            .define(ANCHORS_MAX_PER_CLASS, Type.INT, 32, Range.between(1, 1 << 16), Importance.MEDIUM,
+                    "Exemplars (bundle anchors and ClassAnchors) kept per class and modality; their normalised "
+                            + "mean is the class prototype queries are matched with. One more drops the oldest.")
             .define(PREFETCH, Type.INT, 256, Range.between(1, 1 << 20), Importance.LOW,
                     "Records fetched ahead of demand; partitions pause beyond it.")
             .define(MAX_IN_FLIGHT, Type.INT, 256, Range.between(1, 1 << 20), Importance.LOW,

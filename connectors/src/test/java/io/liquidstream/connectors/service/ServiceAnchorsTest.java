@@ -62,7 +62,11 @@ class ServiceAnchorsTest {
 
             assertThat(before.getPredictedClass()).as("no anchors, no paired windows").isNull();
             assertThat(withRawAnchor.getPredictedClass()).isEqualTo(7);
-            assertThat(withRawAnchor.getMatches().get(0).getSampleId().toString()).isEqualTo("raw-7");
+            assertThat(withRawAnchor.getMatches().get(0).getModality()).isEqualTo(Modality.NEURAL);
+            assertThat(withRawAnchor.getMatches().get(0).getSampleId()).as("the class-7 prototype, not one anchor")
+                    .isNull();
+            assertThat(withRawAnchor.getPredictedTrained()).as("the test bundle has no anchors: nothing is trained")
+                    .isFalse();
             assertThat(withExactAnchor.getPredictedClass()).isEqualTo(3);
             assertThat(withExactAnchor.getMatches().get(0).getScore()).isCloseTo(1.0f,
                     org.assertj.core.data.Offset.offset(1e-4f));

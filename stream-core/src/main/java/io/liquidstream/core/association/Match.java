@@ -18,7 +18,7 @@ public record Match(Kind kind, String id, int classLabel, String modality, float
 
     /** What a match stands for. */
     public enum Kind {
-        /** A class exemplar registered at run time. */
+        /** A class anchor; in the streaming service, a class's prototype in one modality ({@link ClassPrototypes}). */
         ANCHOR,
         /** A recent embedding of another modality. */
         GALLERY

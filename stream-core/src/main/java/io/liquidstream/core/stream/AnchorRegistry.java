@@ -1,6 +1,6 @@
 package io.liquidstream.core.stream;
 
-import io.liquidstream.core.association.AssociationIndex;
+import io.liquidstream.core.association.ClassPrototypes;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.schemas.ClassAnchor;
 import io.liquidstream.schemas.Embedding;
@@ -10,20 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adds run-time class anchors to the association index: a {@link ClassAnchor} carries either raw
- * events, which are embedded here by the anchor modality's model as one whole sample, or an embedding,
- * accepted only when it was made by the running model version. A new class is recognisable from the
- * next query on, without restart or retraining.
+ * Adds run-time class anchors to the association index as exemplars of their class's prototype
+ * ({@link ClassPrototypes}): a {@link ClassAnchor} carries either raw events, which are embedded here by
+ * the anchor modality's model as one whole sample, or an embedding, accepted only when it was made by the
+ * running model version. A new class is recognisable from the next query on, without restart or
+ * retraining.
  */
 public final class AnchorRegistry {
 
-    private final AssociationIndex index;
+    private final ClassPrototypes prototypes;
     private final Map<String, ModalityRuntime> models;
     private final String modelVersion;
     private final PacketReader reader;
 
-    public AnchorRegistry(AssociationIndex index, Map<String, ModalityRuntime> models, String modelVersion) {
-        this.index = index;
+    public AnchorRegistry(ClassPrototypes prototypes, Map<String, ModalityRuntime> models, String modelVersion) {
+        this.prototypes = prototypes;
         this.models = Map.copyOf(models);
         this.modelVersion = modelVersion;
         Map<String, SensorGeometry> sensors = new HashMap<>();
@@ -32,7 +33,8 @@ public final class AnchorRegistry {
     }
 
     /**
-     * Registers the anchor, replacing any with the same id.
+     * Registers the anchor as an exemplar of its class, replacing any with the same id; beyond the
+     * per-class bound the class's oldest exemplar is dropped.
      *
      * @param where the anchor's position (topic, partition, offset) for error messages
      * @throws InvalidPacketException if its modality is not served, its events are invalid, or its
@@ -61,9 +63,9 @@ public final class AnchorRegistry {
                         + embedding.getModelVersion() + " at " + where);
             }
             List<Float> values = embedding.getVector();
-            if (values.size() != index.dimension()) {
+            if (values.size() != prototypes.index().dimension()) {
                 throw new InvalidPacketException(RejectReason.MALFORMED, "anchor '" + anchor.getAnchorId()
-                        + "' expected an embedding of dimension " + index.dimension() + ", found " + values.size()
+                        + "' expected an embedding of dimension " + prototypes.index().dimension() + ", found " + values.size()
                         + " at " + where);
             }
             vector = new float[values.size()];
@@ -71,15 +73,15 @@ public final class AnchorRegistry {
                 vector[i] = values.get(i);
             }
         }
-        index.addAnchor(anchor.getAnchorId().toString(), anchor.getClassLabel(), modality, vector);
+        prototypes.add(anchor.getAnchorId().toString(), anchor.getClassLabel(), modality, vector);
     }
 
-    /** Removes an anchor (a tombstone on the compacted topic). */
+    /** Removes an anchor (a tombstone on the compacted topic); its class's prototype is recomputed. */
     public boolean remove(String anchorId) {
-        return index.removeAnchor(anchorId);
+        return prototypes.remove(anchorId);
     }
 
-    public AssociationIndex index() {
-        return index;
+    public ClassPrototypes prototypes() {
+        return prototypes;
     }
 }

@@ -1,22 +1,30 @@
 package io.liquidstream.core.stream;
 
 import io.liquidstream.core.association.AssociationIndex;
+import io.liquidstream.core.association.ClassPrototypes;
 import io.liquidstream.core.association.Filter;
 import io.liquidstream.core.association.Match;
+import io.liquidstream.core.bundle.OpenSetCalibration;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.Embedding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Association: each {@link Embedded} window is matched against the class anchors of the other
- * modalities (from the shared {@link AssociationIndex}, updated at run time by the
- * {@link AnchorRegistry}) and against recent windows of other modalities from the same source group
- * that overlap it in time. The predicted class is the nearest anchor's; without anchors, the best
- * labelled paired window's. The result becomes an {@link Associated} carrying the Avro
+ * Association: each {@link Embedded} window is matched against the class prototypes of every modality,
+ * its own included (from the shared {@link AssociationIndex}, kept by {@link ClassPrototypes} and updated
+ * at run time by the {@link AnchorRegistry}), and against recent windows of other modalities from the
+ * same source group that started when it did ({@link RecentWindows}). A prototype of the query's own
+ * modality makes the match few-shot recognition within that modality; one of another modality makes it
+ * cross-modal (zero-shot for a class the heads never saw); the {@code Match} records carry the modality.
+ *
+ * <p><b>Open set.</b> Trained classes and classes registered at run time compete: prototype scores are
+ * ranked after the {@link OpenSetCalibration} (the query modality's seen-class margin subtracted from
+ * trained classes). The predicted class is the best-ranked prototype's; without prototypes, the best
+ * labelled paired window's. Reported scores stay raw cosines; the matches are listed in ranking order,
+ * so the first match is the one that decided. The result becomes an {@link Associated} carrying the Avro
  * {@link Embedding} and {@link Association} to publish; other outcomes pass through.
  *
  * <p>Runs on one thread at a time (it is a plain map over the merged stream).
@@ -24,17 +32,21 @@ import java.util.function.LongSupplier;
 public final class AssociationStage<A> {
 
     private final AssociationIndex anchors;
-    private final Set<String> modalities;
+    private final OpenSetCalibration calibration;
     private final String modelVersion;
     private final PipelineSettings settings;
     private final PipelineMetrics metrics;
     private final LongSupplier clock;
     private final RecentWindows recent;
 
-    public AssociationStage(AssociationIndex anchors, Set<String> modalities, String modelVersion,
+    /**
+     * @param calibration which classes are trained and their margins; null when unknown (scores are then
+     *     ranked as they are and {@code predictedTrained} is left null)
+     */
+    public AssociationStage(AssociationIndex anchors, OpenSetCalibration calibration, String modelVersion,
                             PipelineSettings settings, PipelineMetrics metrics, LongSupplier clockMicros) {
         this.anchors = anchors;
-        this.modalities = Set.copyOf(modalities);
+        this.calibration = calibration;
         this.modelVersion = modelVersion;
         this.settings = settings;
         this.metrics = metrics;
@@ -48,28 +60,29 @@ public final class AssociationStage<A> {
         }
         Window<A> w = e.window();
         int k = settings.topK();
-        List<Match> anchorMatches = new ArrayList<>();
-        for (String other : modalities) {
-            if (!other.equals(w.modality())) {
-                anchorMatches.addAll(anchors.topK(e.vector(), k, Filter.anchorsOnly().ofModality(other)));
-            }
+        // Every prototype is scored: calibration can reorder them, so a plain top-k by cosine could miss the winner.
+        List<Ranked> prototypes = new ArrayList<>();
+        for (Match m : anchors.topK(e.vector(), Math.max(1, anchors.anchorCount()), Filter.anchorsOnly())) {
+            prototypes.add(new Ranked(m, calibration == null ? m.score()
+                    : calibration.adjust(w.modality(), m.classLabel(), m.score())));
         }
-        anchorMatches.sort(Comparator.comparingDouble(Match::score).reversed());
+        prototypes.sort(Ranked.BEST_FIRST);
         String group = settings.groupOf(w.source());
         boolean sample = w.sampleId() != null;
-        List<Match> paired = recent.pair(group, w.modality(), w.startMicros(), w.endMicros(), e.vector(), k);
+        List<Match> paired = recent.pair(group, w.modality(), w.startMicros(), e.vector(), k);
         recent.add(group, sample ? w.sampleId() : w.source() + "@" + w.startMicros(), w.modality(),
                 w.label() == null ? Match.UNLABELLED : w.label(), w.startMicros(), w.endMicros(), e.vector());
-        Integer predicted = predict(anchorMatches, paired);
+        Integer predicted = predict(prototypes, paired);
 
-        List<io.liquidstream.schemas.Match> matches = new ArrayList<>();
-        for (Match m : anchorMatches.subList(0, Math.min(k, anchorMatches.size()))) {
-            matches.add(avro(m));
-        }
+        List<Ranked> listed = new ArrayList<>(prototypes.subList(0, Math.min(k, prototypes.size())));
         for (Match m : paired) {
-            matches.add(avro(m));
+            listed.add(new Ranked(m, m.score()));
         }
-        matches.sort(Comparator.comparingDouble(io.liquidstream.schemas.Match::getScore).reversed());
+        listed.sort(Ranked.BEST_FIRST);
+        List<io.liquidstream.schemas.Match> matches = new ArrayList<>(listed.size());
+        for (Ranked r : listed) {
+            matches.add(avro(r.match()));
+        }
         long now = clock.getAsLong();
         Embedding embedding = Embedding.newBuilder()
                 .setSource(w.source()).setModality(Modalities.of(w.modality()))
@@ -84,7 +97,9 @@ public final class AssociationStage<A> {
                 .setSampleId(w.sampleId())
                 .setWindowStartMicros(sample ? null : w.startMicros())
                 .setWindowEndMicros(sample ? null : w.endMicros())
-                .setMatches(matches).setPredictedClass(predicted).setLabel(w.label())
+                .setMatches(matches).setPredictedClass(predicted)
+                .setPredictedTrained(predicted == null || calibration == null ? null : calibration.trained(predicted))
+                .setLabel(w.label())
                 .setModelVersion(modelVersion)
                 .setFirstEventMicros(w.firstEventWallMicros()).setWindowCloseMicros(w.closeWallMicros())
                 .setEmitMicros(now).build();
@@ -92,9 +107,9 @@ public final class AssociationStage<A> {
         return new Associated<>(w, embedding, association);
     }
 
-    private static Integer predict(List<Match> anchorMatches, List<Match> paired) {
-        if (!anchorMatches.isEmpty()) {
-            return anchorMatches.get(0).classLabel();
+    private static Integer predict(List<Ranked> prototypes, List<Match> paired) {
+        if (!prototypes.isEmpty()) {
+            return prototypes.get(0).match().classLabel();
         }
         for (Match m : paired) {
             if (m.labelled()) {
@@ -104,10 +119,16 @@ public final class AssociationStage<A> {
         return null;
     }
 
+    /** A candidate and the score it is ranked by (calibrated for prototypes, the cosine for windows). */
+    private record Ranked(Match match, double rank) {
+        static final Comparator<Ranked> BEST_FIRST = Comparator.comparingDouble(Ranked::rank).reversed();
+    }
+
     private static io.liquidstream.schemas.Match avro(Match m) {
         return io.liquidstream.schemas.Match.newBuilder()
                 .setClassLabel(m.labelled() ? m.classLabel() : null)
-                .setSampleId(m.id()).setModality(Modalities.of(m.modality())).setScore(m.score()).build();
+                // A prototype stands for its whole class (its exemplars are listed by `liquidstream anchors list`).
+                .setSampleId(m.kind() == Match.Kind.ANCHOR ? null : m.id()).setModality(Modalities.of(m.modality())).setScore(m.score()).build();
     }
 
     private static List<Float> floats(float[] v) {

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param groupDelimiter a source id up to its last delimiter names its source group (e.g. {@code
  *     subject-3/neural} is in group {@code subject-3}); recent windows pair only within a group
  * @param recentPerGroup recent windows kept per source group for pairing
- * @param overlapTolerance how far apart on the source clock two windows may be and still overlap
+ * @param overlapTolerance how far apart on the source clock the starts of two windows of a source group
+ *     may be and still pair (the clock offset allowed between the group's sources)
  * @param sourceIdleTimeout how long (wall clock) a source may send nothing while it has an open window
  *     or packets held for a missing {@code seq}; then its gap is given up and its windows closed with
  *     what arrived, so its inputs can be acknowledged
@@ -63,11 +64,11 @@ public record PipelineSettings(int rails, int railQueue, int reorderPackets, int
 
     /**
      * Two rails, 64 queued, reorder 16, 10 M events per sample, batches of 64 or 2 ms, top 5, delimiter '/',
-     * sources idle after 30 s.
+     * 64 recent windows per group pairing within 100 ms, sources idle after 30 s.
      */
     public static PipelineSettings defaults() {
         return new PipelineSettings(2, 64, 16, 10_000_000, 64, Duration.ofMillis(2), Map.of(), 5, "/", 64,
-                Duration.ofSeconds(1));
+                Duration.ofMillis(100));
     }
 
     public PipelineSettings withRails(int n) {

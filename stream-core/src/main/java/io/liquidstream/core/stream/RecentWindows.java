@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The most recent embedded windows per source group, for pairing a window with windows of other
- * modalities from related sources: same group, and overlapping on the source clock within a
- * tolerance. Bounded: {@code perGroup} windows per group, {@code maxGroups} groups (least recently
- * used evicted). Not thread-safe; the association stage runs on one thread at a time.
+ * The most recent embedded windows per source group, for pairing a window with the windows of other
+ * modalities that cover the same moment: same group, and aligned in time on the source clock, i.e. the
+ * window of each other modality whose start is closest to the query's, within a tolerance (the clock
+ * offset allowed between a group's sources). A trial seen by a camera and recorded from motor cortex
+ * starts at one moment in both, however long each view lasts, so aligned starts pair the same trial
+ * where mere overlap would pair whichever neighbours fall within reach. Only windows that closed before
+ * the query are candidates: of two views of one trial, the one that closes later carries the pair.
+ *
+ * <p>Bounded: {@code perGroup} windows per group, {@code maxGroups} groups (least recently used evicted).
+ * Not thread-safe; the association stage runs on one thread at a time.
  */
 final class RecentWindows {
 
@@ -31,17 +37,29 @@ final class RecentWindows {
         };
     }
 
-    /** The best {@code k} windows of other modalities in {@code group} overlapping {@code [start, end]}. */
-    List<Match> pair(String group, String modality, long start, long end, float[] vector, int k) {
+    /**
+     * For each other modality in {@code group}, its window starting closest to {@code start} (the newer on
+     * a tie), when within the tolerance; the best {@code k} of them by cosine.
+     */
+    List<Match> pair(String group, String modality, long start, float[] vector, int k) {
         ArrayDeque<Entry> entries = groups.get(group);
         if (entries == null) {
             return List.of();
         }
-        List<Match> matches = new ArrayList<>();
+        Map<String, Entry> aligned = new LinkedHashMap<>();
         for (Entry e : entries) {
-            if (!e.modality.equals(modality) && e.start <= end + toleranceMicros && start <= e.end + toleranceMicros) {
-                matches.add(new Match(Match.Kind.GALLERY, e.id, e.label, e.modality, dot(vector, e.vector)));
+            long offset = Math.abs(e.start - start);
+            if (e.modality.equals(modality) || offset > toleranceMicros) {
+                continue;
             }
+            Entry best = aligned.get(e.modality);
+            if (best == null || offset <= Math.abs(best.start - start)) {
+                aligned.put(e.modality, e);
+            }
+        }
+        List<Match> matches = new ArrayList<>();
+        for (Entry e : aligned.values()) {
+            matches.add(new Match(Match.Kind.GALLERY, e.id, e.label, e.modality, dot(vector, e.vector)));
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed());
         return matches.size() > k ? List.copyOf(matches.subList(0, k)) : matches;

@@ -1,6 +1,7 @@
 package io.liquidstream.core.stream;
 
 import io.liquidstream.core.association.AssociationIndex;
+import io.liquidstream.core.bundle.OpenSetCalibration;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -61,6 +62,18 @@ public final class StreamPipeline<A> implements Disposable {
     public StreamPipeline(Map<String, ModalityRuntime> models, String modelVersion, AssociationIndex anchors,
                           PipelineSettings settings, PipelineMetrics metrics, LongSupplier clockMicros,
                           Predicate<A> revoked) {
+        this(models, modelVersion, anchors, null, settings, metrics, clockMicros, revoked);
+    }
+
+    /**
+     * @param calibration the model's open-set calibration (which classes are trained, seen-class
+     *     margins), see {@link AssociationStage}; null when unknown
+     * @param revoked as in {@link #StreamPipeline(Map, String, AssociationIndex, PipelineSettings,
+     *     PipelineMetrics, LongSupplier, Predicate)}
+     */
+    public StreamPipeline(Map<String, ModalityRuntime> models, String modelVersion, AssociationIndex anchors,
+                          OpenSetCalibration calibration, PipelineSettings settings, PipelineMetrics metrics,
+                          LongSupplier clockMicros, Predicate<A> revoked) {
         this.revoked = revoked;
         this.models = Map.copyOf(models);
         this.settings = settings;
@@ -71,8 +84,7 @@ public final class StreamPipeline<A> implements Disposable {
         this.projectionThread = Schedulers.newSingle("liquidstream-projection", true);
         this.projection = new ProjectionStage<>(models, settings.batchSize(), settings.batchWait(), projectionThread,
                 metrics);
-        this.association = new AssociationStage<>(anchors, models.keySet(), modelVersion, settings, metrics,
-                clockMicros);
+        this.association = new AssociationStage<>(anchors, calibration, modelVersion, settings, metrics, clockMicros);
     }
 
     /** Runs the inputs (packets, plus rejects from decoding) through the stages; see the class comment. */

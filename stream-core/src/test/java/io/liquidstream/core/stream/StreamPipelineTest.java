@@ -3,6 +3,7 @@ package io.liquidstream.core.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liquidstream.core.association.AssociationIndex;
+import io.liquidstream.core.association.ClassPrototypes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,11 +80,11 @@ class StreamPipelineTest {
     }
 
     @Test
-    void givenAnAnchorOfTheOtherModality_theAssociationPredictsItsClass() {
-        anchors.addAnchor("seven", 7, "neural", new float[64]);
+    void givenAPrototypeOfTheOtherModality_theAssociationPredictsItsClass() {
+        ClassPrototypes prototypes = new ClassPrototypes(anchors, 4);
         float[] v = new float[64];
         v[0] = 1;
-        anchors.addAnchor("seven", 7, "neural", v);
+        prototypes.add("seven", 7, "neural", v);
         StepVerifier.create(pipeline.apply(samples(1, 1)))
                 .assertNext(o -> assertThat(((Associated<String>) o).association().getPredictedClass()).isEqualTo(7))
                 .verifyComplete();
