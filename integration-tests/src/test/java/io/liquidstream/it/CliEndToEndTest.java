@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidstream.cli.LiquidStreamCli;
+import io.liquidstream.core.bundle.BundleAnchor;
+import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.connectors.synth.speech.EspeakSpeaker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,6 +48,30 @@ class CliEndToEndTest {
         assertThat(json.get("trainSamples").asInt()).isEqualTo(120);
         assertThat(json.get("testSamples").asInt()).isEqualTo(60);
         assertThat(json.get("accuracy").asDouble()).as("test accuracy, chance is 10 %%").isGreaterThan(40.0);
+    }
+
+    @Test
+    void strokesDatasetThenTrainAndZeroShotEval_recordTheNeuralTimeCourseReadOut() throws Exception {
+        Path data = dir.resolve("strokes");
+        run("dataset", "strokes", "--out", data.toString(), "--per-class", "12", "--test-per-class", "6");
+        String pair = "neural=" + data.resolve("neural") + ",vision=" + data.resolve("vision");
+
+        Path model = dir.resolve("model.lsm");
+        run("train", "--pair", pair, "--out", model.toString(), "--epochs", "3");
+        ModelBundle bundle = ModelBundle.read(model);
+        assertThat(bundle.modality("neural").readoutSegments()).isEqualTo(10);
+        assertThat(bundle.modality("vision").readoutSegments()).isEqualTo(1);
+        assertThat(bundle.anchors()).extracting(BundleAnchor::classLabel).allMatch(c -> c <= 7);
+        assertThat(bundle.openSet()).hasValueSatisfying(c -> assertThat(c.trainedClasses()).containsExactly(0, 1, 2, 3,
+                4, 5, 6, 7));
+
+        JsonNode json = new ObjectMapper().readTree(run("eval", "zero-shot", "--pair", pair, "--seeds", "1",
+                "--epochs", "3", "--figure", "none", "--json"));
+        assertThat(json.at("/segments/neural").asInt()).isEqualTo(10);
+        assertThat(json.at("/standardise").asBoolean()).isTrue();
+        assertThat(json.at("/zeroShot/neuralToImage").asDouble()).isBetween(0.0, 100.0);
+        assertThat(json.at("/sizes/zeroShotQueriesNeural").asInt()).isEqualTo(12);
+        assertThat(json.at("/generalized/neuralToImage/harmonic").asDouble()).isBetween(0.0, 100.0);
     }
 
     @Test
