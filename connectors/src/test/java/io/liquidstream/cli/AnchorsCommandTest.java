@@ -10,6 +10,7 @@ import io.liquidstream.connectors.format.nmnist.NmnistFolder;
 import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.ServiceConfig;
+import io.liquidstream.connectors.service.ServiceFixture;
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.bundle.DenseStack;
 import io.liquidstream.core.bundle.ModalityModel;
@@ -36,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,7 +60,8 @@ class AnchorsCommandTest {
     @TempDir
     Path dir;
 
-    private final String prefix = "anchors-cli-" + UUID.randomUUID().toString().substring(0, 6) + ".";
+    private final ServiceFixture topics = new ServiceFixture(kafka.broker(), "anchors-cli");
+    private final String prefix = topics.prefix;
     private final String topic = prefix + "anchors";
 
     private StringWriter out;
@@ -111,11 +112,11 @@ class AnchorsCommandTest {
         try (LiquidStreamService service = LiquidStreamService.start(config(), bundle(), new SimpleMeterRegistry());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                      kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            assertThat(await(() -> service.anchorCount() == 3)).isTrue();
+            assertThat(ServiceFixture.await(() -> service.anchorCount() == 3)).isTrue();
             Association asEight = query(producer, 0, strip(9, 16, 0));
 
             JsonNode removed = anchors("remove", "--class", "8");
-            assertThat(await(() -> service.anchorCount() == 1)).isTrue();
+            assertThat(ServiceFixture.await(() -> service.anchorCount() == 1)).isTrue();
             Association afterRemoval = query(producer, 1, strip(9, 16, 0));
 
             assertThat(asEight.getPredictedClass()).isEqualTo(8);
@@ -197,17 +198,7 @@ class AnchorsCommandTest {
     }
 
     private ServiceConfig config() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ServiceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        props.put(ServiceConfig.MODEL_PATH, "in-memory");
-        props.put(ServiceConfig.GROUP_ID, prefix + "group");
-        props.put(ServiceConfig.EVENTS_TOPIC_PREFIX, prefix + "events.");
-        props.put(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX, prefix + "embeddings.");
-        props.put(ServiceConfig.ASSOCIATIONS_TOPIC, prefix + "associations");
-        props.put(ServiceConfig.ANCHORS_TOPIC, topic);
-        props.put(ServiceConfig.DLQ_TOPIC, prefix + "dlq");
-        props.put(ServiceConfig.METRICS_PORT, 0);
-        return new ServiceConfig(props);
+        return topics.config(Map.of(ServiceConfig.METRICS_PORT, 0));
     }
 
     /** A vision-only model with a random head, trained on nothing: every class is a run-time class. */
@@ -216,16 +207,5 @@ class AnchorsCommandTest {
         return new ModelBundle(List.of(new ModalityModel("vision", InputSpec.visionProbe(),
                 ReservoirPreset.VISION_CLIP.spec(1).withNeurons(64), new WeightSourceSpec.Ideal(),
                 new DenseStack(h.layerDims(), "GELU", h.exportWeights()))), 0.1, List.of(), Map.of());
-    }
-
-    private static boolean await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
     }
 }

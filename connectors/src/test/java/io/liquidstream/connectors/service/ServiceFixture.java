@@ -24,18 +24,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** One test's topics (under a unique prefix) on a shared embedded broker, and ways to feed and read them. */
-final class ServiceFixture {
+public final class ServiceFixture {
 
     final EmbeddedKafkaBroker broker;
-    final String prefix;
+    public final String prefix;
 
-    ServiceFixture(EmbeddedKafkaBroker broker, String name) {
+    public ServiceFixture(EmbeddedKafkaBroker broker, String name) {
         this.broker = broker;
         this.prefix = name + "-" + UUID.randomUUID().toString().substring(0, 6) + ".";
     }
 
     /** Service settings on this fixture's topics; {@code extra} overrides or adds keys. */
-    ServiceConfig config(Map<String, ?> extra) {
+    public ServiceConfig config(Map<String, ?> extra) {
         Map<String, Object> props = new HashMap<>();
         props.put(ServiceConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         props.put(ServiceConfig.MODEL_PATH, "in-memory");
@@ -126,7 +126,7 @@ final class ServiceFixture {
     }
 
     /** Waits up to 60 s for the condition; returns whether it became true. */
-    static boolean await(BooleanSupplier condition) throws InterruptedException {
+    public static boolean await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
