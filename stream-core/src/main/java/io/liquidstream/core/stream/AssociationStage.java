@@ -128,7 +128,8 @@ public final class AssociationStage<A> {
         return io.liquidstream.schemas.Match.newBuilder()
                 .setClassLabel(m.labelled() ? m.classLabel() : null)
                 // A prototype stands for its whole class (its exemplars are listed by `liquidstream anchors list`).
-                .setSampleId(m.kind() == Match.Kind.ANCHOR ? null : m.id()).setModality(Modalities.of(m.modality())).setScore(m.score()).build();
+                .setSampleId(m.kind() == Match.Kind.ANCHOR ? null : m.id())
+                .setModality(Modalities.of(m.modality())).setScore(m.score()).build();
     }
 
     private static List<Float> floats(float[] v) {
