@@ -107,7 +107,7 @@ class LetterTemplatesTest {
         for (int i = 0; i < labels.size(); i++) {
             for (int j = i + 1; j < labels.size(); j++) {
                 // The most alike pairs are h-n and a-d (0.89); the most alike digits, 3-8 (0.76).
-                assertThat(correlation(images.get(i), images.get(j)))
+                assertThat(Renderings.correlation(images.get(i), images.get(j)))
                         .as("%c vs %c", StrokeTemplates.character(labels.get(i)), StrokeTemplates.character(labels.get(j)))
                         .isLessThan(0.9);
             }
@@ -132,7 +132,7 @@ class LetterTemplatesTest {
                 float[] img = StrokeRenderer.render(written, SIZE, SIZE, STROKE_PX);
                 int best = 0;
                 for (int m = 1; m < templates.length; m++) {
-                    if (correlation(img, templates[m]) > correlation(img, templates[best])) {
+                    if (Renderings.correlation(img, templates[m]) > Renderings.correlation(img, templates[best])) {
                         best = m;
                     }
                 }
@@ -145,25 +145,5 @@ class LetterTemplatesTest {
         }
 
         assertThat((double) correct / (trials * labels.size())).isGreaterThan(0.75);
-    }
-
-    static double correlation(float[] a, float[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += (a[i] - ma) * (b[i] - mb);
-            aa += (a[i] - ma) * (a[i] - ma);
-            bb += (b[i] - mb) * (b[i] - mb);
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 }

@@ -33,7 +33,7 @@ class TrialVariationTest {
             float[] img = StrokeRenderer.render(variation.apply(TEMPLATES[digit], rng), SIZE, SIZE, 2.2);
             int best = 0;
             for (int d = 1; d < 10; d++) {
-                if (correlation(img, templateImages[d]) > correlation(img, templateImages[best])) {
+                if (Renderings.correlation(img, templateImages[d]) > Renderings.correlation(img, templateImages[best])) {
                     best = d;
                 }
             }
@@ -98,25 +98,5 @@ class TrialVariationTest {
         }
 
         assertThat(longest / shortest).isGreaterThan(1.2);
-    }
-
-    private static double correlation(float[] a, float[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += (a[i] - ma) * (b[i] - mb);
-            aa += (a[i] - ma) * (a[i] - ma);
-            bb += (b[i] - mb) * (b[i] - mb);
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 }
