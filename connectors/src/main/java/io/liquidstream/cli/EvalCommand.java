@@ -99,7 +99,6 @@ final class EvalCommand {
         public Integer call() throws IOException {
             long started = System.nanoTime();
             PairedData data = PairedData.load(pair, neuralChannels);
-            boolean neural = data.a().modality().equals("neural");
             SortedSet<Integer> unseen = zeroShotClasses != null ? new TreeSet<>(PairedData.classes(zeroShotClasses))
                     : data.defaultZeroShotClasses();
             ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(
@@ -141,7 +140,7 @@ final class EvalCommand {
             }
             GeneralizedReport generalizedReport = open.isEmpty() ? null
                     : new GeneralizedReport(open, data.a().modality(), data.b().modality());
-            report(data, protocol, runs, generalizedReport, last, pairs, neural, (System.nanoTime() - started) / 1e9);
+            report(data, protocol, runs, generalizedReport, last, pairs, (System.nanoTime() - started) / 1e9);
             return 0;
         }
 
@@ -186,7 +185,7 @@ final class EvalCommand {
         }
 
         private void report(PairedData data, ZeroShotProtocol protocol, double[][] runs, GeneralizedReport open,
-                ZeroShotProtocol.Scores last, int pairs, boolean neural, double seconds) {
+                ZeroShotProtocol.Scores last, int pairs, double seconds) {
             String a = data.a().modality();
             String aToB = a + "ToImage";
             String bToA = "imageTo" + Character.toUpperCase(a.charAt(0)) + a.substring(1);

@@ -70,7 +70,6 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PairedData data = PairedData.load(pair, neuralChannels);
-        boolean neural = data.a().modality().equals("neural");
         TreeSet<Integer> train = new TreeSet<>(trainClasses != null ? PairedData.classes(trainClasses)
                 : data.defaultTrainClasses(data.defaultZeroShotClasses()));
         Map<String, String> meta = new LinkedHashMap<>();
