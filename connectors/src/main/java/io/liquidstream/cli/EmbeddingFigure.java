@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.core.projection.PrincipalPlane;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,6 +9,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 
@@ -29,21 +33,16 @@ final class EmbeddingFigure {
     static void write(Path file, String title, String nameA, float[][] a, int[] labelsA, String nameB, float[][] b,
             int[] labelsB, Set<Integer> zeroShot) throws IOException {
         int n = a.length + b.length;
-        int d = a[0].length;
-        double[][] x = new double[n][];
+        List<float[]> all = new ArrayList<>(n);
+        all.addAll(Arrays.asList(a));
+        all.addAll(Arrays.asList(b));
+        PrincipalPlane plane = PrincipalPlane.fit(all);
+        double[][] xy = new double[n][];
         for (int i = 0; i < n; i++) {
-            float[] row = i < a.length ? a[i] : b[i - a.length];
-            x[i] = new double[d];
-            for (int j = 0; j < d; j++) {
-                x[i][j] = row[j];
-            }
+            xy[i] = plane.project(all.get(i));
         }
-        double[][] pcs = Pca.top2(x);
-        double[][] xy = new double[n][2];
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            xy[i][0] = Pca.dot(x[i], pcs[0]);
-            xy[i][1] = Pca.dot(x[i], pcs[1]);
             minX = Math.min(minX, xy[i][0]);
             maxX = Math.max(maxX, xy[i][0]);
             minY = Math.min(minY, xy[i][1]);
@@ -96,81 +95,5 @@ final class EmbeddingFigure {
         }
         g.dispose();
         ImageIO.write(img, "png", file.toFile());
-    }
-
-    /** The two leading principal directions by power iteration with deflation. */
-    static final class Pca {
-        private Pca() {
-        }
-
-        static double[][] top2(double[][] x) {
-            int n = x.length;
-            int d = x[0].length;
-            double[] mean = new double[d];
-            for (double[] r : x) {
-                for (int j = 0; j < d; j++) {
-                    mean[j] += r[j] / n;
-                }
-            }
-            for (double[] r : x) {
-                for (int j = 0; j < d; j++) {
-                    r[j] -= mean[j];
-                }
-            }
-            double[][] cov = new double[d][d];
-            for (double[] r : x) {
-                for (int i = 0; i < d; i++) {
-                    for (int j = 0; j < d; j++) {
-                        cov[i][j] += r[i] * r[j];
-                    }
-                }
-            }
-            double[] v1 = power(cov);
-            double l1 = rayleigh(cov, v1);
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    cov[i][j] -= l1 * v1[i] * v1[j];
-                }
-            }
-            return new double[][] {v1, power(cov)};
-        }
-
-        private static double[] power(double[][] m) {
-            int d = m.length;
-            double[] v = new double[d];
-            for (int i = 0; i < d; i++) {
-                v[i] = 1.0 / Math.sqrt(d) * (1 + 0.01 * i);
-            }
-            for (int it = 0; it < 300; it++) {
-                double[] next = new double[d];
-                for (int i = 0; i < d; i++) {
-                    next[i] = dot(m[i], v);
-                }
-                double norm = Math.sqrt(dot(next, next));
-                if (norm == 0) {
-                    return v;
-                }
-                for (int i = 0; i < d; i++) {
-                    v[i] = next[i] / norm;
-                }
-            }
-            return v;
-        }
-
-        private static double rayleigh(double[][] m, double[] v) {
-            double s = 0;
-            for (int i = 0; i < m.length; i++) {
-                s += v[i] * dot(m[i], v);
-            }
-            return s;
-        }
-
-        static double dot(double[] a, double[] b) {
-            double s = 0;
-            for (int i = 0; i < a.length; i++) {
-                s += a[i] * b[i];
-            }
-            return s;
-        }
     }
 }

@@ -109,7 +109,8 @@ public final class LifReservoir {
             throw new IllegalArgumentException("output must have one slot per neuron (" + neurons + "), found "
                     + out.length);
         }
-        int[] counts = readFactors == null ? spikeCounts(window, 1) : noisySpikeCounts(window, nextReadStream(), 1);
+        int[] counts = readFactors == null ? spikeCounts(window, 1, null)
+                : noisySpikeCounts(window, nextReadStream(), 1, null);
         float bins = window.bins();
         for (int j = 0; j < neurons; j++) {
             out[j] = counts[j] / bins;
@@ -132,8 +133,8 @@ public final class LifReservoir {
         if (segments < 1 || segments > window.bins()) {
             throw new IllegalArgumentException("segments must be in [1, " + window.bins() + "], found " + segments);
         }
-        int[] counts = readFactors == null ? spikeCounts(window, segments)
-                : noisySpikeCounts(window, nextReadStream(), segments);
+        int[] counts = readFactors == null ? spikeCounts(window, segments, null)
+                : noisySpikeCounts(window, nextReadStream(), segments, null);
         float[] out = new float[counts.length];
         int bins = window.bins();
         for (int seg = 0; seg < segments; seg++) {
@@ -149,7 +150,29 @@ public final class LifReservoir {
         return (int) ((long) segment * bins / segments);
     }
 
-    private int[] spikeCounts(SpikeWindow window, int segments) {
+    /**
+     * Every spike the reservoir fires over the window, run from rest exactly as {@link #encode(SpikeWindow)}
+     * runs it: what the liquid did with the input, for display and inspection. Its
+     * {@link SpikeRaster#rates() rates} equal {@code encode(window)} (for weights with read noise, as another
+     * draw of the noise would).
+     *
+     * @throws IllegalArgumentException if the window's input count differs from the spec's
+     */
+    public SpikeRaster raster(SpikeWindow window) {
+        if (window.inputs() != spec.inputs()) {
+            throw new IllegalArgumentException("window has " + window.inputs() + " inputs but the reservoir expects "
+                    + spec.inputs() + " (" + window + ")");
+        }
+        SpikeRaster.Builder spikes = new SpikeRaster.Builder(window.bins(), neurons);
+        if (readFactors == null) {
+            spikeCounts(window, 1, spikes);
+        } else {
+            noisySpikeCounts(window, nextReadStream(), 1, spikes);
+        }
+        return spikes.build();
+    }
+
+    private int[] spikeCounts(SpikeWindow window, int segments, SpikeRaster.Builder raster) {
         int n = neurons;
         float[] v = new float[n];
         int[] counts = new int[n * segments];
@@ -167,6 +190,9 @@ public final class LifReservoir {
                 addRow(v, recurrent[spiked[s]], n);
             }
             spikedCount = fire(v, counts, segmentOffset(b, bins, segments), spiked);
+            if (raster != null) {
+                raster.add(b, spiked, spikedCount);
+            }
         }
         return counts;
     }
@@ -179,7 +205,8 @@ public final class LifReservoir {
         return segments == 1 ? 0 : (int) (((long) (b + 1) * segments - 1) / bins) * neurons;
     }
 
-    private int[] noisySpikeCounts(SpikeWindow window, SplittableRandom offsets, int segments) {
+    private int[] noisySpikeCounts(SpikeWindow window, SplittableRandom offsets, int segments,
+            SpikeRaster.Builder raster) {
         int n = neurons;
         float[] v = new float[n];
         int[] counts = new int[n * segments];
@@ -199,6 +226,9 @@ public final class LifReservoir {
                 addNoisyRow(v, recurrent[spiked[s]], factors, n);
             }
             spikedCount = fire(v, counts, segmentOffset(b, bins, segments), spiked);
+            if (raster != null) {
+                raster.add(b, spiked, spikedCount);
+            }
         }
         return counts;
     }

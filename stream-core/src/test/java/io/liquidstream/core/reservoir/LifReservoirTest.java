@@ -53,6 +53,33 @@ class LifReservoirTest {
     }
 
     @Test
+    void raster_listsEachSpikeByBinAndNeuron() {
+        ReservoirSpec spec = new ReservoirSpec(1, 2, 3, 1.0, 1.0, 1.0, WeightStats.RRAM_INPUT,
+                WeightStats.RRAM_RECURRENT, 0);
+        ReservoirWeights weights = new ReservoirWeights(1, 2, new float[] {2f, 0f},
+                new float[] {0f, 2f, 0f, 0f}, 0.0);
+        SpikeWindow firstBinOnly = SpikeWindow.of(1, 3, new int[] {0, 1, 1, 1}, new int[] {0});
+
+        SpikeRaster raster = new LifReservoir(spec, weights).raster(firstBinOnly);
+
+        assertThat(raster.spikes()).isEqualTo(2);
+        assertThat(List.of(raster.bin(0), raster.neuron(0), raster.bin(1), raster.neuron(1))).containsExactly(0, 0, 1, 1);
+        assertThat(raster.bins()).isEqualTo(3);
+    }
+
+    @Test
+    void givenRandomInput_rasterRatesAreTheEncodedFeature() {
+        ReservoirSpec spec = ReservoirPreset.VISION_CLIP.spec(7);
+        LifReservoir reservoir = new LifReservoir(spec, new IdealGaussianWeights());
+        SpikeWindow window = SpikeWindow.fromDense(randomInput(spec.bins(), spec.inputs(), 0.2, 7));
+
+        SpikeRaster raster = reservoir.raster(window);
+
+        assertThat(raster.spikes()).isGreaterThan(spec.neurons());
+        assertThat(raster.rates()).containsExactly(reservoir.encode(window));
+    }
+
+    @Test
     void givenSilentInput_reservoirStaysAtRest() {
         ReservoirSpec spec = ReservoirPreset.AUDIO_PROBE.spec(5);
         LifReservoir reservoir = new LifReservoir(spec, new IdealGaussianWeights());
