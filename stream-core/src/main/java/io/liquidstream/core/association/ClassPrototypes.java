@@ -1,6 +1,8 @@
 package io.liquidstream.core.association;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,35 @@ public final class ClassPrototypes {
 
     public AssociationIndex index() {
         return index;
+    }
+
+    /** A (class, modality) pair's prototype and its exemplars' unit vectors, as {@link #snapshot()} gives them. */
+    public record Prototype(int classLabel, String modality, float[] vector, List<float[]> exemplars) {
+    }
+
+    /**
+     * Every prototype with its exemplars, by class then modality: copies, for display (the live view draws
+     * them on its map). A prototype whose exemplars cancel out is absent, as it is from the index.
+     */
+    public synchronized List<Prototype> snapshot() {
+        List<Prototype> out = new ArrayList<>();
+        byClass.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<Key, ArrayDeque<Exemplar>> e) -> e.getKey().classLabel())
+                        .thenComparing(e -> e.getKey().modality()))
+                .forEach(e -> {
+                    List<float[]> units = e.getValue().stream().map(x -> x.unit().clone()).toList();
+                    float[] mean = new float[index.dimension()];
+                    units.forEach(u -> {
+                        for (int i = 0; i < mean.length; i++) {
+                            mean[i] += u[i];
+                        }
+                    });
+                    float[] unit = Vectors.normalised(mean);
+                    if (unit.length > 0 && Vectors.dot(unit, 0, unit, 0, unit.length) > 0) {
+                        out.add(new Prototype(e.getKey().classLabel(), e.getKey().modality(), unit, units));
+                    }
+                });
+        return out;
     }
 
     private void publish(Key key) {

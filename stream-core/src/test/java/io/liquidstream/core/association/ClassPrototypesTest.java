@@ -1,6 +1,7 @@
 package io.liquidstream.core.association;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
@@ -88,5 +89,23 @@ class ClassPrototypesTest {
         assertThatThrownBy(() -> prototypes.add("x", 1, "vision", new float[] {1, 0, 0}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension 2");
         assertThat(prototypes.exemplarCount()).isZero();
+    }
+
+    @Test
+    void snapshot_givesEachPrototypeWithItsExemplarsUnitVectorsByClassThenModality() {
+        prototypes.add("v9", 9, "vision", new float[] {0, 2});
+        prototypes.add("n8", 8, "neural", new float[] {3, 0});
+        prototypes.add("v8a", 8, "vision", new float[] {4, 0});
+        prototypes.add("v8b", 8, "vision", new float[] {0, 5});
+
+        List<ClassPrototypes.Prototype> snapshot = prototypes.snapshot();
+
+        assertThat(snapshot).extracting(p -> p.classLabel() + "/" + p.modality())
+                .containsExactly("8/neural", "8/vision", "9/vision");
+        ClassPrototypes.Prototype eight = snapshot.get(1);
+        float half = (float) Math.sqrt(0.5);
+        assertThat(eight.vector()).containsExactly(new float[] {half, half}, within(1e-6f));
+        assertThat(eight.exemplars()).hasSize(2);
+        assertThat(eight.exemplars().get(1)).containsExactly(0f, 1f);
     }
 }
