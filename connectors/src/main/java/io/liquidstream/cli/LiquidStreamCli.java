@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             DemoCommand.class,
             ServeCommand.class,
+            ViewCommand.class,
             ReplayCommand.class,
             AnchorsCommand.class,
             BrokerCommand.class,

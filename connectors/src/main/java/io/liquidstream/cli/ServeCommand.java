@@ -3,6 +3,8 @@ package io.liquidstream.cli;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.MetricsServer;
 import io.liquidstream.connectors.service.ServiceConfig;
+import io.liquidstream.connectors.view.LiveView;
+import io.liquidstream.connectors.view.ViewSettings;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,6 +53,17 @@ final class ServeCommand implements Callable<Integer> {
             + "Default 127.0.0.1.")
     String metricsHost;
 
+    @Option(names = "--ui-port", paramLabel = "PORT",
+            description = "Also serve the live view in the browser on this port (0: any free port; absent: off).")
+    Integer uiPort;
+
+    @Option(names = "--ui-host", defaultValue = ViewSettings.DEFAULT_HOST,
+            description = "Address the live view binds to. Default: ${DEFAULT-VALUE}.")
+    String uiHost;
+
+    @Option(names = "--allow-anchors", description = "Let the live view's page publish class anchors.")
+    boolean allowAnchors;
+
     @Option(names = "--print-config", description = "Print the effective configuration and exit.")
     boolean printConfig;
 
@@ -89,11 +102,14 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsServer metrics = port == 0 ? null
                      : MetricsServer.start(registry, config.getString(ServiceConfig.METRICS_HOST), port);
-             LiquidStreamService service = LiquidStreamService.start(config, bundle, registry)) {
+             LiquidStreamService service = LiquidStreamService.start(config, bundle, registry);
+             LiveView view = uiPort == null ? null
+                     : LiveView.start(ViewSettings.of(config, uiHost, uiPort, allowAnchors), bundle)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.err.println("liquidstream: serving model " + bundle.version() + " on " + bootstrapOf(config)
                     + (metrics == null ? "" : ", metrics on http://" + config.getString(ServiceConfig.METRICS_HOST)
-                    + ":" + metrics.port() + "/metrics"));
+                    + ":" + metrics.port() + "/metrics")
+                    + (view == null ? "" : ", live view on " + view.url()));
             while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
                 if (service.failure() != null) {
                     return 1;
@@ -107,7 +123,7 @@ final class ServeCommand implements Callable<Integer> {
         return String.join(",", config.getList(ServiceConfig.BOOTSTRAP_SERVERS));
     }
 
-    private static void load(Path file, Map<String, Object> into) throws IOException {
+    static void load(Path file, Map<String, Object> into) throws IOException {
         if (file == null) {
             return;
         }

@@ -1,0 +1,102 @@
+package io.liquidstream.connectors.view;
+
+import io.liquidstream.schemas.EventPacket;
+import io.liquidstream.schemas.EventPackets;
+import io.liquidstream.schemas.Modality;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The raw events of one recent sample of a source, gathered from its packets, so the page can register
+ * it as a class exemplar and the view can run it through the reservoir. Bounded: a sample with more
+ * than {@code maxEvents} events is marked overflowed and not held (its embedding still is).
+ */
+final class HeldSample {
+
+    private final String source;
+    private final Modality modality;
+    private final String sampleId;
+    private final Integer label;
+    private final int maxEvents;
+    private long[] t = new long[256];
+    private int[] x = new int[256];
+    private int[] y = new int[256];
+    private int[] p = new int[256];
+    private int size;
+    private boolean planar;
+    private boolean polar;
+    private boolean overflowed;
+    private boolean complete;
+
+    HeldSample(String source, Modality modality, String sampleId, Integer label, int maxEvents) {
+        this.source = source;
+        this.modality = modality;
+        this.sampleId = sampleId;
+        this.label = label;
+        this.maxEvents = maxEvents;
+    }
+
+    void add(EventPacket packet) {
+        List<Integer> dt = packet.getDt();
+        int n = dt.size();
+        if (overflowed || size + n > maxEvents) {
+            overflowed = true;
+            return;
+        }
+        if (size + n > t.length) {
+            int capacity = Math.max(t.length * 2, size + n);
+            t = Arrays.copyOf(t, capacity);
+            x = Arrays.copyOf(x, capacity);
+            y = Arrays.copyOf(y, capacity);
+            p = Arrays.copyOf(p, capacity);
+        }
+        List<Integer> xs = packet.getX();
+        List<Integer> ys = packet.getY();
+        List<Integer> ps = packet.getP();
+        planar |= !ys.isEmpty();
+        polar |= !ps.isEmpty();
+        long t0 = packet.getT0Micros();
+        for (int i = 0; i < n; i++) {
+            t[size] = t0 + dt.get(i);
+            x[size] = xs.get(i);
+            y[size] = ys.isEmpty() ? 0 : ys.get(i);
+            p[size] = ps.isEmpty() ? 0 : ps.get(i);
+            size++;
+        }
+        complete |= packet.getEndOfSample();
+    }
+
+    String sampleId() {
+        return sampleId;
+    }
+
+    /** Events held: 0 when the sample overflowed or had none. */
+    int events() {
+        return overflowed ? 0 : size;
+    }
+
+    boolean complete() {
+        return complete;
+    }
+
+    /**
+     * The sample as one packet with times relative to its first event, as anchors carry raw exemplars;
+     * null when nothing is held.
+     */
+    EventPacket toPacket() {
+        if (events() == 0) {
+            return null;
+        }
+        long base = t[0];
+        int[] dt = new int[size];
+        for (int i = 0; i < size; i++) {
+            dt[i] = Math.toIntExact(t[i] - base);
+        }
+        EventPacket packet = EventPackets.fromColumns(source, modality, 0, base, dt, Arrays.copyOf(x, size),
+                planar ? Arrays.copyOf(y, size) : new int[0], polar ? Arrays.copyOf(p, size) : new int[0]);
+        packet.setSampleId(sampleId);
+        packet.setLabel(label);
+        packet.setEndOfSample(true);
+        return packet;
+    }
+}
