@@ -9,6 +9,7 @@
   const SPIKE_RGB = 'rgb(255, 196, 70)';
   const DECAY_MS = 150;                // vision frame: time constant of the exponential fade
   const RASTER_MS = 2000;              // 1-D raster: time shown across the canvas
+  const RASTER_DELAY_MS = 200;         // 1-D raster: display lag that hides uneven delivery of messages
   const PALETTE = ['#4cc2ff', '#ff9f43', '#3fb950', '#f85149', '#bc8cff', '#e3b341', '#39d0d8',
     '#ff7eb6', '#9fb0c3', '#a5d66f', '#ff6e40', '#7c83ff', '#ffd166', '#06d6a0', '#ef476f', '#c0ca33'];
   const NO_CLASS = '#59636e';
@@ -183,22 +184,30 @@
     es.addEventListener('reservoir', (e) => { const m = parse(e.data); if (m && es === state.sourceStream) onReservoir(m); });
     es.onerror = () => {
       if (es !== state.sourceStream || es.readyState !== EventSource.CLOSED) return;
-      setText($('events-meta'), 'stream closed, retrying');
-      setTimeout(() => { if (state.sourceStream === es) openSourceStream(src); }, 3000);
+      // Closed for good (e.g. 404: the source went quiet). Retry while the overview still lists it,
+      // else let the next overview pick the default source again.
+      setText($('events-meta'), src + ' · stream closed');
+      setTimeout(() => {
+        if (state.sourceStream !== es) return;
+        if (state.sources.some((s) => s && String(s.source) === src)) openSourceStream(src);
+        else { state.selected = null; state.sourceStream = null; }
+      }, 3000);
     };
   }
 
   /* ---------------------------------------------------------------- events canvas */
 
   // kind 'frame' (vision: decaying ON/OFF accumulators per pixel) or 'raster' (1-D: the messages of
-  // the last RASTER_MS, placed by arrival time; older ones are dropped, so memory is what is on screen).
-  const ev = { kind: null, w: 0, h: 0, on: null, off: null, small: null, smallImg: null,
+  // the last RASTER_MS; older ones are dropped, so memory is what is on screen).
+  const ev = { kind: null, w: 0, h: 0, on: null, off: null, small: null, smallImg: null, cursor: null,
     channels: 0, chunks: [], img: null, active: false, count: 0, dropped: 0, countSince: 0, modality: '' };
   const evCanvas = $('event-canvas');
+  // willReadFrequently: a test reading pixels back repeatedly must not draw a console warning
   const evCtx = evCanvas.getContext('2d', { willReadFrequently: true });
+  const resCanvas = $('reservoir-canvas'), ratesCanvas = $('rates-canvas');
 
   function resetEvents() {
-    Object.assign(ev, { kind: null, w: 0, h: 0, on: null, off: null, small: null, smallImg: null,
+    Object.assign(ev, { kind: null, w: 0, h: 0, on: null, off: null, small: null, smallImg: null, cursor: null,
       channels: 0, chunks: [], active: true, count: 0, dropped: 0, countSince: performance.now() });
     setText($('events-meta'), state.selected ? state.selected + ' · waiting for events' : '');
     $('events-legend').innerHTML = '';
@@ -214,9 +223,12 @@
     ev.dropped += isNum(m.dropped) ? m.dropped : 0;
     const vision = ev.modality === 'vision' || (y.length > 0 && y.length === x.length);
     if (vision) {
-      let w = m.width > 0 ? m.width : si0.width > 0 ? si0.width : ev.w;
-      let h = m.height > 0 ? m.height : si0.height > 0 ? si0.height : ev.h;
-      if (!(w > 0 && h > 0)) { w = Math.max(1, ...x.map((v) => v + 1)); h = Math.max(1, ...y.map((v) => v + 1)); }
+      let w = m.width > 0 ? m.width : si0.width > 0 ? si0.width : 0;
+      let h = m.height > 0 ? m.height : si0.height > 0 ? si0.height : 0;
+      if (!(w > 0 && h > 0)) {   // geometry not declared: grow to the largest address seen
+        w = Math.max(1, ev.w, ...x.map((v) => v + 1));
+        h = Math.max(1, ev.h, ...y.map((v) => v + 1));
+      }
       if (ev.kind !== 'frame' || w !== ev.w || h !== ev.h) initFrame(w, h);
       for (let i = 0; i < x.length; i++) {
         const xi = x[i], yi = y[i];
@@ -230,8 +242,15 @@
       for (const v of x) if (v + 1 > c) c = v + 1; // tolerate an undeclared geometry
       if (ev.kind !== 'raster') { ev.kind = 'raster'; ev.chunks = []; setEventsLegend(); }
       if (c !== ev.channels) { ev.channels = c; setEventsLegend(); }
+      // Messages are contiguous on the source clock: each starts where the previous one ended, so a
+      // late burst of messages does not leave a gap followed by a pile-up. Resync to the arrival time
+      // when the two clocks drift apart (first message, a stall, a replay faster than real time).
       const span = isNum(m.spanMicros) && m.spanMicros > 0 ? m.spanMicros / 1000 : 40;
-      ev.chunks.push({ at: performance.now(), span, t, x });
+      const arrival = performance.now() - span;
+      const start = ev.cursor !== null && Math.abs(ev.cursor - arrival) < 300 ? ev.cursor : arrival;
+      ev.cursor = start + span;
+      ev.chunks.push({ start, span, t, x });
+      trimRaster(performance.now() - RASTER_DELAY_MS);   // also here: no animation frames in a hidden tab
     }
   }
 
@@ -290,21 +309,25 @@
     ev.active = any;
   }
 
+  function trimRaster(now) {
+    while (ev.chunks.length && now - ev.chunks[0].start > RASTER_MS + ev.chunks[0].span) ev.chunks.shift();
+  }
+
   function drawRaster(now) {
     const W = evCanvas.width, H = evCanvas.height, C = Math.max(1, ev.channels);
     if (!ev.img || ev.img.width !== W || ev.img.height !== H) ev.img = new ImageData(W, H);
     const px = new Uint32Array(ev.img.data.buffer);
     px.fill(BG32);
-    while (ev.chunks.length && now - ev.chunks[0].at > RASTER_MS + ev.chunks[0].span) ev.chunks.shift();
+    now -= RASTER_DELAY_MS;
+    trimRaster(now);
     const col = rgb32(ON_RGB), rowH = H / C, dotW = Math.max(1, Math.round(window.devicePixelRatio || 1));
     for (const ch of ev.chunks) {
-      const base = ch.at - ch.span;   // the message covers (arrival - span, arrival]
       for (let j = 0; j < ch.x.length; j++) {
         const c = ch.x[j];
         if (!(c >= 0 && c < C)) continue;
-        const age = now - (base + (ch.t[j] || 0) / 1000);
-        if (age > RASTER_MS) continue;
-        const x0 = Math.floor((1 - Math.max(0, age) / RASTER_MS) * (W - dotW));
+        const age = now - (ch.start + (ch.t[j] || 0) / 1000);
+        if (age > RASTER_MS || age < 0) continue;
+        const x0 = Math.floor((1 - age / RASTER_MS) * (W - dotW));
         const y1 = H - Math.floor(c * rowH), y0 = Math.min(y1 - 1, H - Math.floor((c + 1) * rowH));
         for (let y = Math.max(0, y0); y < y1; y++) for (let d = 0; d < dotW; d++) px[y * W + x0 + d] = col;
       }
@@ -325,7 +348,7 @@
       evCtx.fillRect(0, 0, evCanvas.width, evCanvas.height);
       ev.active = false;
     }
-    if (fitCanvas($('reservoir-canvas')) | fitCanvas($('rates-canvas'))) drawReservoir();
+    if (fitCanvas(resCanvas) | fitCanvas(ratesCanvas)) drawReservoir();
     if (ts - ev.countSince > 500 && ev.kind) updateEventsMeta(ts);
   }
 
@@ -349,7 +372,7 @@
   }
 
   function drawReservoir() {
-    const rc = $('reservoir-canvas'), qc = $('rates-canvas');
+    const rc = resCanvas, qc = ratesCanvas;
     const ctx = rc.getContext('2d', { willReadFrequently: true }), qx = qc.getContext('2d');
     const bg = `rgb(${CANVAS_BG.join(',')})`;
     ctx.fillStyle = bg; ctx.fillRect(0, 0, rc.width, rc.height);
