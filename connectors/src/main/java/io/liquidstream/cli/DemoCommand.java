@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             "streams simulated motor-cortex (BMI) recordings and event-camera views of the same pen trials in real",
             "time, registers anchors (held-out trials, both modalities) for the never-trained digits 8-9 a third of",
             "the way in, and prints a live view (events/s, latency p50/p99, rolling association and open-set",
-            "zero-shot accuracy) and a summary.",
+            "zero-shot accuracy) and a summary. The live view in the browser (its URL is printed) shows the events,",
+            "the reservoir, the embedding space and the associations as they happen, and registers classes.",
             "With --offline: the offline pipeline instead (each modality encoded by its reservoir, linear probes)."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -70,6 +71,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "Serve Prometheus metrics on 127.0.0.1:PORT while running (0: off). Default: ${DEFAULT-VALUE}.")
     int metricsPort;
 
+    @Option(names = "--ui-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "Port of the live view in the browser, on 127.0.0.1 (0: any free port; when the default is "
+                    + "taken, any free one). Default: ${DEFAULT-VALUE}.")
+    int uiPort;
+
+    @Option(names = "--no-view", description = "Do not serve the live view.")
+    boolean noView;
+
     @Option(names = "--seed", defaultValue = "0", description = "Reservoir, training and shuffling seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -109,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         StreamingDemo.Settings settings = new StreamingDemo.Settings(duration, sources, rate, model, trainPerClass,
                 testPerClass, anchorTrials, epochs != null ? epochs : 60, ReadoutSegments.parse(segments), seed, metricsPort,
-                json, !noOpenSet);
+                json, !noOpenSet, noView ? null : uiPort);
         DemoReport report = new StreamingDemo(settings, out).run();
         if (json) {
             out.println(Json.line(report.json()));

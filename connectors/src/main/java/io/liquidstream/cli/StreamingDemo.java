@@ -6,6 +6,8 @@ import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.MetricsServer;
 import io.liquidstream.connectors.service.ServiceConfig;
+import io.liquidstream.connectors.view.LiveView;
+import io.liquidstream.connectors.view.ViewSettings;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.ModelBundle;
@@ -60,7 +62,7 @@ final class StreamingDemo {
     /** What the command line chose. {@code model} is null for the built-in model. */
     record Settings(Duration duration, int groups, double speed, Path model, int trainPerClass, int testPerClass,
             int anchorTrials, int epochs, ReadoutSegments segments, long seed, int metricsPort, boolean json,
-            boolean openSet) {
+            boolean openSet, Integer uiPort) {
     }
 
     static final Set<Integer> ALL_CLASSES = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
@@ -113,7 +115,9 @@ final class StreamingDemo {
              MetricsServer metricsServer = s.metricsPort() > 0
                      ? MetricsServer.start((PrometheusMeterRegistry) registry, "127.0.0.1", s.metricsPort()) : null) {
             ServiceConfig config = new ServiceConfig(serviceProps(broker.bootstrapServers()));
-            return stream(broker, config, bundle, registry, streamed, zeroShotAnchors, trained, zeroShot, modelSeconds);
+            try (LiveView view = startView(config, bundle)) {
+                return stream(broker, config, bundle, registry, streamed, zeroShotAnchors, trained, zeroShot, modelSeconds);
+            }
         }
     }
 
@@ -188,6 +192,32 @@ final class StreamingDemo {
             tally.stop();
             tallyThread.join(5_000);
         }
+    }
+
+    /**
+     * The live view on the demo's broker, registering classes allowed (it is the user's own machine and
+     * broker); on the default port when free, else on any free one. Null with {@code --no-view}.
+     */
+    private LiveView startView(ServiceConfig config, ModelBundle bundle) {
+        if (s.uiPort() == null) {
+            return null;
+        }
+        LiveView view;
+        try {
+            view = LiveView.start(ViewSettings.of(config, ViewSettings.DEFAULT_HOST, s.uiPort(), true), bundle);
+        } catch (IllegalStateException e) {
+            if (s.uiPort() != ViewSettings.DEFAULT_PORT) {
+                throw e;
+            }
+            view = LiveView.start(ViewSettings.of(config, ViewSettings.DEFAULT_HOST, 0, true), bundle);
+        }
+        if (s.json()) {
+            System.err.println("live view: " + view.url());
+        } else {
+            out.println("live view: " + view.url() + " (open it in a browser; registering classes from the page is on)");
+            out.flush();
+        }
+        return view;
     }
 
     private ModelBundle builtInModel() {

@@ -597,6 +597,9 @@
         const id = String(w.id), on = state.checked.has(id);
         el.dataset.id = id;
         el._box.dataset.id = id;
+        el._box.dataset.label = w.label == null ? '' : String(w.label);
+        el._box.dataset.modality = w.modality == null ? '' : String(w.modality);
+        el._box.dataset.events = isNum(w.events) ? String(w.events) : '0';
         el._box.checked = on;
         state.shown.set(id, w);
         el.classList.toggle('checked', on);

@@ -26,22 +26,31 @@ final class AssociationLog {
     static final double[] UPPER_MS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000};
     private static final int MATCHES_SHOWN = 3;
 
-    private final ArrayDeque<Association> feed = new ArrayDeque<>();
+    private record Entry(Association association, Double latencyMs) {
+    }
+
+    private final ArrayDeque<Entry> feed = new ArrayDeque<>();
     private final double[] endToEnd = new double[LATENCY_WINDOW];
     private final double[] inService = new double[LATENCY_WINDOW];
-    private long latencies;
+    private long endToEndCount;
+    private long inServiceCount;
     private final Map<Integer, int[]> perClass = new HashMap<>();
     private final Map<Long, Integer> confusion = new HashMap<>();
     private final RateMeter rate = new RateMeter(5_000);
 
-    synchronized void add(Association a, long nowMillis) {
-        feed.addFirst(a);
+    /**
+     * @param latencyMs end to end (the query's last events sent until this association was read), or null
+     *     when the view did not see the query's events
+     */
+    synchronized void add(Association a, Double latencyMs, long nowMillis) {
+        feed.addFirst(new Entry(a, latencyMs));
         if (feed.size() > FEED) {
             feed.pollLast();
         }
-        int slot = (int) (latencies++ % LATENCY_WINDOW);
-        endToEnd[slot] = (a.getEmitMicros() - a.getFirstEventMicros()) / 1000.0;
-        inService[slot] = (a.getEmitMicros() - a.getWindowCloseMicros()) / 1000.0;
+        if (latencyMs != null) {
+            endToEnd[(int) (endToEndCount++ % LATENCY_WINDOW)] = latencyMs;
+        }
+        inService[(int) (inServiceCount++ % LATENCY_WINDOW)] = (a.getEmitMicros() - a.getWindowCloseMicros()) / 1000.0;
         rate.add(1, nowMillis);
         Integer label = a.getLabel();
         Integer predicted = a.getPredictedClass();
@@ -58,7 +67,8 @@ final class AssociationLog {
     /** The feed, newest first, as the page shows it; {@code names} gives class names where known. */
     synchronized List<Map<String, Object>> feed(IntFunction<String> names) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Association a : feed) {
+        for (Entry entry : feed) {
+            Association a = entry.association();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("source", a.getSource().toString());
             m.put("modality", Modalities.name(a.getModality()));
@@ -81,7 +91,7 @@ final class AssociationLog {
                 matches.add(mm);
             }
             m.put("matches", matches);
-            m.put("latencyMs", round((a.getEmitMicros() - a.getFirstEventMicros()) / 1000.0, 1));
+            m.put("latencyMs", entry.latencyMs() == null ? null : round(entry.latencyMs(), 1));
             m.put("serviceMs", round((a.getEmitMicros() - a.getWindowCloseMicros()) / 1000.0, 1));
             m.put("emitMillis", a.getEmitMicros() / 1000);
             out.add(m);
@@ -119,9 +129,8 @@ final class AssociationLog {
 
     /** Latency percentiles, the histogram and the association rate for the health panel. */
     synchronized Map<String, Object> health(long nowMillis) {
-        int n = (int) Math.min(latencies, LATENCY_WINDOW);
-        double[] e2e = Arrays.copyOf(endToEnd, n);
-        double[] svc = Arrays.copyOf(inService, n);
+        double[] e2e = Arrays.copyOf(endToEnd, (int) Math.min(endToEndCount, LATENCY_WINDOW));
+        double[] svc = Arrays.copyOf(inService, (int) Math.min(inServiceCount, LATENCY_WINDOW));
         Arrays.sort(e2e);
         Arrays.sort(svc);
         Map<String, Object> m = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ final class HeldSample {
     private boolean polar;
     private boolean overflowed;
     private boolean complete;
+    private long lastSentMillis;
 
     HeldSample(String source, Modality modality, String sampleId, Integer label, int maxEvents) {
         this.source = source;
@@ -36,7 +37,9 @@ final class HeldSample {
         this.maxEvents = maxEvents;
     }
 
-    void add(EventPacket packet) {
+    /** @param sentMillis the packet's record timestamp: when its producer handed it to Kafka */
+    void add(EventPacket packet, long sentMillis) {
+        lastSentMillis = Math.max(lastSentMillis, sentMillis);
         List<Integer> dt = packet.getDt();
         int n = dt.size();
         if (overflowed || size + n > maxEvents) {
@@ -66,6 +69,10 @@ final class HeldSample {
         complete |= packet.getEndOfSample();
     }
 
+    String source() {
+        return source;
+    }
+
     String sampleId() {
         return sampleId;
     }
@@ -73,6 +80,11 @@ final class HeldSample {
     /** Events held: 0 when the sample overflowed or had none. */
     int events() {
         return overflowed ? 0 : size;
+    }
+
+    /** When the sample's latest packet was handed to Kafka (its record timestamp), in ms since the epoch. */
+    long lastSentMillis() {
+        return lastSentMillis;
     }
 
     boolean complete() {

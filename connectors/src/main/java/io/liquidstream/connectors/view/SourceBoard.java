@@ -3,6 +3,7 @@ package io.liquidstream.connectors.view;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.EventPacket;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,14 +18,17 @@ import java.util.Optional;
  * reservoir) and, while a page watches it, a ring of its latest events.
  *
  * <p>Bounded throughout: at most {@link #MAX_SOURCES} sources (the least recently seen is forgotten),
- * {@link #SAMPLES_PER_SOURCE} held samples per source, and rings only for watched sources.
+ * {@link #SAMPLES_PER_SOURCE} held samples per source and {@link #HELD_EVENTS_BUDGET} held events in all
+ * (the oldest samples go first), and rings only for watched sources.
  * Synchronised on itself; the consumer thread writes, the page threads read.
  */
 final class SourceBoard {
 
     static final int MAX_SOURCES = 512;
-    static final int SAMPLES_PER_SOURCE = 8;
+    static final int SAMPLES_PER_SOURCE = 32;
     static final int SAMPLE_MAX_EVENTS = 200_000;
+    /** Events held over all sources' samples (about 20 bytes each); beyond it the oldest samples go first. */
+    static final long HELD_EVENTS_BUDGET = 2_000_000;
     static final int RING_EVENTS = 1 << 16;
     private static final long ACTIVE_MILLIS = 60_000;
 
@@ -54,13 +58,20 @@ final class SourceBoard {
 
     private final Map<String, SensorGeometry> expected;
     private final Map<String, Source> sources = new HashMap<>();
+    /** Every held sample, oldest first, for the global budget. */
+    private final ArrayDeque<HeldSample> heldOrder = new ArrayDeque<>();
+    private long heldEvents;
 
     /** @param expected each modality's sensor geometry when a model says it; others are sized by what is seen */
     SourceBoard(Map<String, SensorGeometry> expected) {
         this.expected = Map.copyOf(expected);
     }
 
-    synchronized void add(EventPacket packet, String topic, int partition, long nowMillis) {
+    /**
+     * @param sentMillis the record's timestamp (when the sensor's producer sent it)
+     * @param nowMillis when the view read it
+     */
+    synchronized void add(EventPacket packet, String topic, int partition, long sentMillis, long nowMillis) {
         String name = packet.getSource().toString();
         String modality = Modalities.name(packet.getModality());
         Source s = sources.get(name);
@@ -68,7 +79,10 @@ final class SourceBoard {
             if (sources.size() >= MAX_SOURCES) {
                 sources.values().stream().filter(x -> x.watchers == 0)
                         .min(Comparator.comparingLong(x -> x.lastSeenMillis))
-                        .ifPresent(oldest -> sources.remove(oldest.name));
+                        .ifPresent(oldest -> {
+                            List.copyOf(oldest.samples.values()).forEach(this::forget);
+                            sources.remove(oldest.name);
+                        });
             }
             s = new Source(name, modality);
             sources.put(name, s);
@@ -97,12 +111,32 @@ final class SourceBoard {
             if (held == null) {
                 held = new HeldSample(name, packet.getModality(), id, packet.getLabel(), SAMPLE_MAX_EVENTS);
                 s.samples.put(id, held);
+                heldOrder.addLast(held);
                 if (s.samples.size() > SAMPLES_PER_SOURCE) {
-                    s.samples.remove(s.samples.keySet().iterator().next());
+                    forget(s.samples.values().iterator().next());
                 }
             }
-            held.add(packet);
+            int before = held.events();
+            held.add(packet, sentMillis);
+            heldEvents += held.events() - before;
+            while (heldEvents > HELD_EVENTS_BUDGET && heldOrder.size() > 1) {
+                forget(heldOrder.peekFirst());
+            }
         }
+    }
+
+    private void forget(HeldSample held) {
+        heldOrder.remove(held);
+        heldEvents -= held.events();
+        Source s = sources.get(held.source());
+        if (s != null) {
+            s.samples.remove(held.sampleId(), held);
+        }
+    }
+
+    /** Events held over all samples: never far above {@link #HELD_EVENTS_BUDGET}. */
+    synchronized long heldEvents() {
+        return heldEvents;
     }
 
     /** The held events of a source's sample, if the view still has them all. */
@@ -110,6 +144,13 @@ final class SourceBoard {
         Source s = sources.get(source);
         HeldSample held = s == null ? null : s.samples.get(sampleId);
         return held != null && held.events() > 0 ? Optional.of(held) : Optional.empty();
+    }
+
+    /** When the last packet of a source's sample was sent, if the view saw the sample. */
+    synchronized Optional<Long> lastSent(String source, String sampleId) {
+        Source s = sources.get(source);
+        HeldSample held = s == null ? null : s.samples.get(sampleId);
+        return held == null ? Optional.empty() : Optional.of(held.lastSentMillis());
     }
 
     synchronized boolean knows(String source) {

@@ -130,7 +130,7 @@ final class TopicTap implements Runnable, AutoCloseable {
             } else if (r.value() == null) {
                 return;
             } else if (topic.startsWith(settings.eventsTopicPrefix())) {
-                state.onEvents(packets.decode(r.value()), topic, r.partition(), now);
+                state.onEvents(packets.decode(r.value()), topic, r.partition(), r.timestamp(), now);
             } else if (topic.startsWith(settings.embeddingsTopicPrefix())) {
                 state.onEmbedding(embeddings.decode(r.value()), now);
             } else if (topic.equals(settings.associationsTopic())) {

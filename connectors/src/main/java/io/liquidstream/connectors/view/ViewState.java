@@ -62,8 +62,8 @@ final class ViewState {
         return reservoir.available();
     }
 
-    void onEvents(EventPacket packet, String topic, int partition, long nowMillis) {
-        sources.add(packet, topic, partition, nowMillis);
+    void onEvents(EventPacket packet, String topic, int partition, long sentMillis, long nowMillis) {
+        sources.add(packet, topic, partition, sentMillis, nowMillis);
         synchronized (events) {
             events.add(packet.getDt().size(), nowMillis);
         }
@@ -87,7 +87,11 @@ final class ViewState {
     }
 
     void onAssociation(Association a, long nowMillis) {
-        associations.add(a, nowMillis);
+        // End to end as a user sees it: the sample's last events handed to Kafka until its association is read.
+        Double latency = a.getSampleId() == null ? null
+                : sources.lastSent(a.getSource().toString(), a.getSampleId().toString())
+                        .map(sent -> (double) (nowMillis - sent)).orElse(null);
+        associations.add(a, latency, nowMillis);
         windows.byKey(RecentWindow.key(a.getSource(), a.getSampleId(), a.getWindowStartMicros(), a.getWindowEndMicros()))
                 .ifPresent(w -> w.predicted(a.getPredictedClass()));
     }
