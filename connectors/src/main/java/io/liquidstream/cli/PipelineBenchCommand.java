@@ -110,6 +110,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of model and samples. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--view", description = "Run the live view, with one page open on a source, during the maximum and "
+            + "load phases: its cost on the pipeline is the difference to a run without.")
+    boolean view;
+
     @Option(names = "--json", description = "Print one JSON line instead of the report.")
     boolean json;
 
@@ -128,7 +132,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
         ModelBundle bundle = model != null ? ModelBundle.read(model) : BenchModel.bundle(seed);
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(bootstrapServers, clientConfig(), bundle,
                 modality, sources, eventsPerSample, packetEvents, sampleMillis * 1000, backlogEvents, eventsPerSecond,
-                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), partitions, delivery.equals("exactly-once"), rails, profile, seed);
+                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), partitions, delivery.equals("exactly-once"), rails, profile, seed, view);
         PrintWriter out = spec.commandLine().getOut();
         PipelineBenchmark.Result r = new PipelineBenchmark(settings, line -> {
             if (!json) {

@@ -50,8 +50,9 @@ final class ViewServer implements AutoCloseable {
     private final List<Subscriber> overviews = new CopyOnWriteArrayList<>();
     private final List<SourceSubscriber> watchers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2, named("liquidstream-view-tick"));
-    private final ThreadPoolExecutor sends = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(256), named("liquidstream-view-send"), new ThreadPoolExecutor.DiscardPolicy());
+    // Rejections throw (and clear the client's busy flag in offer), so a full queue never strands a client.
+    private final ThreadPoolExecutor sends = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(256), named("liquidstream-view-send"));
     private final Javalin app;
 
     ViewServer(ViewSettings settings, ViewState state, ServiceLag lag, AnchorTopic anchorTopic, String version) {
