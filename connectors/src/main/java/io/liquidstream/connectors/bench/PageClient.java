@@ -60,6 +60,8 @@ final class PageClient implements AutoCloseable {
                             }
                         }
                     }
+                    // The stream ended (the source went quiet): reconnect as a page's EventSource would, not at once.
+                    Thread.sleep(500);
                 } catch (IOException e) {
                     sleepQuietly();
                 } catch (InterruptedException e) {
