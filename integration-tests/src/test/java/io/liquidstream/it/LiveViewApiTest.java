@@ -53,6 +53,9 @@ class LiveViewApiTest {
             HttpResponse<String> garbage = post(url, "application/json", null, "{classLabel: ");
             HttpResponse<String> unknown = post(url, "application/json", null, "{\"classLabel\": 8, \"windows\": [\"w7\"]}");
             HttpResponse<String> badClass = post(url, "application/json", null, "{\"classLabel\": 5000, \"windows\": [\"w7\"]}");
+            String rebound = rawRequest(view.port(), "POST /api/anchors HTTP/1.1\r\nHost: evil.example:" + view.port()
+                    + "\r\nOrigin: http://evil.example:" + view.port() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
 
             assertThat(plain.statusCode()).isEqualTo(415);
             assertThat(crossSite.statusCode()).isEqualTo(403);
@@ -63,6 +66,7 @@ class LiveViewApiTest {
             assertThat(unknown.body()).contains("found 'w7'");
             assertThat(badClass.statusCode()).isEqualTo(400);
             assertThat(badClass.body()).contains("0-1023, found 5000");
+            assertThat(rebound).as("a site rebinding its name to this machine").startsWith("HTTP/1.1 403");
         }
     }
 
@@ -90,6 +94,15 @@ class LiveViewApiTest {
     private static ViewSettings settings(String name, boolean allowAnchors) {
         ServiceConfig config = ServiceTopics.fresh(name).config(kafka.bootstrapServers(), false);
         return ViewSettings.of(config, ViewSettings.DEFAULT_HOST, 0, allowAnchors);
+    }
+
+    /** A request written byte for byte, for headers java.net.http will not send (Host). */
+    private static String rawRequest(int port, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private HttpResponse<String> get(String url) throws Exception {
