@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,12 +89,13 @@ final class TailCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TopicTail.Options options = new TopicTail.Options(props, topic, follow, fromBeginning,
                 max == null ? Long.MAX_VALUE : max, timeout);
+        // On Ctrl-C the hook stops the tail and waits until its summary is out and the consumer closed.
+        CountDownLatch finished = new CountDownLatch(1);
         try (TopicTail tail = new TopicTail(options)) {
-            Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 tail.stop();
                 try {
-                    main.join(5_000);
+                    finished.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -111,6 +114,8 @@ final class TailCommand implements Callable<Integer> {
             err.printf("tail: %d records from %s (%d partitions)%s%n", summary.records(), topic, summary.partitions(),
                     summary.undecodable() == 0 ? "" : ", " + summary.undecodable() + " undecodable");
             err.flush();
+        } finally {
+            finished.countDown();
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.liquidstream.connectors.tail;
 
+import io.liquidstream.connectors.kafka.KafkaLogLevels;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class TopicTail implements AutoCloseable {
 
     public TopicTail(Options options) {
         this.options = options;
+        KafkaLogLevels.quietenUnlessConfigured();
         Map<String, Object> props = new HashMap<>(options.clientProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
