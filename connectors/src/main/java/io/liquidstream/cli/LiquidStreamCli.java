@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ViewCommand.class,
             ReplayCommand.class,
+            TailCommand.class,
             AnchorsCommand.class,
             BrokerCommand.class,
             InspectCommand.class,

@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Replays a recording or data set into Kafka as Avro EventPackets keyed by the source id.",
             "An N-MNIST folder or an N-TIDIGITS / SHD HDF5 file becomes labelled samples (sample id, label,",
-            "end-of-sample marker), laid one after another in time; any other recording (AEDAT, DAT, EVT 2/3,",
-            "N-MNIST .bin, CSV) one continuous stream cut into packets. Progress on stderr, summary on stdout."
+            "end-of-sample marker), laid one after another in time, and so do an NWB file's trials (one channel",
+            "per unit); any other recording (AEDAT, DAT, EVT 2/3, N-MNIST .bin, CSV, NWB without trials) one",
+            "continuous stream cut into packets. Progress on stderr, summary on stdout."
         })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -77,6 +78,10 @@ final class ReplayCommand implements Callable<Integer> {
                 "the longest sample start each trial together: the service pairs them.",
                 "Default: ${DEFAULT-VALUE}."})
     long samplePeriodMicros;
+
+    @Option(names = "--trial-label", paramLabel = "COLUMN",
+            description = "NWB files with trials: label each trial's sample from this trials column (default: unlabelled).")
+    String trialLabel;
 
     @Option(names = "--partitions", defaultValue = "3",
             description = "Partitions of the topic when it must be created. Default: ${DEFAULT-VALUE}.")
@@ -119,7 +124,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintStream err = json ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
         ReplayResult result;
         try (PacketSource packets = ReplayInputs.open(input, id, m, packetEvents, packetMicros,
-                samplePeriodMicros);
+                samplePeriodMicros, trialLabel);
              ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
             err.println("replay: " + packets.description() + " -> " + target + " on " + bootstrap + " as source '" + id
                     + "', speed " + speed);
