@@ -124,8 +124,8 @@ final class ProbeCommand implements Callable<Integer> {
         ReservoirSpec reservoir = protocol.reservoir().spec(seed);
         RunSettings settings = RunSettings.probe(protocol, config, reservoir);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoir, device, workers, this::progress)
-                .run(train, test, classes, config);
+        LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoir, device, workers,
+                this::progress).run(train, test, classes, config);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         Map<String, Object> result = new LinkedHashMap<>();

@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * The settings a run used: one {@code settings} line for a table and one {@code settings} object for
- * {@code --json}, naming the seed's protocol they come from and the flags that changed them.
+ * {@code --json}. Beside them, where the run departs from the seed's protocol for its data
+ * ({@link SeedProtocols}), the seed's values ({@code differsFromSeed}) and the flags that give them
+ * ({@code seedFlags}).
  */
 record RunSettings(Map<String, Object> fields, String line) {
 
@@ -68,18 +70,7 @@ record RunSettings(Map<String, Object> fields, String line) {
         m.put("temperature", used.temperature());
         m.put("learnableTemperature", used.learnableTemperature());
         m.put("standardise", shape.standardise());
-        Map<String, Object> seg = new LinkedHashMap<>();
-        seg.put(a.modality(), segments.of(a));
-        seg.put(b.modality(), segments.of(b));
-        m.put("segments", seg);
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(a.modality(), a.input().describe());
-        inputs.put(b.modality(), b.input().describe());
-        m.put("inputs", inputs);
-        Map<String, Object> reservoirs = new LinkedHashMap<>();
-        reservoirs.put(a.modality(), reservoir(a.reservoir(0)));
-        reservoirs.put(b.modality(), reservoir(b.reservoir(0)));
-        m.put("reservoirs", reservoirs);
+        putSides(m, data, segments);
 
         // the seed's value and its flag, for every setting where this run departs from the seed
         Map<String, Object> seedValues = new LinkedHashMap<>();
@@ -125,18 +116,7 @@ record RunSettings(Map<String, Object> fields, String line) {
         m.put("protocol", a.modality() + "-" + b.modality() + " prototype baseline");
         m.put("normalisation", normalisation);
         m.put("ridge", ridge);
-        Map<String, Object> seg = new LinkedHashMap<>();
-        seg.put(a.modality(), segments.of(a));
-        seg.put(b.modality(), segments.of(b));
-        m.put("segments", seg);
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(a.modality(), a.input().describe());
-        inputs.put(b.modality(), b.input().describe());
-        m.put("inputs", inputs);
-        Map<String, Object> reservoirs = new LinkedHashMap<>();
-        reservoirs.put(a.modality(), reservoir(a.reservoir(0)));
-        reservoirs.put(b.modality(), reservoir(b.reservoir(0)));
-        m.put("reservoirs", reservoirs);
+        putSides(m, data, segments);
         String seedNote = "";
         if (seed != null) {
             Map<String, Object> sv = new LinkedHashMap<>();
@@ -150,15 +130,16 @@ record RunSettings(Map<String, Object> fields, String line) {
             sv.put("audioScale", seed.audioScale());
             m.put("seedMethod", sv);
             m.put("source", SeedProtocols.SOURCE + "/" + seed.script());
-            seedNote = String.format("; not the seed's LSM-ProtoNet, which trains pd-%d projections (Adam lr %s, batch %d, "
-                    + "%d epochs)", seed.projectionDim(), plain(seed.learningRate()), seed.batchSize(), seed.epochs());
+            seedNote = String.format("; not the seed's LSM-ProtoNet, which trains pd-%d projections (Adam lr %s, "
+                    + "batch %d, %d epochs)", seed.projectionDim(), plain(seed.learningRate()), seed.batchSize(),
+                    seed.epochs());
         }
-        String line = String.format("class prototypes (normalisation %s, ridge %s), no training; %s %s, %s %s%s", normalisation,
-                plain(ridge), a.modality(), input(a.input()), b.modality(), input(b.input()), seedNote);
+        String line = String.format("class prototypes (normalisation %s, ridge %s), no training; %s %s, %s %s%s",
+                normalisation, plain(ridge), a.modality(), input(a.input()), b.modality(), input(b.input()), seedNote);
         return new RunSettings(m, line);
     }
 
-    /** {@code differsFromSeed}: the seed's value of every setting this run changed; {@code seedFlags}: how to get them. */
+    /** {@code differsFromSeed}: the seed's value of each setting this run changed; {@code seedFlags}: its flags. */
     private static void putSeed(Map<String, Object> m, Map<String, Object> seedValues, List<String> seedFlags,
             String script) {
         m.put("differsFromSeed", seedValues);
@@ -179,6 +160,21 @@ record RunSettings(Map<String, Object> fields, String line) {
         }
     }
 
+    /** Per modality: read-out segments, input spec (sensor, transforms, binning) and reservoir. */
+    private static void putSides(Map<String, Object> m, PairedData data, ReadoutSegments segments) {
+        Map<String, Object> seg = new LinkedHashMap<>();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        Map<String, Object> reservoirs = new LinkedHashMap<>();
+        for (PairedData.Side side : List.of(data.a(), data.b())) {
+            seg.put(side.modality(), segments.of(side));
+            inputs.put(side.modality(), side.input().describe());
+            reservoirs.put(side.modality(), reservoir(side.reservoir(0)));
+        }
+        m.put("segments", seg);
+        m.put("inputs", inputs);
+        m.put("reservoirs", reservoirs);
+    }
+
     static Map<String, Object> reservoir(ReservoirSpec r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("inputs", r.inputs());
@@ -190,11 +186,9 @@ record RunSettings(Map<String, Object> fields, String line) {
         return m;
     }
 
-
     static String input(InputSpec input) {
         return input.binning().bins() + " bins (" + input.describe() + ")";
     }
-
 
     static String optimiser(double weightDecay) {
         return weightDecay > 0 ? "AdamW" : "Adam";

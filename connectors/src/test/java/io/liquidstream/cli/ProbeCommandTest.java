@@ -123,7 +123,8 @@ class ProbeCommandTest {
                 for (int i = 0; i < 300; i++) {
                     b.add(i * 1_000L, 9 + i % 16, 9 + label, 1);
                 }
-                NmnistFolder.write(root, k < 2 ? "Train" : "Test", new LabeledSample("d" + label + "-" + k, label, b.build()));
+                NmnistFolder.write(root, k < 2 ? "Train" : "Test",
+                        new LabeledSample("d" + label + "-" + k, label, b.build()));
             }
         }
         return root;

@@ -124,7 +124,8 @@ public final class SeedProtocols {
      */
     public static final ContrastiveZeroShot NEURAL_IMAGE_SUPCON = new ContrastiveZeroShot("neural-vision",
             ReservoirPreset.NEURAL_BMI, ReservoirPreset.IMAGE_BMI, 100, 1024, 1e-3, 0.0, 256, 0.5,
-            ContrastiveTrainer.LossKind.SUPCON, 1, false, 52.27, 70.83, "LSM-CLIP-BTV/run_lsm_clip_one_layer_26class_sup.sh");
+            ContrastiveTrainer.LossKind.SUPCON, 1, false, 52.27, 70.83,
+            "LSM-CLIP-BTV/run_lsm_clip_one_layer_26class_sup.sh");
 
     /**
      * The seed's LSM-ProtoNet baseline, audio ↔ image: a prototypical network whose linear projections
