@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ViewCommand.class,
             ReplayCommand.class,
+            IngestCommand.class,
             AnchorsCommand.class,
             BrokerCommand.class,
             InspectCommand.class,
