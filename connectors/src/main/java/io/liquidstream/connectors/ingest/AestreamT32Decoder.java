@@ -1,6 +1,7 @@
 package io.liquidstream.connectors.ingest;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * AEStream's (faery's) compact UDP layout {@code t32_x16_y15_on1}: 8-byte records, little-endian uint32 t
@@ -18,7 +19,8 @@ final class AestreamT32Decoder implements DatagramDecoder {
     private long[] times = new long[256];
 
     @Override
-    public void decode(ByteBuffer d, long arrivalMicros, EventSink sink) throws MalformedDatagramException {
+    public void decode(ByteBuffer datagram, long arrivalMicros, EventSink sink) throws MalformedDatagramException {
+        ByteBuffer d = datagram.order(ByteOrder.LITTLE_ENDIAN);
         int start = d.position();
         int length = d.remaining();
         if (length == 0 || length % RECORD_BYTES != 0) {

@@ -1,6 +1,7 @@
 package io.liquidstream.connectors.ingest;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * AEStream's (faery's) default UDP layout {@code t64_x16_y16_on8}: packed 13-byte records, little-endian
@@ -14,7 +15,8 @@ final class AestreamT64Decoder implements DatagramDecoder {
     static final int RECORD_BYTES = 13;
 
     @Override
-    public void decode(ByteBuffer d, long arrivalMicros, EventSink sink) throws MalformedDatagramException {
+    public void decode(ByteBuffer datagram, long arrivalMicros, EventSink sink) throws MalformedDatagramException {
+        ByteBuffer d = datagram.order(ByteOrder.LITTLE_ENDIAN);
         int start = d.position();
         int length = d.remaining();
         if (length == 0 || length % RECORD_BYTES != 0) {

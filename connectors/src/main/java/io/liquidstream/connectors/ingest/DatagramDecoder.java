@@ -12,7 +12,7 @@ interface DatagramDecoder {
     /**
      * Checks the whole datagram, then hands its events to {@code sink}.
      *
-     * @param datagram the payload, from its position to its limit, little-endian
+     * @param datagram the payload, from its position to its limit (read little-endian, whatever its order)
      * @param arrivalMicros when it arrived, for layouts whose events carry no time
      * @throws MalformedDatagramException before any event reaches {@code sink}, if the datagram does not
      *     follow the layout

@@ -1,6 +1,7 @@
 package io.liquidstream.connectors.ingest;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The SPIF event layout (SpiNNaker peripheral interface; also AEStream's C++ {@code output udp}):
@@ -21,7 +22,8 @@ final class SpifDecoder implements DatagramDecoder {
     private int[] words = new int[256];
 
     @Override
-    public void decode(ByteBuffer d, long arrivalMicros, EventSink sink) throws MalformedDatagramException {
+    public void decode(ByteBuffer datagram, long arrivalMicros, EventSink sink) throws MalformedDatagramException {
+        ByteBuffer d = datagram.order(ByteOrder.LITTLE_ENDIAN);
         int start = d.position();
         int length = d.remaining();
         if (length == 0 || length % 4 != 0) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 
@@ -74,7 +75,7 @@ public final class UdpFeed implements Feed {
 
     @Override
     public void run(Handoff out) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM).order(ByteOrder.LITTLE_ENDIAN);
         try {
             while (!stopped) {
                 buffer.clear();
