@@ -31,8 +31,8 @@ final class DeadLetterOptions {
 
     @Option(names = "--dead-letter-wait", defaultValue = "10s", converter = DemoCommand.DurationConverter.class,
             paramLabel = "DURATION",
-            description = {"After sending, how long to wait for a running service to settle what was sent",
-                "(no wait when no service runs). Default: ${DEFAULT-VALUE}."})
+            description = "After sending, how long to wait for a running service to settle what was sent (no wait"
+                    + " when no service runs). Default: ${DEFAULT-VALUE}.")
     Duration wait;
 
     /**

@@ -40,12 +40,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ingest", header = "Publish live events from the network or a growing file to Kafka.",
         mixinStandardHelpOptions = true,
-        description = {
-            "Reads live events (UDP datagrams from AEStream or a SPIF link, the AEDAT 4 stream a DV network",
-            "output serves, or an AEDAT 4 recording as it is written) and publishes them to Kafka as Avro",
-            "EventPackets keyed by the source id, cut as replay cuts them. Runs until the input ends, --duration",
-            "passes or Ctrl-C; progress and notices on stderr, summary on stdout. Layouts: docs/ingest.md."
-        },
+        description = "Reads live events (UDP datagrams from AEStream or a SPIF link, the AEDAT 4 stream a DV network"
+            + " output serves, or an AEDAT 4 recording as it is written) and publishes them to Kafka as Avro"
+            + " EventPackets keyed by the source id, cut as replay cuts them. Runs until the input ends, --duration"
+            + " passes or Ctrl-C; progress and notices on stderr, summary on stdout. Layouts: docs/ingest.md.",
         subcommands = {IngestCommand.Udp.class, IngestCommand.Tcp.class, IngestCommand.File.class})
 final class IngestCommand {
 
@@ -54,8 +52,8 @@ final class IngestCommand {
 
     @Command(name = "udp", mixinStandardHelpOptions = true,
             header = "Listen for event datagrams (AEStream t64/t32, SPIF) on a UDP port.",
-            description = {"Listens on a UDP port for event datagrams. When Kafka falls behind, datagrams are",
-                "dropped and counted (the socket is never left undrained); the summary says how many."})
+            description = "Listens on a UDP port for event datagrams. When Kafka falls behind, datagrams are dropped"
+                + " and counted (the socket is never left undrained); the summary says how many.")
     static final class Udp implements Callable<Integer> {
 
         @Option(names = "--port", required = true, paramLabel = "PORT", description = "UDP port to listen on.")
@@ -104,9 +102,9 @@ final class IngestCommand {
 
     @Command(name = "tcp", mixinStandardHelpOptions = true,
             header = "Read the AEDAT 4 stream of a DV / dv-processing network output (TCP server).",
-            description = {"Connects to a DV network output (we are the client) and reads its AEDAT 4 stream.",
-                "When Kafka falls behind, reading pauses (TCP slows the server). A lost connection or a",
-                "damaged stream is said and counted, and the ingester connects again."})
+            description = "Connects to a DV network output (we are the client) and reads its AEDAT 4 stream. When"
+                + " Kafka falls behind, reading pauses (TCP slows the server). A lost connection or a damaged stream"
+                + " is said and counted, and the ingester connects again.")
     static final class Tcp implements Callable<Integer> {
 
         @Option(names = "--connect", required = true, paramLabel = "HOST:PORT",
@@ -155,8 +153,8 @@ final class IngestCommand {
 
     @Command(name = "file", mixinStandardHelpOptions = true,
             header = "Read an AEDAT 4 recording, with --follow while it is being written.",
-            description = {"Reads an AEDAT 4 recording. With --follow, waits for the file to appear and for",
-                "more data at its end, until the writer finishes it (writes its data table) or Ctrl-C."})
+            description = "Reads an AEDAT 4 recording. With --follow, waits for the file to appear and for more data"
+                + " at its end, until the writer finishes it (writes its data table) or Ctrl-C.")
     static final class File implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "AEDAT 4 recording.")
