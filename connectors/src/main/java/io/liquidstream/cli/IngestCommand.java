@@ -190,9 +190,9 @@ final class IngestCommand {
         }
     }
 
-    /** Runs one ingest to its end and reports it; Ctrl-C ends it after sending what was read. */
-    private static int run(Feed feed, String id, int queue, IngestStats stats,
-            String note, IngestOptions options, DeadLetterOptions deadLetters, CommandSpec spec) throws IOException {
+    /** Runs one ingest to its end and reports it; Ctrl-C ends it after sending and reporting what was read. */
+    private static int run(Feed feed, String id, int queue, IngestStats stats, String note, IngestOptions options,
+            DeadLetterOptions deadLetters, CommandSpec spec) throws IOException {
         PrintStream err = options.json ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
         stats.onNotice(line -> {
             System.err.println("ingest: " + line);
@@ -200,36 +200,44 @@ final class IngestCommand {
         });
         Map<String, Object> props = options.clientProperties();
         KafkaReplay.Target target = options.target(props);
-        CountDownLatch done = new CountDownLatch(1);
-        KafkaIngest.Result result;
-        DeadLetterWatch watch = null;
+        CountDownLatch reported = new CountDownLatch(1);
         try (LivePackets packets = new LivePackets(feed, id, options.modality(), options.packetEvents,
-                options.packetMicros, options.linger(), queue, stats);
-             IngestProgress progress = new IngestProgress(err, System.console() != null, stats)) {
+                options.packetMicros, options.linger(), queue, stats)) {
+            // Ctrl-C ends the input; the JVM exits once what was read is sent and the summary printed
             Thread hook = new Thread(() -> {
                 packets.stop();
                 try {
-                    done.await(10, TimeUnit.SECONDS);
+                    reported.await(deadLetters.wait.toSeconds() + 30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }, "liquidstream-ingest-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                KafkaReplay.ensureTopic(target);
-                watch = deadLetters.start(props, id, target.topic(), System.err, "ingest");
-                err.println("ingest: " + packets.description() + " -> " + target.topic() + " on " + options.bootstrap
-                        + " as source '" + id + "'" + (note == null ? "" : ", " + note)
-                        + (options.duration == null ? "; Ctrl-C to stop" : "; for " + options.duration.toMillis() + " ms"));
-                result = KafkaIngest.run(packets, target, options.duration, progress);
+                return send(packets, target, props, id, note, err, options, deadLetters, spec);
             } finally {
-                done.countDown();
+                reported.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
                     // already shutting down: the hook is running
                 }
             }
+        }
+    }
+
+    private static int send(LivePackets packets, KafkaReplay.Target target, Map<String, Object> props, String id,
+            String note, PrintStream err, IngestOptions options, DeadLetterOptions deadLetters, CommandSpec spec)
+            throws IOException {
+        KafkaIngest.Result result;
+        DeadLetterWatch watch = null;
+        try (IngestProgress progress = new IngestProgress(err, System.console() != null, packets.stats())) {
+            KafkaReplay.ensureTopic(target);
+            watch = deadLetters.start(props, id, target.topic(), System.err, "ingest");
+            err.println("ingest: " + packets.description() + " -> " + target.topic() + " on " + options.bootstrap
+                    + " as source '" + id + "'" + (note == null ? "" : ", " + note)
+                    + (options.duration == null ? "; Ctrl-C to stop" : "; for " + options.duration.toMillis() + " ms"));
+            result = KafkaIngest.run(packets, target, options.duration, progress);
         } catch (IOException | RuntimeException e) {
             if (watch != null) {
                 watch.close();
@@ -237,8 +245,8 @@ final class IngestCommand {
             throw e;
         }
         long deadLettered = deadLetters.finish(watch, System.err, "ingest", result.sent().packets());
-        report(spec.commandLine().getOut(), options, id, feed.description(), feed instanceof UdpFeed, result, watch,
-                deadLettered);
+        report(spec.commandLine().getOut(), options, id, packets.description(), packets.description().contains(" udp "),
+                result, watch, deadLettered);
         if (result.inputFailure() != null) {
             System.err.println("error: " + result.inputFailure().getMessage());
             return 1;
