@@ -86,10 +86,13 @@ final class DeadLetterOptions {
         }
     }
 
-    /** The dead-letter counts for a JSON summary. */
+    /** The dead-letter counts for a JSON summary, when they were watched. */
     static void json(DeadLetterWatch watch, long total, Map<String, Object> fields) {
+        if (watch == null) {
+            return;
+        }
         fields.put("deadLettered", total);
-        if (watch != null && total > 0) {
+        if (total > 0) {
             fields.put("deadLetterReasons", watch.byReason());
         }
     }
