@@ -201,8 +201,10 @@ final class IngestCommand {
         Map<String, Object> props = options.clientProperties();
         KafkaReplay.Target target = options.target(props);
         CountDownLatch reported = new CountDownLatch(1);
+        // numbered from the start time in us: a restart continues above the earlier runs of this source id
+        long firstSeq = options.firstSeq != null ? options.firstSeq : System.currentTimeMillis() * 1000;
         try (LivePackets packets = new LivePackets(feed, id, options.modality(), options.packetEvents,
-                options.packetMicros, options.linger(), queue, stats)) {
+                options.packetMicros, options.linger(), queue, stats, firstSeq)) {
             // Ctrl-C ends the input; the JVM exits once what was read is sent and the summary printed
             Thread hook = new Thread(() -> {
                 packets.stop();

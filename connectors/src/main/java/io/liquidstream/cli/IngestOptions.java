@@ -70,6 +70,11 @@ final class IngestOptions {
             description = "Stop after this long, e.g. 60s (default: run until the input ends or Ctrl-C).")
     Duration duration;
 
+    @Option(names = "--first-seq", paramLabel = "N",
+            description = "seq of the first packet (default: the start time in us, so that a restart of the same source"
+                    + " continues above its earlier runs, which the service would drop as duplicates).")
+    Long firstSeq;
+
     @Option(names = "--json", description = "Print the summary as one JSON line (and no progress).")
     boolean json;
 

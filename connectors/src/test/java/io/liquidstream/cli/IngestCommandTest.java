@@ -9,6 +9,8 @@ import io.liquidstream.connectors.format.aedat.Aedat4Writer;
 import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
+import io.liquidstream.schemas.EventPacket;
+import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.DatagramPacket;
@@ -17,9 +19,17 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +113,42 @@ class IngestCommandTest {
         assertThat(summary.get("events").asLong()).isEqualTo(3000);
         assertThat(summary.get("packets").asLong()).isEqualTo(12);
         assertThat(summary.get("source").asText()).isEqualTo("rig.aedat4");
+    }
+
+    @Test
+    void givenTheSameSourceIngestedTwice_theSecondRunsPacketsAreNumberedAboveTheFirstsSoTheServiceKeepsThem()
+            throws Exception {
+        SensorGeometry davis = SensorGeometry.pixels(346, 260);
+        Events.Builder b = Events.builder(davis);
+        for (int i = 0; i < 500; i++) {
+            b.add(1_700_000_000_000_000L + i * 7L, i % 346, i % 260, i & 1);
+        }
+        Path file = dir.resolve("again.aedat4");
+        try (Aedat4Writer writer = Aedat4Writer.create(file, davis, Aedat4Compression.NONE)) {
+            writer.write(b.build());
+        }
+        String topic = topic();
+        String[] args = {"file", file.toString(), "--bootstrap", kafka.bootstrapServers(), "--topic", topic,
+            "--partitions", "1", "--packet-events", "100", "--no-dead-letter-watch"};
+        long before = System.currentTimeMillis() * 1000;
+
+        assertThat(ingest(args)).isZero();
+        assertThat(ingest(args)).isZero();
+
+        List<Long> seqs = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            while (seqs.size() < 10) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> seqs.add(
+                        AvroSingleObjectCodec.of(EventPacket.class).decode(r.value()).getSeq()));
+            }
+        }
+        assertThat(seqs).hasSize(10).isSorted();
+        assertThat(seqs.get(0)).isGreaterThanOrEqualTo(before);
+        assertThat(seqs.get(5)).isGreaterThan(seqs.get(4));
     }
 
     @Test

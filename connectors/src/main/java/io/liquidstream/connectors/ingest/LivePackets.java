@@ -30,6 +30,7 @@ public final class LivePackets implements PacketSource {
     private final int maxEvents;
     private final long maxMicros;
     private final long lingerNanos;
+    private final long firstSeq;
     private final IngestStats stats;
     private final Handoff handoff;
     private final Thread reader;
@@ -39,12 +40,22 @@ public final class LivePackets implements PacketSource {
     private volatile IOException failure;
 
     /**
-     * Starts reading {@code feed} at once (a UDP port is drained from now on).
+     * Starts reading {@code feed} at once (a UDP port is drained from now on), numbering packets from 0.
      *
      * @param queueBatches most batches (datagrams, stream packets) between the reader and the sender
      */
     public LivePackets(Feed feed, String source, Modality modality, int maxEvents, long maxMicros, Duration linger,
             int queueBatches, IngestStats stats) {
+        this(feed, source, modality, maxEvents, maxMicros, linger, queueBatches, stats, 0);
+    }
+
+    /**
+     * As above, numbering packets from {@code firstSeq}: a live source restarted under the same id should
+     * start above its earlier runs (e.g. at the start time in microseconds), because the service remembers
+     * each source's {@code seq} and drops packets numbered below it as duplicates.
+     */
+    public LivePackets(Feed feed, String source, Modality modality, int maxEvents, long maxMicros, Duration linger,
+            int queueBatches, IngestStats stats, long firstSeq) {
         if (maxEvents < 1 || maxMicros < 1 || linger.isNegative() || linger.isZero()) {
             throw new IllegalArgumentException("packets need at least 1 event, 1 us and a positive linger, found "
                     + maxEvents + ", " + maxMicros + " us, " + linger);
@@ -55,6 +66,7 @@ public final class LivePackets implements PacketSource {
         this.maxEvents = maxEvents;
         this.maxMicros = maxMicros;
         this.lingerNanos = linger.toNanos();
+        this.firstSeq = firstSeq;
         this.stats = stats;
         this.handoff = new Handoff(queueBatches);
         this.reader = new Thread(this::read, "liquidstream-ingest");
@@ -93,7 +105,7 @@ public final class LivePackets implements PacketSource {
             if (item instanceof Events batch) {
                 if (cutter == null) {
                     // the first batch tells the sensor's shape (a TCP feed learns it from the server's header)
-                    cutter = new PacketCutter(source, modality, batch.geometry(), maxEvents, maxMicros);
+                    cutter = new PacketCutter(source, modality, batch.geometry(), maxEvents, maxMicros, firstSeq);
                 }
                 cutter.add(batch, ready::add);
             } else {
