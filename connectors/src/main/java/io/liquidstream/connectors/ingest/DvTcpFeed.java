@@ -47,6 +47,8 @@ public final class DvTcpFeed implements Feed {
         this.connectTimeout = connectTimeout;
         this.retry = retry;
         this.stats = stats;
+        // each connection sets the sensor from its header before any event is let in; one admission for all
+        // of them keeps time order across reconnections
         this.admission = new EventAdmission(fallback != null ? fallback : SensorGeometry.pixels(1, 1), stats);
     }
 
