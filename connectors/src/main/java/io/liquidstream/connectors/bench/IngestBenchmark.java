@@ -136,7 +136,7 @@ public final class IngestBenchmark {
         long[] sent = new long[3];
         KafkaIngest.Result r = ingest(feed, settings.queue(), target, stats, () -> {
             sendDatagrams(feed.localAddress(), sent);
-            return null;
+            return sent;
         });
         return new Result("udp", sent[0], sent[1], sent[2] / 1e9, r.sent().events(), r.sent().packets(),
                 r.sent().seconds(), r.counts(), granted);
@@ -147,12 +147,20 @@ public final class IngestBenchmark {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             DvTcpFeed feed = new DvTcpFeed(InetSocketAddress.createUnresolved("127.0.0.1", server.getLocalPort()), null,
                     Duration.ofSeconds(5), Duration.ofMillis(100), stats);
-            KafkaIngest.Result r = ingest(feed, 64, target, stats, () -> {
-                try (Socket client = server.accept()) {
-                    sendStream(client, sent);
+            Socket[] client = new Socket[1];
+            KafkaIngest.Result r;
+            try {
+                r = ingest(feed, 64, target, stats, () -> {
+                    client[0] = server.accept();
+                    sendStream(client[0], sent);
+                    // kept open until the ingester has read what the socket buffers still hold
+                    return sent;
+                });
+            } finally {
+                if (client[0] != null) {
+                    client[0].close();
                 }
-                return null;
-            });
+            }
             return new Result("tcp", sent[0], sent[1], sent[2] / 1e9, r.sent().events(), r.sent().packets(),
                     r.sent().seconds(), r.counts(), 0);
         }
@@ -160,7 +168,33 @@ public final class IngestBenchmark {
 
     @FunctionalInterface
     private interface Sender {
-        Void send() throws IOException, InterruptedException;
+        /** Sends, returning its totals: events, datagrams or packets, nanoseconds. */
+        long[] send() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Waits until the ingester has read what the kernel still holds for it: every packet sent (TCP loses
+     * nothing, so stopping earlier would only discard what is in the socket buffers), or, for UDP, until
+     * no datagram came for half a second (the rest were dropped by the kernel).
+     */
+    private void awaitReader(IngestStats stats, long sentUnits) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long last = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long read = stats.snapshot().received();
+            if (read >= sentUnits) {
+                return;
+            }
+            if (read != last) {
+                last = read;
+                quietSince = System.nanoTime();
+            } else if (settings.transport().equals("udp") && System.nanoTime() - quietSince > 500_000_000L) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        progress.accept("the ingester had not read everything sent after 120 s; stopping it");
     }
 
     /** Runs the ingester while the sender sends, then lets it drain what it holds. */
@@ -178,9 +212,8 @@ public final class IngestBenchmark {
             progress.accept(String.format("sending for %d ms at %s", settings.duration().toMillis(),
                     settings.eventsPerSecond() == 0 ? "the sender's maximum rate"
                             : String.format("%,d events/s", settings.eventsPerSecond())));
-            sender.send();
-            // what the kernel still holds is read within a moment; then stop and drain the hand-off
-            Thread.sleep(200);
+            long[] sent = sender.send();
+            awaitReader(stats, sent[1]);
             packets.stop();
             try {
                 return run.join();
