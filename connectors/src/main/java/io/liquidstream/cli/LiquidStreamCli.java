@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ViewCommand.class,
             ReplayCommand.class,
             TailCommand.class,
+            IngestCommand.class,
             AnchorsCommand.class,
             BrokerCommand.class,
             InspectCommand.class,

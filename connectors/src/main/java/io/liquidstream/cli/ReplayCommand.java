@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.deadletter.DeadLetterWatch;
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.PacketSource;
 import io.liquidstream.connectors.replay.ReplayInputs;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -101,6 +103,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON line (and no progress).")
     boolean json;
 
+    @Mixin
+    DeadLetterOptions deadLetters = new DeadLetterOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -123,18 +128,27 @@ final class ReplayCommand implements Callable<Integer> {
                 partitions, Duration.ofSeconds(timeoutSeconds), maxInFlight);
         PrintStream err = json ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
         ReplayResult result;
+        DeadLetterWatch watch = null;
         try (PacketSource packets = ReplayInputs.open(input, id, m, packetEvents, packetMicros,
                 samplePeriodMicros, trialLabel);
              ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
+            KafkaReplay.ensureTopic(where);
+            watch = deadLetters.start(props, id, target, System.err, "replay");
             err.println("replay: " + packets.description() + " -> " + target + " on " + bootstrap + " as source '" + id
                     + "', speed " + speed);
             result = KafkaReplay.run(packets, where, progress);
+        } catch (IOException | RuntimeException e) {
+            if (watch != null) {
+                watch.close();
+            }
+            throw e;
         }
-        report(spec.commandLine().getOut(), result, target);
-        return 0;
+        long deadLettered = deadLetters.finish(watch, System.err, "replay", result.packets());
+        report(spec.commandLine().getOut(), result, target, watch, deadLettered);
+        return deadLettered > 0 ? DeadLetterOptions.DEAD_LETTERED_EXIT : 0;
     }
 
-    private void report(PrintWriter out, ReplayResult r, String target) {
+    private void report(PrintWriter out, ReplayResult r, String target, DeadLetterWatch watch, long deadLettered) {
         if (json) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("topic", target);
@@ -145,6 +159,7 @@ final class ReplayCommand implements Callable<Integer> {
             fields.put("seconds", Json.round(r.seconds(), 3));
             fields.put("eventsPerSecond", Math.round(r.eventsPerSecond()));
             fields.put("megabytesPerSecond", Json.round(r.megabytesPerSecond(), 2));
+            DeadLetterOptions.json(watch, deadLettered, fields);
             out.println(Json.line(fields));
         } else {
             out.println(String.format(Locale.ROOT, "replayed %,d events in %,d packets (%,d samples, %.1f MB) to %s in "
