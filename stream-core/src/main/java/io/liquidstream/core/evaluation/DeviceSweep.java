@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * The accuracy cost of RRAM non-idealities: for each swept {@link Parameter}, the other parameters are held at
@@ -268,7 +269,7 @@ public final class DeviceSweep {
         return out;
     }
 
-    private Map<String, Summary> summarise(java.util.function.LongFunction<Map<String, Double>> perSeed) {
+    private Map<String, Summary> summarise(LongFunction<Map<String, Double>> perSeed) {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (long seed = 0; seed < seeds; seed++) {
             Map<String, Double> run = perSeed.apply(seed);
