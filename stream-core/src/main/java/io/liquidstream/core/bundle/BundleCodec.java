@@ -216,6 +216,10 @@ final class BundleCodec {
             ws.putObject("device").put("gMin", d.gMin()).put("gMax", d.gMax()).put("levels", d.levels())
                     .put("programmingSigmaAbsolute", d.programmingSigmaAbsolute())
                     .put("programmingSigmaRelative", d.programmingSigmaRelative()).put("readNoise", d.readNoise());
+            if (d.stuckFraction() > 0) {
+                // Written only when there are faults, so bundles of fault-free devices keep their versions.
+                ws.with("device").put("stuckFraction", d.stuckFraction());
+            }
         } else if (m.weights() instanceof WeightSourceSpec.Stored stored) {
             ws.put("kind", "stored");
             ws.put("readNoise", stored.readNoise());
@@ -264,7 +268,8 @@ final class BundleCodec {
                 String dp = wp + ".device";
                 yield new WeightSourceSpec.Rram(new RramDeviceModel(number(d, dp, "gMin"), number(d, dp, "gMax"),
                         intValue(d, dp, "levels"), number(d, dp, "programmingSigmaAbsolute"),
-                        number(d, dp, "programmingSigmaRelative"), number(d, dp, "readNoise")));
+                        number(d, dp, "programmingSigmaRelative"), number(d, dp, "readNoise"),
+                        d.has("stuckFraction") ? number(d, dp, "stuckFraction") : 0.0));
             }
             case "stored" -> new WeightSourceSpec.Stored(
                     loadArray(object(ws, wp, "input"), wp + ".input",

@@ -7,7 +7,9 @@ package io.liquidstream.core.reservoir;
  * <p>Programming a cell to a target conductance {@code g} lands at {@code g + z·σ(g)} with
  * {@code σ(g) = sqrt(σ_abs² + (σ_rel·g)²)}, is clamped to the window {@code [gMin, gMax]} and then
  * snapped to one of {@code levels} evenly spaced states. Each later read of a weight is multiplied by
- * {@code 1 + readNoise·z'} with a fresh {@code z'}.
+ * {@code 1 + readNoise·z'} with a fresh {@code z'}. A fraction {@code stuckFraction} of the devices are
+ * faulty: they ignore programming and hold {@code gMin} (stuck-off) or {@code gMax} (stuck-on), with equal
+ * odds; which devices and which state is drawn from the reservoir seed.
  *
  * <p>Defaults and why: the seed's measured differential conductance has std ≈ 6.6 µS, so a 1–41 µS
  * window (a high-resistance floor of 1 µS, 40 µS of range) holds ±6 σ without clipping; 64 levels
@@ -20,9 +22,10 @@ package io.liquidstream.core.reservoir;
  * @param programmingSigmaAbsolute absolute programming error std (µS)
  * @param programmingSigmaRelative programming error std relative to the target conductance
  * @param readNoise relative std of the multiplicative noise drawn on every read
+ * @param stuckFraction fraction of devices stuck at {@code gMin} or {@code gMax}, in {@code [0, 1]}; 0 by default
  */
 public record RramDeviceModel(double gMin, double gMax, int levels, double programmingSigmaAbsolute,
-                              double programmingSigmaRelative, double readNoise) {
+                              double programmingSigmaRelative, double readNoise, double stuckFraction) {
 
     /** So many levels that quantisation is below float resolution of typical weights. */
     public static final int CONTINUOUS = Integer.MAX_VALUE;
@@ -38,6 +41,15 @@ public record RramDeviceModel(double gMin, double gMax, int levels, double progr
         requireNonNegative("programmingSigmaAbsolute", programmingSigmaAbsolute);
         requireNonNegative("programmingSigmaRelative", programmingSigmaRelative);
         requireNonNegative("readNoise", readNoise);
+        if (!(stuckFraction >= 0 && stuckFraction <= 1)) {
+            throw new IllegalArgumentException("stuckFraction must be in [0, 1], found " + stuckFraction);
+        }
+    }
+
+    /** Without stuck devices. */
+    public RramDeviceModel(double gMin, double gMax, int levels, double programmingSigmaAbsolute,
+            double programmingSigmaRelative, double readNoise) {
+        this(gMin, gMax, levels, programmingSigmaAbsolute, programmingSigmaRelative, readNoise, 0.0);
     }
 
     /** Realistic RRAM: 1–41 µS, 64 levels, 0.5 µS programming error, 10 % read noise. */
@@ -52,21 +64,38 @@ public record RramDeviceModel(double gMin, double gMax, int levels, double progr
 
     public RramDeviceModel withWindow(double newGMin, double newGMax) {
         return new RramDeviceModel(newGMin, newGMax, levels, programmingSigmaAbsolute, programmingSigmaRelative,
-                readNoise);
+                readNoise, stuckFraction);
     }
 
     public RramDeviceModel withLevels(int newLevels) {
         return new RramDeviceModel(gMin, gMax, newLevels, programmingSigmaAbsolute, programmingSigmaRelative,
-                readNoise);
+                readNoise, stuckFraction);
     }
 
     public RramDeviceModel withProgrammingNoise(double sigmaAbsolute, double sigmaRelative) {
-        return new RramDeviceModel(gMin, gMax, levels, sigmaAbsolute, sigmaRelative, readNoise);
+        return new RramDeviceModel(gMin, gMax, levels, sigmaAbsolute, sigmaRelative, readNoise, stuckFraction);
     }
 
     public RramDeviceModel withReadNoise(double newReadNoise) {
         return new RramDeviceModel(gMin, gMax, levels, programmingSigmaAbsolute, programmingSigmaRelative,
-                newReadNoise);
+                newReadNoise, stuckFraction);
+    }
+
+    public RramDeviceModel withStuckFraction(double fraction) {
+        return new RramDeviceModel(gMin, gMax, levels, programmingSigmaAbsolute, programmingSigmaRelative,
+                readNoise, fraction);
+    }
+
+    /**
+     * The conductance of a device after programming, given two uniform draws in {@code [0, 1)}: it is stuck
+     * when {@code u < stuckFraction}, then at {@code gMax} when {@code v < 0.5} and {@code gMin} otherwise;
+     * a working device holds {@code programmed}.
+     */
+    public double stuck(double programmed, double u, double v) {
+        if (u >= stuckFraction) {
+            return programmed;
+        }
+        return v < 0.5 ? gMax : gMin;
     }
 
     /**

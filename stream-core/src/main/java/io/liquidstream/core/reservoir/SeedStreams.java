@@ -13,6 +13,7 @@ final class SeedStreams {
     static final int PROGRAMMING_NOISE = 2;
     static final int READ_NOISE_POOL = 3;
     static final int READ_OFFSETS = 4;
+    static final int STUCK_DEVICES = 5;
 
     private SeedStreams() {
     }

@@ -62,6 +62,19 @@ class ModelBundleTest {
     }
 
     @Test
+    void givenRramWithStuckDevices_faultFractionRoundTrips() throws IOException {
+        ReservoirSpec spec = ReservoirPreset.AUDIO_PROBE.spec(3).withNeurons(8);
+        var rram = new WeightSourceSpec.Rram(RramDeviceModel.defaults().withStuckFraction(0.05));
+        ModelBundle bundle = new ModelBundle(List.of(new ModalityModel("audio", InputSpec.audioProbe(), spec, rram,
+                head(8, 4))), 1.0, List.of(), Map.of());
+        Path file = dir.resolve("stuck.zip");
+
+        bundle.write(file);
+
+        assertThat(ModelBundle.read(file).modality("audio").weights()).isEqualTo(rram);
+    }
+
+    @Test
     void givenStoredWeights_matricesRoundTripAndServeAsWeightSource() throws IOException {
         ReservoirSpec spec = ReservoirPreset.AUDIO_PROBE.spec(3).withNeurons(8);
         var stored = WeightSourceSpec.Stored.of(new IdealGaussianWeights().weights(spec).withReadNoise(0.05));

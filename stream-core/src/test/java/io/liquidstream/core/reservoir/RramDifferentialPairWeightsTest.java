@@ -103,6 +103,68 @@ class RramDifferentialPairWeightsTest {
     }
 
     @Test
+    void givenStuckFraction_thatFractionOfDevicesHoldsGMinOrGMaxInEqualShares() {
+        // Exact programming on a continuous device: a working pair reproduces its target, so every pair
+        // that departs from it has a stuck device; a stuck-on device shows as |w| near c·(gMax - gMin).
+        double fraction = 0.1;
+        RramDeviceModel device = RramDeviceModel.ideal().withStuckFraction(fraction);
+        float[] rram = new RramDifferentialPairWeights(device).weights(spec).recurrentMatrix();
+        float[] targets = ideal.recurrentMatrix();
+        double reach = spec.scale() * (device.gMax() - device.gMin());
+        int changed = 0;
+        int atReach = 0;
+        for (int k = 0; k < rram.length; k++) {
+            if (Math.abs(rram[k] - targets[k]) > 1e-6 * Math.max(1, Math.abs(targets[k]))) {
+                changed++;
+            }
+            if (Math.abs(Math.abs(rram[k]) - reach) < 0.25 * reach) {
+                atReach++;
+            }
+        }
+
+        // A pair departs when its active device is stuck (10 %) or its idle one, already at gMin, is stuck on
+        // (5 %): 1 - 0.9 · 0.95 = 14.5 %. Stuck-on devices: half of 2 × 10 % per pair.
+        double pairs = rram.length;
+        assertThat(changed / pairs).isBetween(0.13, 0.16);
+        assertThat(atReach / pairs).isBetween(0.08, 0.12);
+    }
+
+    @Test
+    void givenStuckDevices_faultMapIsFixedBySeed() {
+        RramDifferentialPairWeights source =
+                new RramDifferentialPairWeights(RramDeviceModel.defaults().withStuckFraction(0.05));
+
+        assertThat(source.weights(spec).recurrentMatrix()).containsExactly(source.weights(spec).recurrentMatrix());
+        assertThat(source.weights(spec).recurrentMatrix())
+                .isNotEqualTo(source.weights(spec.withSeed(43)).recurrentMatrix());
+    }
+
+    @Test
+    void givenNoStuckDevices_weightsAreThoseOfTheFaultFreeModel() {
+        RramDeviceModel faultFree = new RramDeviceModel(1.0, 41.0, 64, 0.5, 0.0, 0.10);
+
+        assertThat(new RramDifferentialPairWeights(RramDeviceModel.defaults().withStuckFraction(0)).weights(spec)
+                .inputMatrix()).containsExactly(new RramDifferentialPairWeights(faultFree).weights(spec).inputMatrix());
+    }
+
+    @Test
+    void givenAllDevicesStuck_noWeightFollowsItsTarget() {
+        RramDeviceModel device = RramDeviceModel.ideal().withStuckFraction(1.0);
+        float[] rram = new RramDifferentialPairWeights(device).weights(spec).inputMatrix();
+        double reach = spec.scale() * (device.gMax() - device.gMin());
+        for (float w : rram) {
+            assertThat(Math.min(Math.abs(w), Math.abs(Math.abs(w) - reach))).isLessThan(1e-6);
+        }
+    }
+
+    @Test
+    void givenStuckFractionOutsideUnitInterval_deviceModelIsRejected() {
+        assertThatThrownBy(() -> RramDeviceModel.defaults().withStuckFraction(1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stuckFraction").hasMessageContaining("1.5");
+    }
+
+    @Test
     void deviceReadNoiseIsCarriedToTheWeights() {
         ReservoirWeights rram = new RramDifferentialPairWeights(RramDeviceModel.defaults().withReadNoise(0.07))
                 .weights(spec);
