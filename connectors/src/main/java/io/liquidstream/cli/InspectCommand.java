@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", header = "Format, counts, sensor size, time span and raster of an event file.", mixinStandardHelpOptions = true,
         description = {
-            "Reads an event file once (format detected by content, then extension) and prints its format,",
-            "event count, ON/OFF counts, sensor size, first/last time, duration, mean rate and an ASCII raster",
-            "of events per pixel (or a histogram per channel for one-dimensional sources). Sources without",
-            "polarity count every event as ON. A damaged file prints what was read, then the error (exit 1)."
+            "Reads an event file once (format detected by content, then extension) and prints its "
+                + "format, event count, ON/OFF counts, sensor size, first/last time, duration, mean rate and "
+                + "an ASCII raster of events per pixel (or a histogram per channel for one-dimensional "
+                + "sources). Sources without polarity count every event as ON. A damaged file prints what was "
+                + "read, then the error (exit 1)."
         })
 final class InspectCommand implements Callable<Integer> {
 
@@ -36,8 +38,8 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Event file in any format EventFiles knows (dat, evt2, evt3, nmnist, csv, ...).")
     Path file;
 
-    @Option(names = "--json", description = "Print one JSON line instead of a report.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--max-events", paramLabel = "N", description = "Stop after N events (default: all).")
     Long maxEvents;
@@ -78,7 +80,7 @@ final class InspectCommand implements Callable<Integer> {
     private void report(PrintWriter out, String format, SensorGeometry geometry, Tally tally, IOException damage) {
         long duration = tally.events == 0 ? 0 : tally.last - tally.first;
         double rate = duration > 0 ? tally.events * 1e6 / duration : 0;
-        if (json) {
+        if (output.json()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("file", file.toString());
             result.put("format", format);

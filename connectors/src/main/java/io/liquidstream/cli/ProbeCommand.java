@@ -16,16 +16,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream probe}: the seed's linear-probe protocol on a vision or audio data set. */
-@Command(name = "probe", header = "Linear probe: reservoir features + softmax read-out, final-epoch test accuracy.", mixinStandardHelpOptions = true,
+@Command(name = "probe", header = "Linear probe of reservoir features: final-epoch test accuracy.", mixinStandardHelpOptions = true,
         description = {
-            "Encodes a labelled data set with the fixed random reservoir and trains a softmax read-out on the",
-            "firing rates (the seed's linear probe). Prints final-epoch test accuracy; never selects an epoch",
-            "on the test set."
+            "Encodes a labelled data set with the fixed random reservoir and trains a softmax read-out "
+                + "on the firing rates (the seed's linear probe). Prints final-epoch test accuracy; never "
+                + "selects an epoch on the test set."
         })
 final class ProbeCommand implements Callable<Integer> {
 
@@ -60,19 +61,17 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Learning rate (seed: vision Adam 1e-4, audio AdamW 6e-4).")
     Double learningRate;
 
-    @Option(names = "--seed", defaultValue = "0",
-            description = "Seed of the reservoir weights and of training. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
     long seed;
 
-    @Option(names = "--device", defaultValue = "ideal",
-            description = "Reservoir weights: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    DeviceKind device;
+    @Mixin
+    DeviceOption reservoir;
 
     @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON line instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -117,7 +116,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         LinearProbeRun.Outcome outcome = new LinearProbeRun(isVision ? InputSpec.visionProbe() : InputSpec.audioProbe(),
-                preset.spec(seed), device, workers, this::progress).run(train, test, classes, config);
+                preset.spec(seed), reservoir.device, workers, this::progress).run(train, test, classes, config);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -128,18 +127,18 @@ final class ProbeCommand implements Callable<Integer> {
         result.put("trainSamples", train.size());
         result.put("testSamples", test.size());
         result.put("epochs", config.epochs());
-        result.put("device", device.name());
+        result.put("device", reservoir.device.name());
         result.put("seed", seed);
         result.put("meanFiringRate", Json.round(outcome.meanFiringRate(), 4));
         result.put("seconds", Json.round(seconds, 1));
 
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json()) {
             out.println(Json.line(result));
         } else {
             out.printf("linear probe on %s (%s)%n", source, modality);
             out.printf("  samples          train %d, test %d, %d classes%n", train.size(), test.size(), classes);
-            out.printf("  reservoir        %s, %s weights, seed %d%n", preset, device, seed);
+            out.printf("  reservoir        %s, %s weights, seed %d%n", preset, reservoir.device, seed);
             out.printf("  read-out         %d epochs, batch %d, lr %g%s%n", config.epochs(), config.batchSize(),
                     config.learningRate(), config.weightDecay() > 0 ? " (AdamW)" : " (Adam)");
             out.printf("  mean firing rate %.4f%n", outcome.meanFiringRate());
@@ -152,6 +151,6 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     private Progress progress(String label, Long total) {
-        return json ? Progress.quiet() : new Progress(label, total);
+        return output.json() ? Progress.quiet() : new Progress(label, total);
     }
 }

@@ -75,7 +75,7 @@ class ReplayCommandTest {
         }
         Path csv = java.nio.file.Files.writeString(dir.resolve("e.csv"), "t,x,y,p\n0,1,1,1\n");
 
-        int code = replay(csv.toString(), "--modality", "vision", "--bootstrap", "127.0.0.1:" + port, "--timeout", "2");
+        int code = replay(csv.toString(), "--modality", "vision", "--bootstrap", "127.0.0.1:" + port, "--timeout", "2s");
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("error: no Kafka broker answered at 127.0.0.1:" + port);

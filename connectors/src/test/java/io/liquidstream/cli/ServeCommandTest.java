@@ -21,9 +21,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void givenNoBrokerModelOrConfigFile_printConfigShowsTheDefaults() {
+        LiquidStreamCliTest.Run r = LiquidStreamCliTest.run("serve", "--print-config");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines()).contains("bootstrap.servers=localhost:9092", "model.path=model.lsm",
+                "metrics.port=9464");
+    }
+
+    @Test
     void givenFlagsAfterTheConfigFile_theFlagsWin() {
         LiquidStreamCliTest.Run r = LiquidStreamCliTest.run("serve", "--config", COMPOSE_CONFIG, "--print-config",
-                "--bootstrap", "localhost:29092", "--metrics-host", "127.0.0.1", "--metrics-port", "0");
+                "--bootstrap-servers", "localhost:29092", "--metrics-host", "127.0.0.1", "--metrics-port", "0");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines()).contains("bootstrap.servers=localhost:29092", "metrics.host=127.0.0.1",

@@ -66,12 +66,12 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String EXACTLY_ONCE = "exactly-once";
 
     private static final ConfigDef DEF = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, (name, value) -> {
+            .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", (name, value) -> {
                 if (value == null || ((List<?>) value).isEmpty()) {
                     throw new ConfigException(name, value, "expected at least one HOST:PORT");
                 }
             }, Importance.HIGH, "Kafka brokers, HOST:PORT[,HOST:PORT...].")
-            .define(MODEL_PATH, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+            .define(MODEL_PATH, Type.STRING, "model.lsm", new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Model bundle file (.lsm) to serve.")
             .define(GROUP_ID, Type.STRING, "liquidstream", new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Consumer group of the input topics; instances with the same group share the sources.")
