@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.PacketSource;
 import io.liquidstream.connectors.replay.ReplayInputs;
@@ -60,6 +61,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     PacketBounds packets;
 
+    @Mixin
+    RegistryOption registry;
+
     @Option(names = "--sample-period", defaultValue = "0s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Labelled samples start every DURATION on the source clock (0s: back to back). Two replays "
                     + "of the same trials (two modalities) with one period at least the longest sample start each "
@@ -110,13 +114,14 @@ final class ReplayCommand implements Callable<Integer> {
         KafkaReplay.Target where = new KafkaReplay.Target(props, target, ReplaySpeed.parse(speed), !noCreateTopic,
                 partitions, timeout, maxInFlight);
         PrintStream err = output.json() ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
+        WireFormat format = registry.wireFormat();
         ReplayResult result;
         try (PacketSource recording = ReplayInputs.open(input, id, m, packets.events(), packets.spanMicros(),
                 samplePeriod.toNanos() / 1_000);
              ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
             err.println("replay: " + recording.description() + " -> " + target + " on " + KafkaOptions.bootstrapOf(props)
-                    + " as source '" + id + "', speed " + speed);
-            result = KafkaReplay.run(recording, where, progress);
+                    + " as source '" + id + "', speed " + speed + ", " + format.describe());
+            result = KafkaReplay.run(recording, where, format, progress);
         }
         report(spec.commandLine().getOut(), result, target);
         return 0;

@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.MetricsServer;
 import io.liquidstream.connectors.service.ServiceConfig;
@@ -8,6 +9,8 @@ import io.liquidstream.connectors.view.ViewSettings;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", description = "Model bundle (.lsm) to serve. Default: model.lsm.")
     Path model;
+
+    @Mixin
+    RegistryOption registry;
 
     @Option(names = "--exactly-once", description = "Transactional delivery (read outputs with read_committed).")
     boolean exactlyOnce;
@@ -83,6 +89,10 @@ final class ServeCommand implements Callable<Integer> {
         if (exactlyOnce) {
             props.put(ServiceConfig.DELIVERY, ServiceConfig.EXACTLY_ONCE);
         }
+        if (registry.url() != null) {
+            props.put(ServiceConfig.SERDE_FORMAT, WireFormat.CONFLUENT);
+            props.put(ServiceConfig.SCHEMA_REGISTRY_URL, registry.url());
+        }
         if (metricsPort != null) {
             props.put(ServiceConfig.METRICS_PORT, metricsPort);
         }
@@ -95,7 +105,12 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        ModelBundle bundle = ModelBundle.read(Path.of(config.getString(ServiceConfig.MODEL_PATH)));
+        Path modelPath = Path.of(config.getString(ServiceConfig.MODEL_PATH));
+        if (!Files.isRegularFile(modelPath)) {
+            throw new NoSuchFileException(modelPath.toString(), null, "expected a model bundle (model.path, --model); "
+                    + "write one with liquidstream train --out " + modelPath);
+        }
+        ModelBundle bundle = ModelBundle.read(modelPath);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         int port = config.getInt(ServiceConfig.METRICS_PORT);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -106,6 +121,7 @@ final class ServeCommand implements Callable<Integer> {
                      : LiveView.start(ViewSettings.of(config, uiHost, uiPort, allowAnchors), bundle)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.err.println("liquidstream: serving model " + bundle.version() + " on " + bootstrapOf(config)
+                    + " in " + config.wireFormat().describe()
                     + (metrics == null ? "" : ", metrics on http://" + config.getString(ServiceConfig.METRICS_HOST)
                     + ":" + metrics.port() + "/metrics")
                     + (view == null ? "" : ", live view on " + view.url()));

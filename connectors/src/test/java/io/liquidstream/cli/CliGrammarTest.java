@@ -135,13 +135,17 @@ class CliGrammarTest {
     }
 
     @Test
-    void jsonSeedAndDeviceSayTheSameThingEverywhere() {
+    void jsonSchemaRegistrySeedAndDeviceSayTheSameThingEverywhere() {
         List<String> json = new ArrayList<>();
         for (CommandSpec command : commands()) {
             OptionSpec j = command.findOption("--json");
             if (j != null) {
                 json.add(command.qualifiedName());
                 assertThat(j.description()).as(command.qualifiedName()).containsExactly(JsonOption.HELP);
+            }
+            OptionSpec registry = command.findOption("--schema-registry");
+            if (registry != null) {
+                assertThat(registry.description()).as(command.qualifiedName()).containsExactly(RegistryOption.HELP);
             }
             OptionSpec seed = command.findOption("--seed");
             if (seed != null) {
