@@ -147,6 +147,15 @@ class CliGrammarTest {
             if (registry != null) {
                 assertThat(registry.description()).as(command.qualifiedName()).containsExactly(RegistryOption.HELP);
             }
+            for (String[] shared : new String[][] {{"--metrics-port", OptionTexts.METRICS_PORT},
+                    {"--ui-port", OptionTexts.UI_PORT}, {"--ui-host", OptionTexts.UI_HOST}}) {
+                OptionSpec o = command.findOption(shared[0]);
+                if (o != null) {
+                    String text = shared[1].replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValue()));
+                    assertThat(String.join(" ", o.description())).as("%s %s", command.qualifiedName(), shared[0])
+                            .startsWith(text);
+                }
+            }
             OptionSpec seed = command.findOption("--seed");
             if (seed != null) {
                 assertThat(seed.defaultValue()).as("%s --seed default", command.qualifiedName()).isNotNull();
