@@ -17,11 +17,13 @@ import java.util.Set;
  */
 record DemoReport(StreamingDemo.Settings settings, String modelVersion, double modelSeconds, double streamedSeconds,
         long eventsSent, long samplesSent, double eventsIn, double windows, double deadLetters, Set<Integer> trainedClasses,
-        Set<Integer> zeroShotClasses, double anchorsLiveSeconds, int unanswered, AssociationTally.Snapshot tally) {
+        Set<Integer> zeroShotClasses, double anchorsLiveSeconds, int unanswered, AssociationTally.Snapshot tally,
+        String viewUrl) {
 
     Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("windows", (long) windows);
+        m.put("viewUrl", viewUrl);
         m.put("associations", tally.associations());
         m.put("eventsPerSecond", Math.round(eventsIn / streamedSeconds));
         m.put("windowsPerSecond", round(windows / streamedSeconds, 2));

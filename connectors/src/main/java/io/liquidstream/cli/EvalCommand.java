@@ -4,6 +4,7 @@ import io.liquidstream.core.association.PrototypicalClassifier;
 import io.liquidstream.core.evaluation.CrossModalRetriever;
 import io.liquidstream.core.evaluation.CrossModalTraining;
 import io.liquidstream.core.evaluation.ProjectionRetriever;
+import io.liquidstream.core.evaluation.SeedProtocols;
 import io.liquidstream.core.evaluation.SeenMarginCalibration;
 import io.liquidstream.core.evaluation.ZeroShotProtocol;
 import java.io.IOException;
@@ -28,6 +29,11 @@ import picocli.CommandLine.Spec;
 final class EvalCommand {
 
     enum Method { clip, protonet }
+
+    /** The prototype baseline's feature normalisation and ridge. */
+    private static final PrototypicalClassifier.Normalisation PROTOTYPE_NORMALISATION =
+            PrototypicalClassifier.Normalisation.STANDARDISE;
+    private static final double PROTOTYPE_RIDGE = 1e-2;
 
     /** Cross-modal zero-shot retrieval (audio→image or neural→image). */
     @Command(name = "zero-shot", header = "Cross-modal zero-shot retrieval, mean and sd over seeds.", mixinStandardHelpOptions = true,
@@ -119,8 +125,8 @@ final class EvalCommand {
                 PairedFeatures f = PairedFeatures.encode(data, s, reservoir.device, workers, training.segments(), this::progress);
                 CrossModalRetriever model;
                 if (method == Method.protonet) {
-                    model = CrossModalTraining.fitPrototypes(protocol, f.a(), f.b(),
-                            PrototypicalClassifier.Normalisation.STANDARDISE, 1e-2);
+                    model = CrossModalTraining.fitPrototypes(protocol, f.a(), f.b(), PROTOTYPE_NORMALISATION,
+                            PROTOTYPE_RIDGE);
                     pairs = protocol.trainingPairs(f.a(), f.b()).length;
                 } else {
                     CrossModalTraining.ClipModel clip;
@@ -142,8 +148,20 @@ final class EvalCommand {
             }
             GeneralizedReport generalizedReport = open.isEmpty() ? null
                     : new GeneralizedReport(open, data.a().modality(), data.b().modality());
-            report(data, protocol, runs, generalizedReport, last, pairs, (System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            report(data, protocol, runs, generalizedReport, last, pairs, settings(data), seconds);
             return 0;
+        }
+
+        private RunSettings settings(PairedData data) {
+            String a = data.a().modality();
+            if (method == Method.protonet) {
+                return RunSettings.prototypes(a.equals("audio") ? SeedProtocols.AUDIO_VISION_PROTONET : null,
+                        PROTOTYPE_NORMALISATION.name().toLowerCase(java.util.Locale.ROOT), PROTOTYPE_RIDGE, data,
+                        training.segments());
+            }
+            return RunSettings.zeroShot(SeedProtocols.zeroShot(a), training.config(0), training.shape(), data,
+                    training.segments());
         }
 
         private GeneralizedReport.Run generalized(ZeroShotProtocol protocol, PairedFeatures f,
@@ -187,7 +205,7 @@ final class EvalCommand {
         }
 
         private void report(PairedData data, ZeroShotProtocol protocol, double[][] runs, GeneralizedReport open,
-                ZeroShotProtocol.Scores last, int pairs, double seconds) {
+                ZeroShotProtocol.Scores last, int pairs, RunSettings settings, double seconds) {
             String a = data.a().modality();
             String aToB = a + "ToImage";
             String bToA = "imageTo" + Character.toUpperCase(a.charAt(0)) + a.substring(1);
@@ -234,6 +252,7 @@ final class EvalCommand {
                 if (open != null) {
                     open.addTo(m);
                 }
+                m.put("settings", settings.fields());
                 m.put("seconds", Json.round(seconds, 1));
                 out.println(Json.line(m));
             } else {
@@ -243,6 +262,7 @@ final class EvalCommand {
                                 + (training.standardise ? ", standardised" : ""), runs.length);
                 out.printf("  training pairs %d from classes %s; zero-shot classes %s; up to %d test samples per class%n",
                         pairs, protocol.config().trainClasses(), protocol.config().zeroShotClasses(), testPerClass);
+                out.printf("  settings: %s%n", settings.line());
                 out.printf("  %-18s %-22s %-22s%n", "", "in-class", "zero-shot");
                 out.printf("  %-18s %6.2f ± %-13.2f %6.2f ± %-13.2f%n", a + " -> image", mean[0], sd[0], mean[2], sd[2]);
                 out.printf("  %-18s %6.2f ± %-13.2f %6.2f ± %-13.2f%n", "image -> " + a, mean[1], sd[1], mean[3], sd[3]);

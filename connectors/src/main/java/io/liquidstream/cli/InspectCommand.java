@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,16 +27,18 @@ import picocli.CommandLine.Spec;
             "Reads an event file once (format detected by content, then extension) and prints its "
                 + "format, event count, ON/OFF counts, sensor size, first/last time, duration, mean rate and "
                 + "an ASCII raster of events per pixel (or a histogram per channel for one-dimensional "
-                + "sources). Sources without polarity count every event as ON. A damaged file prints what was "
-                + "read, then the error (exit 1)."
+                + "sources). Sources without polarity count every event as ON. An NWB file's units are its "
+                + "channels; its version, unit ids, electrodes and trials are listed. A damaged file prints "
+                + "what was read, then the error (exit 1)."
         })
 final class InspectCommand implements Callable<Integer> {
 
     static final int CHUNK = 1 << 16;
     static final int MAX_COLUMNS = 64;
+    static final int MAX_LISTED = 16;
     private static final String SHADES = ".:-=+*#%@";
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Event file in any format EventFiles knows (dat, evt2, evt3, nmnist, csv, ...).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Event file in any format EventFiles knows (aedat, dat, evt2, evt3, nmnist, csv, nwb).")
     Path file;
 
     @Mixin
@@ -66,7 +69,7 @@ final class InspectCommand implements Callable<Integer> {
             } catch (IOException e) {
                 damage = e;
             }
-            report(out, reader.format(), reader.geometry(), tally, damage);
+            report(out, reader.format(), reader.geometry(), reader.details(), tally, damage);
             out.flush();
             if (damage != null) {
                 err.println("error: " + damage.getMessage());
@@ -77,7 +80,8 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private void report(PrintWriter out, String format, SensorGeometry geometry, Tally tally, IOException damage) {
+    private void report(PrintWriter out, String format, SensorGeometry geometry, Map<String, Object> details, Tally tally,
+            IOException damage) {
         long duration = tally.events == 0 ? 0 : tally.last - tally.first;
         double rate = duration > 0 ? tally.events * 1e6 / duration : 0;
         if (output.json()) {
@@ -94,6 +98,9 @@ final class InspectCommand implements Callable<Integer> {
             result.put("lastTimestampUs", tally.events == 0 ? null : tally.last);
             result.put("durationUs", duration);
             result.put("eventsPerSecond", Json.round(rate, 1));
+            if (!details.isEmpty()) {
+                result.put("details", details);
+            }
             if (damage != null) {
                 result.put("error", damage.getMessage());
             }
@@ -105,6 +112,7 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("sensor      %s%n", geometry.height() == 1 && geometry.polarities() == 1
                 ? geometry.width() + " channels" : geometry.width() + "x" + geometry.height() + ", "
                 + geometry.polarities() + " polarities");
+        details.forEach((key, value) -> out.printf("%-11s %s%n", key, abbreviate(value)));
         out.printf("events      %d (ON %d, OFF %d)%s%n", tally.events, tally.on, tally.events - tally.on,
                 maxEvents != null && tally.events >= maxEvents ? ", stopped at --max-events" : "");
         if (tally.events > 0) {
@@ -118,6 +126,14 @@ final class InspectCommand implements Callable<Integer> {
                 raster(out, tally);
             }
         }
+    }
+
+    /** Long lists (e.g. thousands of unit ids) as their first entries and the count. */
+    private static String abbreviate(Object value) {
+        if (value instanceof List<?> list && list.size() > MAX_LISTED) {
+            return list.subList(0, MAX_LISTED).toString().replaceFirst("]$", ", ... (" + list.size() + " in all)]");
+        }
+        return String.valueOf(value);
     }
 
     private static void raster(PrintWriter out, Tally tally) {

@@ -17,8 +17,9 @@ import picocli.CommandLine.Model.UsageMessageSpec;
         description = {
             "Encodes spike-event streams (event cameras, silicon cochleas, neural recordings) with a fixed random "
                 + "spiking reservoir and serves embeddings and cross-modal class associations on Apache Kafka. "
-                + "The streaming service is serve; replay feeds it recordings, view shows what it does, anchors "
-                + "adds classes while it runs, broker is a local Kafka for development; demo runs all of it on "
+                + "The streaming service is serve; replay feeds it recordings, ingest live sensors (UDP, TCP, a "
+                + "growing file), tail prints a topic, view shows what it does, anchors adds classes while it "
+                + "runs, broker is a local Kafka for development; demo runs all of it on "
                 + "built-in data."
         },
         commandListHeading = "%nCommands:%n",
@@ -32,6 +33,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
             DemoCommand.class,
             ServeCommand.class,
             ReplayCommand.class,
+            IngestCommand.class,
+            TailCommand.class,
             ViewCommand.class,
             AnchorsCommand.class,
             BrokerCommand.class,

@@ -112,6 +112,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
     long seed;
 
+    @Option(names = "--view", description = "Run the live view, with one page open on a source, during the maximum and "
+            + "load phases: its cost on the pipeline is the difference to a run without.")
+    boolean view;
+
     @Mixin
     JsonOption output;
 
@@ -134,7 +138,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
         ModelBundle bundle = model != null ? ModelBundle.read(model) : BenchModel.bundle(seed);
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(bootstrapServers, clientConfig(), bundle,
                 modality, sources, eventsPerSample, packetEvents, Math.toIntExact(sampleLength.toNanos() / 1_000), backlogEvents,
-                eventsPerSecond, warmup, duration, partitions, delivery.equals("exactly-once"), rails, profile, seed);
+                eventsPerSecond, warmup, duration, partitions, delivery.equals("exactly-once"), rails, profile, seed, view);
         PrintWriter out = spec.commandLine().getOut();
         PipelineBenchmark.Result r = new PipelineBenchmark(settings, line -> {
             if (!output.json()) {

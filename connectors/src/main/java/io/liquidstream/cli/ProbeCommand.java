@@ -2,10 +2,10 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
-import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.evaluation.SeedProtocols;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.readout.ProbeConfig;
-import io.liquidstream.core.reservoir.ReservoirPreset;
+import io.liquidstream.core.reservoir.ReservoirSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Encodes a labelled data set with the fixed random reservoir and trains a softmax read-out "
                 + "on the firing rates (the seed's linear probe). Prints final-epoch test accuracy; never "
-                + "selects an epoch on the test set."
+                + "selects an epoch on the test set. Without flags every setting is the seed's own for the "
+                + "data set, N-MNIST or N-TIDIGITS (binning, reservoir, optimiser, learning rate, batch, "
+                + "epochs); the run prints the settings it used."
         })
 final class ProbeCommand implements Callable<Integer> {
 
@@ -52,13 +54,17 @@ final class ProbeCommand implements Callable<Integer> {
             description = "Use at most N test samples per class (0 = all; vision only). Default: ${DEFAULT-VALUE}.")
     int testPerClass;
 
-    @Option(names = "--epochs", description = "Training epochs (seed: 100).")
+    @Option(names = "--epochs", description = "Training epochs. Default: the seed's for the data set: "
+            + SeedProtocols.NMNIST_PROBE_EPOCHS + " (vision), " + SeedProtocols.NTIDIGITS_PROBE_EPOCHS + " (audio).")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "Mini-batch size (seed: vision 100, audio 256).")
+    @Option(names = "--batch-size", description = "Mini-batch size. Default: the seed's for the data set: "
+            + SeedProtocols.NMNIST_PROBE_BATCH + " (vision), " + SeedProtocols.NTIDIGITS_PROBE_BATCH + " (audio).")
     Integer batchSize;
 
-    @Option(names = "--lr", description = "Learning rate (seed: vision Adam 1e-4, audio AdamW 6e-4).")
+    @Option(names = "--lr", description = "Learning rate. Default: the seed's for the data set: "
+            + SeedProtocols.NMNIST_PROBE_LR + " (vision, Adam), " + SeedProtocols.NTIDIGITS_PROBE_LR
+            + " (audio, AdamW, weight decay " + SeedProtocols.NTIDIGITS_PROBE_WEIGHT_DECAY + ").")
     Double learningRate;
 
     @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
@@ -103,8 +109,8 @@ final class ProbeCommand implements Callable<Integer> {
         int classes = isVision ? Math.max(10, 1 + java.util.stream.Stream.concat(train.stream(), test.stream())
                 .mapToInt(LabeledSample::label).max().orElse(9)) : 11;
 
-        ReservoirPreset preset = isVision ? ReservoirPreset.VISION_PROBE : ReservoirPreset.AUDIO_PROBE;
-        ProbeConfig config = (isVision ? ProbeConfig.visionSeed() : ProbeConfig.audioSeed()).withSeed(seed);
+        SeedProtocols.LinearProbe protocol = SeedProtocols.probe(isVision);
+        ProbeConfig config = protocol.training().withSeed(seed);
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }
@@ -114,9 +120,11 @@ final class ProbeCommand implements Callable<Integer> {
         if (learningRate != null) {
             config = config.withLearningRate(learningRate);
         }
+        ReservoirSpec reservoirSpec = protocol.reservoir().spec(seed);
+        RunSettings settings = RunSettings.probe(protocol, config, reservoirSpec);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        LinearProbeRun.Outcome outcome = new LinearProbeRun(isVision ? InputSpec.visionProbe() : InputSpec.audioProbe(),
-                preset.spec(seed), reservoir.device, workers, this::progress).run(train, test, classes, config);
+        LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoirSpec, reservoir.device, workers,
+                this::progress).run(train, test, classes, config);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -130,6 +138,7 @@ final class ProbeCommand implements Callable<Integer> {
         result.put("device", reservoir.device.name());
         result.put("seed", seed);
         result.put("meanFiringRate", Json.round(outcome.meanFiringRate(), 4));
+        result.put("settings", settings.fields());
         result.put("seconds", Json.round(seconds, 1));
 
         PrintWriter out = spec.commandLine().getOut();
@@ -138,9 +147,8 @@ final class ProbeCommand implements Callable<Integer> {
         } else {
             out.printf("linear probe on %s (%s)%n", source, modality);
             out.printf("  samples          train %d, test %d, %d classes%n", train.size(), test.size(), classes);
-            out.printf("  reservoir        %s, %s weights, seed %d%n", preset, reservoir.device, seed);
-            out.printf("  read-out         %d epochs, batch %d, lr %g%s%n", config.epochs(), config.batchSize(),
-                    config.learningRate(), config.weightDecay() > 0 ? " (AdamW)" : " (Adam)");
+            out.printf("  reservoir        %s, %s weights, seed %d%n", protocol.reservoir(), reservoir.device, seed);
+            out.printf("  settings         %s%n", settings.line());
             out.printf("  mean firing rate %.4f%n", outcome.meanFiringRate());
             out.printf("  train accuracy   %.2f %%%n", outcome.trainAccuracy());
             out.printf("  test accuracy    %.2f %% (final epoch)%n", outcome.testAccuracy());

@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.deadletter.DeadLetterWatch;
 import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.PacketSource;
@@ -33,9 +34,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Replays a recording or data set into Kafka as Avro EventPackets keyed by the source id. An N-MNIST "
                 + "folder or an N-TIDIGITS / SHD HDF5 file becomes labelled samples (sample id, label, end-of-sample "
-                + "marker), laid one after another in time; any other recording (AEDAT, DAT, EVT 2/3, N-MNIST .bin, "
-                + "CSV) one continuous stream cut into packets. Progress on stderr (none with --json), summary on "
-                + "stdout."
+                + "marker), laid one after another in time, and so do an NWB file's trials (one channel per unit); "
+                + "any other recording (AEDAT, DAT, EVT 2/3, N-MNIST .bin, CSV, NWB without trials) one continuous "
+                + "stream cut into packets. Progress on stderr (none with --json), summary on stdout. Watches the "
+                + "service's dead-letter topic for what it sends: exit status 3 when the service dead-lettered any."
         })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -74,6 +76,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--sample-period-micros", hidden = true, paramLabel = "US")
     Long samplePeriodMicros;
 
+    @Option(names = "--trial-label", paramLabel = "COLUMN",
+            description = "NWB files with trials: label each trial's sample from this trials column (default: unlabelled).")
+    String trialLabel;
+
     @Option(names = "--partitions", defaultValue = "3",
             description = "Partitions of the topic when it must be created. Default: ${DEFAULT-VALUE}.")
     int partitions;
@@ -91,6 +97,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     JsonOption output;
+
+    @Mixin
+    DeadLetterOptions deadLetters = new DeadLetterOptions();
 
     @Spec
     CommandSpec spec;
@@ -116,18 +125,27 @@ final class ReplayCommand implements Callable<Integer> {
         PrintStream err = output.json() ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
         WireFormat format = registry.wireFormat();
         ReplayResult result;
+        DeadLetterWatch watch = null;
         try (PacketSource recording = ReplayInputs.open(input, id, m, packets.events(), packets.spanMicros(),
-                samplePeriod.toNanos() / 1_000);
+                samplePeriod.toNanos() / 1_000, trialLabel);
              ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
+            KafkaReplay.ensureTopic(where);
+            watch = deadLetters.start(props, id, target, System.err, "replay");
             err.println("replay: " + recording.description() + " -> " + target + " on " + KafkaOptions.bootstrapOf(props)
                     + " as source '" + id + "', speed " + speed + ", " + format.describe());
             result = KafkaReplay.run(recording, where, format, progress);
+        } catch (IOException | RuntimeException e) {
+            if (watch != null) {
+                watch.close();
+            }
+            throw e;
         }
-        report(spec.commandLine().getOut(), result, target);
-        return 0;
+        long deadLettered = deadLetters.finish(watch, System.err, "replay", result.packets());
+        report(spec.commandLine().getOut(), result, target, watch, deadLettered);
+        return deadLettered > 0 ? DeadLetterOptions.DEAD_LETTERED_EXIT : 0;
     }
 
-    private void report(PrintWriter out, ReplayResult r, String target) {
+    private void report(PrintWriter out, ReplayResult r, String target, DeadLetterWatch watch, long deadLettered) {
         if (output.json()) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("topic", target);
@@ -138,6 +156,7 @@ final class ReplayCommand implements Callable<Integer> {
             fields.put("seconds", Json.round(r.seconds(), 3));
             fields.put("eventsPerSecond", Math.round(r.eventsPerSecond()));
             fields.put("megabytesPerSecond", Json.round(r.megabytesPerSecond(), 2));
+            DeadLetterOptions.json(watch, deadLettered, fields);
             out.println(Json.line(fields));
         } else {
             out.println(String.format(Locale.ROOT, "replayed %,d events in %,d packets (%,d samples, %.1f MB) to %s in "

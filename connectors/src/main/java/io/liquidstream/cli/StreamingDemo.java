@@ -116,14 +116,15 @@ final class StreamingDemo {
                      ? MetricsServer.start((PrometheusMeterRegistry) registry, "127.0.0.1", s.metricsPort()) : null) {
             ServiceConfig config = new ServiceConfig(serviceProps(broker.bootstrapServers()));
             try (LiveView view = startView(config, bundle)) {
-                return stream(broker, config, bundle, registry, streamed, zeroShotAnchors, trained, zeroShot, modelSeconds);
+                return stream(broker, config, bundle, registry, streamed, zeroShotAnchors, trained, zeroShot, modelSeconds,
+                        view == null ? null : view.url());
             }
         }
     }
 
     private DemoReport stream(EmbeddedKafkaBroker broker, ServiceConfig config, ModelBundle bundle, MeterRegistry registry,
             List<SimulatedSources.Trial> trials, List<ClassAnchor> zeroShotAnchors, Set<Integer> trained,
-            Set<Integer> zeroShot, double modelSeconds) throws InterruptedException {
+            Set<Integer> zeroShot, double modelSeconds, String viewUrl) throws InterruptedException {
         String bootstrap = broker.bootstrapServers();
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -187,7 +188,8 @@ final class StreamingDemo {
             PipelineMetrics m = service.metrics();
             return new DemoReport(s, bundle.version(), modelSeconds, streamedSeconds, sources.eventsSent(),
                     sources.samplesSent(), m.total("liquidstream.events.in"), m.total("liquidstream.windows"),
-                    m.total("liquidstream.dlq"), trained, zeroShot, anchorsLiveSeconds, tally.awaiting(), tally.snapshot());
+                    m.total("liquidstream.dlq"), trained, zeroShot, anchorsLiveSeconds, tally.awaiting(), tally.snapshot(),
+                    viewUrl);
         } finally {
             tally.stop();
             tallyThread.join(5_000);
@@ -211,12 +213,8 @@ final class StreamingDemo {
             }
             view = LiveView.start(ViewSettings.of(config, ViewSettings.DEFAULT_HOST, 0, true), bundle);
         }
-        if (s.json()) {
-            System.err.println("live view: " + view.url());
-        } else {
-            out.println("live view: " + view.url() + " (open it in a browser; registering classes from the page is on)");
-            out.flush();
-        }
+        // With --json the summary carries the URL (viewUrl): its one line is all that is printed.
+        progressLine("live view: " + view.url() + " (open it in a browser; registering classes from the page is on)");
         return view;
     }
 

@@ -1,6 +1,7 @@
 package io.liquidstream.cli;
 
 import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.evaluation.SeedProtocols;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,6 +93,8 @@ final class TrainCommand implements Callable<Integer> {
         w.printf("wrote %s (version %s): %s + vision, %d training pairs, %d anchors, tau %.4f%n", out.toAbsolutePath(),
                 bundle.version(), data.a().modality(), result.clip().pairs(), bundle.anchors().size(),
                 result.clip().temperature());
+        w.printf("settings: %s%n", RunSettings.zeroShot(SeedProtocols.zeroShot(data.a().modality()),
+                training.config(seed), training.shape(), data, training.segments()).line());
         bundle.openSet().ifPresent(c -> w.printf("open set: trained classes %s, seen-class margins %s (pseudo-unseen %s)%n",
                 c.trainedClasses(), c.seenMargins(), bundle.metadata().get("openSetPseudoUnseen")));
         w.flush();

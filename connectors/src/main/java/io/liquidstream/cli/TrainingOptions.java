@@ -17,6 +17,15 @@ final class TrainingOptions {
         Loss(ContrastiveTrainer.LossKind kind) {
             this.kind = kind;
         }
+
+        static Loss of(ContrastiveTrainer.LossKind kind) {
+            for (Loss l : values()) {
+                if (l.kind == kind) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException("no --loss value for " + kind);
+        }
     }
 
     @Option(names = "--segments", paramLabel = "K|M=K,M=K", description = ReadoutSegments.HELP)

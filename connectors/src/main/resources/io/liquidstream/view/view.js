@@ -341,8 +341,8 @@
     const dt = Math.min(250, Math.max(0, ts - lastTs));
     lastTs = ts;
     const resized = fitCanvas(evCanvas);
-    if (ev.kind === 'frame') { if (ev.active || resized) drawFrame(dt); }
-    else if (ev.kind === 'raster') drawRaster(ts);
+    if (ev.kind === 'frame') { if (ev.active || resized) { drawFrame(dt); evCanvas.framesDrawn = (evCanvas.framesDrawn || 0) + 1; } }
+    else if (ev.kind === 'raster') { drawRaster(ts); evCanvas.framesDrawn = (evCanvas.framesDrawn || 0) + 1; }
     else if (resized || ev.active) {
       evCtx.fillStyle = `rgb(${CANVAS_BG.join(',')})`;
       evCtx.fillRect(0, 0, evCanvas.width, evCanvas.height);

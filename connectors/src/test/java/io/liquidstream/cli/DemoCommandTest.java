@@ -28,6 +28,8 @@ class DemoCommandTest {
         assertThat(summary.get("zeroShotSamples").asLong()).isPositive();
         assertThat(summary.get("zeroShotAccuracy").isNumber()).isTrue();
         assertThat(summary.get("deadLetters").asLong()).isZero();
+        assertThat(summary.get("viewUrl").asText()).as("the live view, on 8080 or any free port").matches(
+                "http://127\\.0\\.0\\.1:\\d+/");
     }
 
     @Test

@@ -43,7 +43,8 @@ class GeneralizedZeroShotCliTest {
         assertThat(keys).containsExactly("pair", "method", "loss", "pd", "device", "segments", "standardise", "seeds", "inClass",
                 "zeroShot", "inClassSd", "zeroShotSd", "chance", "sizes", "perSeed", "generalized", "generalizedSd",
                 "generalizedUncalibrated", "generalizedUncalibratedSd", "seenMargins", "seenMarginsSd",
-                "generalizedPerSeed", "generalizedUncalibratedPerSeed", "calibration", "generalizedSizes", "seconds");
+                "generalizedPerSeed", "generalizedUncalibratedPerSeed", "calibration", "generalizedSizes", "settings",
+                "seconds");
         for (String group : List.of("generalized", "generalizedSd", "generalizedUncalibrated", "generalizedUncalibratedSd")) {
             for (String direction : List.of("neuralToImage", "imageToNeural")) {
                 JsonNode g = json.path(group).path(direction);

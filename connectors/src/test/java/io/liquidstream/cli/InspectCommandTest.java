@@ -114,4 +114,31 @@ class InspectCommandTest {
         assertThat(out.toString()).contains("\"events\":100,", "\"error\":");
         assertThat(err.toString()).startsWith("error: ").contains("cut.bin at byte 500");
     }
+
+    @Test
+    void givenAnNwbFile_listsItsVersionUnitsElectrodesAndTrialsBesideTheChannelHistogram() throws Exception {
+        Path nwb = Path.of(getClass().getResource("/io/liquidstream/connectors/format/hdf5/nwb-units-trials.nwb").toURI());
+
+        int code = inspect(nwb.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("format      nwb", "sensor      4 channels", "nwbVersion  2.7.0",
+                "unitIds     [0, 1, 2, 3]", "unitElectrodes [[10], [10], [11], [11, 12]]", "trials      3",
+                "trialColumns [condition, stimulus, correct]", "events      10 (ON 10, OFF 0)");
+        assertThat(out.toString().lines().filter(l -> l.matches("\\s+\\d+ \\|.*"))).hasSize(4);
+    }
+
+    @Test
+    void givenAnNwbFile_jsonCarriesTheDetails() throws Exception {
+        Path nwb = Path.of(getClass().getResource("/io/liquidstream/connectors/format/hdf5/nwb-units-trials.nwb").toURI());
+
+        inspect(nwb.toString(), "--json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("format").asText()).isEqualTo("nwb");
+        assertThat(json.get("events").asLong()).isEqualTo(10);
+        assertThat(json.get("lastTimestampUs").asLong()).isEqualTo(2_500_000);
+        assertThat(json.at("/details/unitElectrodes/3").toString()).isEqualTo("[11,12]");
+        assertThat(json.at("/details/trials").asInt()).isEqualTo(3);
+    }
 }

@@ -134,4 +134,27 @@ class ReplayCommandTest {
             assertThat(values).extracting(v -> EventPackets.size(decoder.decode(v))).containsExactlyInAnyOrder(30, 20);
         }
     }
+
+    @Test
+    void givenAnNwbFileWithTrials_eachTrialIsSentAsASample() throws Exception {
+        Path nwb = Path.of(getClass().getResource("/io/liquidstream/connectors/format/hdf5/nwb-units-trials.nwb").toURI());
+
+        int code = replay(nwb.toString(), "--modality", "neural", "--bootstrap-servers", kafka.bootstrapServers(), "--speed",
+                "max", "--topic", "cli-" + UUID.randomUUID(), "--trial-label", "condition", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("samples").asLong()).isEqualTo(3);
+        assertThat(json.get("events").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void givenATrialLabelColumnTheFileLacks_replayNamesTheColumnsItHas() throws Exception {
+        Path nwb = Path.of(getClass().getResource("/io/liquidstream/connectors/format/hdf5/nwb-units-trials.nwb").toURI());
+
+        int code = replay(nwb.toString(), "--modality", "neural", "--bootstrap", "127.0.0.1:1", "--trial-label", "target");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("'/intervals/trials/target': missing", "[condition, stimulus, correct]");
+    }
 }

@@ -72,6 +72,13 @@ class CliEndToEndTest {
         assertThat(json.at("/zeroShot/neuralToImage").asDouble()).isBetween(0.0, 100.0);
         assertThat(json.at("/sizes/zeroShotQueriesNeural").asInt()).isEqualTo(12);
         assertThat(json.at("/generalized/neuralToImage/harmonic").asDouble()).isBetween(0.0, 100.0);
+        // the settings it used, beside the seed's neural-image protocol where they differ
+        // (LSM-CLIP-BTV/run_lsm_clip_one_layer_26class_sup.sh: --feature_batch 1024 --pd 256 --temperature 0.5)
+        assertThat(json.at("/settings/epochs").asInt()).isEqualTo(3);
+        assertThat(json.at("/settings/batchSize").asInt()).isEqualTo(128);
+        assertThat(json.at("/settings/differsFromSeed/batchSize").asInt()).isEqualTo(1024);
+        assertThat(json.at("/settings/seedFlags").asText()).contains("--epochs 100", "--batch-size 1024", "--pd 256",
+                "--temperature 0.5");
     }
 
     @Test
@@ -86,5 +93,7 @@ class CliEndToEndTest {
         assertThat(json.get("testSamples").asInt()).isEqualTo(66);
         assertThat(json.get("accuracy").asDouble()).isBetween(0.0, 100.0);
         assertThat(json.get("meanFiringRate").asDouble()).isPositive();
+        assertThat(json.at("/settings/epochs").asInt()).isEqualTo(5);
+        assertThat(json.at("/settings/differsFromSeed/epochs").asInt()).as("the seed's N-TIDIGITS epochs").isEqualTo(600);
     }
 }

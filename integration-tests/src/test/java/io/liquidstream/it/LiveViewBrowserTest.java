@@ -59,6 +59,8 @@ class LiveViewBrowserTest {
 
             Await.until("the events canvas to draw a live frame of the camera", WAIT,
                     () -> chromium.canvasHasNonBackgroundPixels("event-canvas"));
+            double fps = framesPerSecond(chromium);
+            assertThat(fps).as("live frames of the camera per second").isGreaterThanOrEqualTo(20);
             Await.until("the reservoir raster of the camera's latest window", WAIT,
                     () -> chromium.canvasHasNonBackgroundPixels("reservoir-canvas"));
             Await.until("associations of labelled windows in the feed", WAIT, () -> !feed(chromium, "8").isEmpty());
@@ -76,8 +78,9 @@ class LiveViewBrowserTest {
 
             chromium.screenshot(Path.of("target", "live-view.png"));
             assertThat(chromium.consoleErrors()).as("console errors").isEmpty();
-            Report.line("live view", "page at " + view.url() + " drew events and the reservoir, registered class 8 from "
-                    + "the page and saw it named; records the view skipped: " + view.skippedRecords());
+            Report.line("live view", String.format("page at %s drew %.0f camera frames/s and the reservoir, registered "
+                    + "class 8 from the page and saw it named; records the view skipped: %d", view.url(), fps,
+                    view.skippedRecords()));
         }
     }
 
@@ -94,6 +97,17 @@ class LiveViewBrowserTest {
         chromium.driver().findElement(By.id("register-submit")).click();
         Await.until("the page to report the published anchor", WAIT,
                 () -> chromium.driver().findElement(By.id("register-result")).getText().toLowerCase().contains("published"));
+    }
+
+    /** Frames the page drew on the events canvas in two seconds of live traffic, per second. */
+    private static double framesPerSecond(HeadlessChromium chromium) {
+        long before = ((Number) chromium.driver().executeScript(
+                "return document.getElementById('event-canvas').framesDrawn || 0;")).longValue();
+        long start = System.nanoTime();
+        Await.pause(Duration.ofSeconds(2));
+        long after = ((Number) chromium.driver().executeScript(
+                "return document.getElementById('event-canvas').framesDrawn || 0;")).longValue();
+        return (after - before) / ((System.nanoTime() - start) / 1e9);
     }
 
     /** The id of a listed camera window labelled {@code label} whose events the view holds, or null. */

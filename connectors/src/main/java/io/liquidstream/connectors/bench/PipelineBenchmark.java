@@ -3,6 +3,8 @@ package io.liquidstream.connectors.bench;
 import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.ServiceConfig;
+import io.liquidstream.connectors.view.LiveView;
+import io.liquidstream.connectors.view.ViewSettings;
 import io.liquidstream.connectors.service.TopicSetup;
 import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.bundle.ModelBundle;
@@ -63,11 +65,12 @@ public final class PipelineBenchmark {
      * @param loadWarmup how long the load runs untimed before {@code loadDuration} is measured
      * @param rails the service's rails, or 0 for its default
      * @param profile where to write a JFR recording, or null for none
+     * @param withView whether the live view runs (with one open page) during the maximum and load phases
      */
     public record Settings(String bootstrapServers, Map<String, Object> client, ModelBundle bundle, String modality,
             int sources, int eventsPerSample, int packetEvents, int sampleMicros, long backlogEvents,
             double loadEventsPerSecond, Duration loadWarmup, Duration loadDuration, int partitions, boolean exactlyOnce,
-            int rails, Path profile, long seed) {
+            int rails, Path profile, long seed, boolean withView) {
 
         public Settings {
             Objects.requireNonNull(bundle, "bundle");
@@ -214,8 +217,16 @@ public final class PipelineBenchmark {
             writeBacklog(producer, names, samples, backlogSamples, watch, sendFailure);
 
             JfrProfile profile = s.profile() != null ? JfrProfile.start(s.profile()) : null;
-            try (LiquidStreamService service = LiquidStreamService.start(new ServiceConfig(serviceProps(client, names)),
-                    s.bundle(), new SimpleMeterRegistry())) {
+            ServiceConfig serviceConfig = new ServiceConfig(serviceProps(client, names));
+            // The view and its page start first, so the service's measured drain is not shortened by their start-up.
+            try (LiveView view = s.withView() ? LiveView.start(ViewSettings.of(serviceConfig, ViewSettings.DEFAULT_HOST, 0,
+                         false), s.bundle()) : null;
+                 PageClient page = view != null ? new PageClient(view.url(), samples.sourceId(0)) : null;
+                 LiquidStreamService service = LiquidStreamService.start(serviceConfig, s.bundle(), new SimpleMeterRegistry())) {
+                if (view != null) {
+                    progress.accept("view: the live view on " + view.url() + " with one page open on "
+                            + samples.sourceId(0));
+                }
                 progress.accept("maximum: a second service instance drains the second backlog");
                 ProcessGauges maxGauges = ProcessGauges.start();
                 awaitAnswers(watch, backlogSamples, drainTimeout(backlogEvents), service, maxGauges, "the backlog");
@@ -252,6 +263,10 @@ public final class PipelineBenchmark {
                 Latency endToEnd = Latency.of(load.endToEndMicros());
                 progress.accept(String.format("load: latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms; %d unanswered",
                         endToEnd.p50(), endToEnd.p99(), endToEnd.p999(), watch.awaiting()));
+                if (page != null) {
+                    progress.accept(String.format("view: the page received %,d messages (%,.1f MB); the view skipped %,d "
+                            + "records to keep up", page.messages(), page.bytes() / 1e6, view.skippedRecords()));
+                }
                 return new Result(backlogEvents, writeRate, substrateRate, maxRate, maxUsage, target,
                         sent * (double) s.eventsPerSample() / sendSeconds,
                         load.answered() * (double) s.eventsPerSample() / outputSeconds, sent, watch.awaiting(),

@@ -72,6 +72,11 @@ public final class SyntheticSamples {
         return (eventsPerSample + packetEvents - 1) / packetEvents;
     }
 
+    /** The id of source {@code k} (0-based), as its samples carry it. */
+    public String sourceId(int k) {
+        return sourcePrefix + k;
+    }
+
     /** Samples made so far. */
     public long made() {
         return samples;
@@ -80,7 +85,7 @@ public final class SyntheticSamples {
     /** The next sample, from the next source in turn. */
     public Sample next() {
         int s = (int) (samples % nextSeq.length);
-        String source = sourcePrefix + s;
+        String source = sourceId(s);
         String id = "s" + samples;
         int label = (int) (samples % 10);
         samples++;

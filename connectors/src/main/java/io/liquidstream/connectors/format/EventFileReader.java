@@ -3,6 +3,7 @@ package io.liquidstream.connectors.format;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,14 @@ public interface EventFileReader extends AutoCloseable {
     /** The recording's absolute start time in microseconds since the epoch, when the header states it. */
     default Optional<Long> startEpochMicros() {
         return Optional.empty();
+    }
+
+    /**
+     * What the file holds beyond its events, for {@code inspect} (e.g. an NWB file's units and trials):
+     * names to strings, numbers or lists of them. Empty for formats that are events only.
+     */
+    default Map<String, Object> details() {
+        return Map.of();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.liquidstream.connectors.format;
 
 import io.liquidstream.connectors.format.aedat.AedatFiles;
 import io.liquidstream.connectors.format.csv.CsvEventReader;
+import io.liquidstream.connectors.format.hdf5.NwbRecording;
 import io.liquidstream.connectors.format.nmnist.NmnistBin;
 import io.liquidstream.connectors.format.prophesee.DatReader;
 import io.liquidstream.connectors.format.prophesee.Evt2Reader;
@@ -50,7 +51,13 @@ public final class EventFiles {
             Opener opener) {
     }
 
+    /** The HDF5 superblock signature at the start of the file. */
+    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
     private static final List<Format> FORMATS = List.of(
+            new Format(NwbRecording.FORMAT, "NWB 2.x (HDF5): spike times of the Units table, one channel per unit",
+                    List.of("nwb"), head -> head.length >= 8 && Arrays.equals(head, 0, 8, HDF5_SIGNATURE, 0, 8),
+                    file -> NwbRecording.read(file).events()),
             new Format("dat", "Prophesee DAT, CD events", List.of("dat"), DatReader::recognises, DatReader::open),
             new Format("evt2", "Prophesee RAW, EVT 2.0", List.of(), Evt2Reader::recognises, Evt2Reader::open),
             new Format("evt3", "Prophesee RAW, EVT 3.0, also any .raw whose header names no encoding",

@@ -10,7 +10,7 @@ import java.util.List;
  * so this works as long as it runs before Kafka classes create theirs; levels the user already set
  * (on the command line or earlier in code) are left alone.
  */
-final class KafkaLogLevels {
+public final class KafkaLogLevels {
 
     private static final String PREFIX = "org.slf4j.simpleLogger.log.";
     /** Clients: warnings matter (a broker went away, a commit failed). */
@@ -24,7 +24,7 @@ final class KafkaLogLevels {
     private KafkaLogLevels() {
     }
 
-    static void quietenUnlessConfigured() {
+    public static void quietenUnlessConfigured() {
         CLIENT_LOGGERS.forEach(logger -> setUnlessConfigured(logger, "warn"));
         BROKER_LOGGERS.forEach(logger -> setUnlessConfigured(logger, "error"));
     }

@@ -168,8 +168,13 @@ public final class KafkaReplay {
                 .withStopOnError(true);
     }
 
-    /** Makes sure the broker answers and the topic exists; see the class comment. */
-    static void ensureTopic(Target target) {
+    /**
+     * Makes sure the broker answers and the topic exists (see the class comment); {@link #run} does it too.
+     *
+     * @throws IllegalStateException if the broker does not answer in time, or the topic is missing and may
+     *     not be created
+     */
+    public static void ensureTopic(Target target) {
         int ms = (int) Math.min(Integer.MAX_VALUE, target.timeout().toMillis());
         Map<String, Object> props = new HashMap<>(target.clientProperties());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);

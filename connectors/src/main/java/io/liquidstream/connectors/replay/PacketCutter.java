@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Cuts one source's time-ordered events into {@link EventPacket}s of at most {@code maxEvents} events
- * spanning less than {@code maxMicros}, numbering them with {@code seq} 0, 1, 2, ... across everything
- * this cutter emits.
+ * spanning less than {@code maxMicros}, numbering them with {@code seq} 0, 1, 2, ... (or from a given first
+ * number) across everything this cutter emits.
  *
  * <p>A continuous stream is fed chunk by chunk through {@link #add} and ended with {@link #flush}; a
  * packet may take events from several chunks. A labelled sample goes through {@link #sample}: its
@@ -40,10 +40,21 @@ public final class PacketCutter {
      *     within the int range of the {@code dt} column
      */
     public PacketCutter(String source, Modality modality, SensorGeometry geometry, int maxEvents, long maxMicros) {
-        if (maxEvents < 1 || maxMicros < 1) {
-            throw new IllegalArgumentException("packets need at least 1 event and 1 us, found maxEvents=" + maxEvents
-                    + ", maxMicros=" + maxMicros);
+        this(source, modality, geometry, maxEvents, maxMicros, 0);
+    }
+
+    /**
+     * A cutter whose first packet carries {@code seq} {@code firstSeq} (a live source that restarts numbers
+     * above its earlier runs, so that a consumer that remembers the source does not take them for
+     * duplicates).
+     */
+    public PacketCutter(String source, Modality modality, SensorGeometry geometry, int maxEvents, long maxMicros,
+            long firstSeq) {
+        if (maxEvents < 1 || maxMicros < 1 || firstSeq < 0) {
+            throw new IllegalArgumentException("packets need at least 1 event and 1 us and a seq from 0, found maxEvents="
+                    + maxEvents + ", maxMicros=" + maxMicros + ", firstSeq=" + firstSeq);
         }
+        this.seq = firstSeq;
         this.source = source;
         this.modality = modality;
         this.planar = geometry.height() > 1;

@@ -6,6 +6,7 @@ import io.liquidstream.connectors.format.EventFileReader;
 import io.liquidstream.connectors.format.EventFiles;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
+import io.liquidstream.connectors.format.hdf5.NwbRecording;
 import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
 import io.liquidstream.core.event.LabeledSample;
@@ -28,6 +29,9 @@ import java.util.stream.Stream;
  *       labelled samples, Train before Test, each file decoded only when reached;</li>
  *   <li>an HDF5 file in the N-TIDIGITS layout (both splits, train first) or the SHD layout:
  *       labelled samples;</li>
+ *   <li>an NWB 2.x file: its trials as samples (labelled from a trials column when one is named), or,
+ *       without trials, its spikes as one continuous stream; one channel per unit
+ *       ({@link NwbRecording});</li>
  *   <li>any recording {@link EventFiles} reads (AEDAT, Prophesee DAT/EVT, N-MNIST .bin, CSV):
  *       one continuous stream without sample markers, decoded a chunk at a time.</li>
  * </ul>
@@ -57,6 +61,17 @@ public final class ReplayInputs {
      */
     public static PacketSource open(Path path, String source, Modality modality, int maxEvents, long maxMicros,
             long samplePeriodMicros) throws IOException {
+        return open(path, source, modality, maxEvents, maxMicros, samplePeriodMicros, null);
+    }
+
+    /**
+     * As {@link #open(Path, String, Modality, int, long, long)}, labelling an NWB file's trials from the
+     * trials column {@code trialLabel} (null: unlabelled).
+     *
+     * @throws IllegalArgumentException if {@code trialLabel} is given for anything but an NWB file with trials
+     */
+    public static PacketSource open(Path path, String source, Modality modality, int maxEvents, long maxMicros,
+            long samplePeriodMicros, String trialLabel) throws IOException {
         if (samplePeriodMicros < 0) {
             throw new IllegalArgumentException("sample period must be >= 0, found " + samplePeriodMicros);
         }
@@ -65,6 +80,13 @@ public final class ReplayInputs {
         }
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, "expected a recording file or an N-MNIST folder");
+        }
+        if (isHdf5(path) && NwbRecording.isNwb(path)) {
+            return nwb(path, source, modality, maxEvents, maxMicros, samplePeriodMicros, trialLabel);
+        }
+        if (trialLabel != null) {
+            throw new IllegalArgumentException("a trial label column ('" + trialLabel + "') applies only to NWB files "
+                    + "with trials; " + path + " is not an NWB file");
         }
         if (isHdf5(path)) {
             return hdf5(path, source, modality, maxEvents, maxMicros, samplePeriodMicros);
@@ -88,6 +110,23 @@ public final class ReplayInputs {
         PacketCutter cutter = new PacketCutter(source, modality, SensorGeometry.pixels(34, 34), maxEvents, maxMicros);
         return new SamplePackets(samples.iterator(), cutter, "N-MNIST folder " + root + " " + splits, samples::close,
                 periodMicros);
+    }
+
+    private static PacketSource nwb(Path file, String source, Modality modality, int maxEvents, long maxMicros,
+            long periodMicros, String trialLabel) throws IOException {
+        NwbRecording nwb = NwbRecording.read(file);
+        PacketCutter cutter = new PacketCutter(source, modality, nwb.geometry(), maxEvents, maxMicros);
+        String what = "NWB " + nwb.version() + " file " + file + " (" + nwb.units() + " units)";
+        if (nwb.trials() == 0) {
+            if (trialLabel != null) {
+                throw new IllegalArgumentException("a trial label column ('" + trialLabel + "') was given, but " + file
+                        + " has no trials (/intervals/trials); its spikes are sent as one continuous stream");
+            }
+            return new RecordingPackets(nwb.events(), cutter, what + ", one continuous stream");
+        }
+        NwbRecording.TrialSamples trials = nwb.trialSamples(trialLabel);
+        return new SamplePackets(trials.samples(), cutter, what + ", " + trials.count() + " trials as samples, "
+                + trials.labels(), () -> { }, periodMicros);
     }
 
     private static PacketSource hdf5(Path file, String source, Modality modality, int maxEvents, long maxMicros,

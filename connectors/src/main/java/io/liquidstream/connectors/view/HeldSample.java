@@ -4,7 +4,6 @@ import io.liquidstream.schemas.EventPacket;
 import io.liquidstream.schemas.EventPackets;
 import io.liquidstream.schemas.Modality;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The raw events of one recent sample of a source, gathered from its packets, so the page can register
@@ -37,11 +36,15 @@ final class HeldSample {
         this.maxEvents = maxEvents;
     }
 
-    /** @param sentMillis the packet's record timestamp: when its producer handed it to Kafka */
-    void add(EventPacket packet, long sentMillis) {
+    /**
+     * Adds a packet of the sample, given as its primitive columns ({@code y}, {@code p} empty when absent).
+     *
+     * @param sentMillis the packet's record timestamp: when its producer handed it to Kafka
+     */
+    void add(EventPacket packet, long t0, int[] dt, int[] xs, int[] ys, int[] ps, long sentMillis) {
         lastSentMillis = Math.max(lastSentMillis, sentMillis);
-        List<Integer> dt = packet.getDt();
-        int n = dt.size();
+        complete |= packet.getEndOfSample();
+        int n = dt.length;
         if (overflowed || size + n > maxEvents) {
             overflowed = true;
             return;
@@ -53,20 +56,19 @@ final class HeldSample {
             y = Arrays.copyOf(y, capacity);
             p = Arrays.copyOf(p, capacity);
         }
-        List<Integer> xs = packet.getX();
-        List<Integer> ys = packet.getY();
-        List<Integer> ps = packet.getP();
-        planar |= !ys.isEmpty();
-        polar |= !ps.isEmpty();
-        long t0 = packet.getT0Micros();
+        planar |= ys.length > 0;
+        polar |= ps.length > 0;
         for (int i = 0; i < n; i++) {
-            t[size] = t0 + dt.get(i);
-            x[size] = xs.get(i);
-            y[size] = ys.isEmpty() ? 0 : ys.get(i);
-            p[size] = ps.isEmpty() ? 0 : ps.get(i);
-            size++;
+            t[size + i] = t0 + dt[i];
         }
-        complete |= packet.getEndOfSample();
+        System.arraycopy(xs, 0, x, size, n);
+        if (ys.length > 0) {
+            System.arraycopy(ys, 0, y, size, n);
+        }
+        if (ps.length > 0) {
+            System.arraycopy(ps, 0, p, size, n);
+        }
+        size += n;
     }
 
     String source() {

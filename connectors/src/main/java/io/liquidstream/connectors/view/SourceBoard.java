@@ -3,6 +3,7 @@ package io.liquidstream.connectors.view;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.EventPacket;
+import io.liquidstream.schemas.EventPackets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,19 +91,23 @@ final class SourceBoard {
         s.topic = topic;
         s.partition = partition;
         s.lastSeenMillis = nowMillis;
-        int n = packet.getDt().size();
+        // Primitive copies: the columns' List<Integer> view would box every event.
+        int[] dt = EventPackets.toIntArray(packet.getDt());
+        int[] xs = EventPackets.toIntArray(packet.getX());
+        int[] ys = EventPackets.toIntArray(packet.getY());
+        int[] ps = EventPackets.toIntArray(packet.getP());
+        int n = dt.length;
         s.rate.add(n, nowMillis);
-        List<Integer> xs = packet.getX();
-        List<Integer> ys = packet.getY();
-        List<Integer> ps = packet.getP();
         long t0 = packet.getT0Micros();
         for (int i = 0; i < n; i++) {
-            int x = xs.get(i);
-            int y = ys.isEmpty() ? 0 : ys.get(i);
-            s.maxX = Math.max(s.maxX, x);
-            s.maxY = Math.max(s.maxY, y);
-            if (s.ring != null) {
-                s.ring.add(t0 + packet.getDt().get(i), x, y, ps.isEmpty() ? 1 : ps.get(i));
+            s.maxX = Math.max(s.maxX, xs[i]);
+            if (ys.length > 0) {
+                s.maxY = Math.max(s.maxY, ys[i]);
+            }
+        }
+        if (s.ring != null) {
+            for (int i = 0; i < n; i++) {
+                s.ring.add(t0 + dt[i], xs[i], ys.length == 0 ? 0 : ys[i], ps.length == 0 ? 1 : ps[i]);
             }
         }
         if (packet.getSampleId() != null) {
@@ -117,7 +122,7 @@ final class SourceBoard {
                 }
             }
             int before = held.events();
-            held.add(packet, sentMillis);
+            held.add(packet, t0, dt, xs, ys, ps, sentMillis);
             heldEvents += held.events() - before;
             while (heldEvents > HELD_EVENTS_BUDGET && heldOrder.size() > 1) {
                 forget(heldOrder.peekFirst());

@@ -50,8 +50,9 @@ final class ViewServer implements AutoCloseable {
     private final List<Subscriber> overviews = new CopyOnWriteArrayList<>();
     private final List<SourceSubscriber> watchers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2, named("liquidstream-view-tick"));
-    private final ThreadPoolExecutor sends = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(256), named("liquidstream-view-send"), new ThreadPoolExecutor.DiscardPolicy());
+    // Rejections throw (and clear the client's busy flag in offer), so a full queue never strands a client.
+    private final ThreadPoolExecutor sends = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(256), named("liquidstream-view-send"));
     private final Javalin app;
 
     ViewServer(ViewSettings settings, ViewState state, ServiceLag lag, AnchorTopic anchorTopic, String version) {
@@ -72,6 +73,7 @@ final class ViewServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            config.routes.before(this::requireKnownHost);
             config.routes.get("/api/info", this::info);
             config.routes.post("/api/anchors", this::registerClass);
             config.routes.before("/stream/source", ctx -> {
@@ -150,6 +152,26 @@ final class ViewServer implements AutoCloseable {
             return;
         }
         ctx.contentType("application/json").result(json.writeValueAsString(AnchorRequest.answer(plan)));
+    }
+
+    /**
+     * Refuses requests addressed to a host name the view does not answer to: a page of another site whose name
+     * was made to resolve to this machine (DNS rebinding) would otherwise count as same-origin. Bound to a
+     * wildcard address, the user opened the view to the network and any name is accepted.
+     */
+    private void requireKnownHost(Context ctx) {
+        String bind = settings.host();
+        if (bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]")) {
+            return;
+        }
+        String host = ctx.header("Host");
+        String name = host == null ? "" : host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        if (!(name.equalsIgnoreCase("localhost") || name.equals("127.0.0.1") || name.equals("[::1]")
+                || name.equalsIgnoreCase(bind) || ("[" + bind + "]").equalsIgnoreCase(name))) {
+            throw new io.javalin.http.ForbiddenResponse("expected a request to " + bind + " or localhost, found Host "
+                    + host);
+        }
     }
 
     private static boolean sameOrigin(String origin, String host) {

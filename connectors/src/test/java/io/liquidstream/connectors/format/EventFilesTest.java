@@ -37,7 +37,7 @@ class EventFilesTest {
 
     @Test
     void listsTheSupportedFormatsInRecognitionOrder() {
-        assertThat(EventFiles.formats()).containsExactly("dat", "evt2", "evt3", "nmnist", "aedat", "csv");
+        assertThat(EventFiles.formats()).containsExactly("nwb", "dat", "evt2", "evt3", "nmnist", "aedat", "csv");
     }
 
     @Test

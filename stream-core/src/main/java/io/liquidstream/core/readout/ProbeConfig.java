@@ -1,7 +1,8 @@
 package io.liquidstream.core.readout;
 
 /**
- * Training settings of a {@link SoftmaxProbe}.
+ * Training settings of a {@link SoftmaxProbe}. The seed's, per data set, are in
+ * {@code io.liquidstream.core.evaluation.SeedProtocols}.
  *
  * @param epochs passes over the training set; the probe reports the final epoch, never the best one
  * @param batchSize samples per gradient step
@@ -17,14 +18,9 @@ public record ProbeConfig(int epochs, int batchSize, double learningRate, double
         }
     }
 
-    /** The seed's vision probe: Adam, lr 1e-4, batch 100, 100 epochs. */
-    public static ProbeConfig visionSeed() {
-        return new ProbeConfig(100, 100, 1e-4, 0.0, 42);
-    }
-
-    /** The seed's audio probe: AdamW (PyTorch default decay 0.01), lr 6e-4, batch 256, 100 epochs. */
-    public static ProbeConfig audioSeed() {
-        return new ProbeConfig(100, 256, 6e-4, 0.01, 42);
+    /** {@code Adam} or {@code AdamW}: the optimiser these settings train with. */
+    public String optimiser() {
+        return weightDecay > 0 ? "AdamW" : "Adam";
     }
 
     public ProbeConfig withEpochs(int e) {

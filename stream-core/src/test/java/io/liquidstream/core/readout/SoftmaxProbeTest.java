@@ -3,6 +3,7 @@ package io.liquidstream.core.readout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liquidstream.core.evaluation.SeedProtocols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -50,7 +51,7 @@ class SoftmaxProbeTest {
     void givenNoTraining_lossFallsOverEpochs() {
         Object[] train = blobs(50, 1, 0.3);
         List<Double> losses = new ArrayList<>();
-        SoftmaxProbe.train((float[][]) train[0], (int[]) train[1], CLASSES, ProbeConfig.audioSeed().withEpochs(20),
+        SoftmaxProbe.train((float[][]) train[0], (int[]) train[1], CLASSES, SeedProtocols.NTIDIGITS_PROBE.training().withEpochs(20),
                 (epoch, epochs, loss) -> losses.add(loss));
         assertThat(losses).hasSize(20);
         assertThat(losses.get(19)).isLessThan(losses.get(0));
@@ -68,7 +69,7 @@ class SoftmaxProbeTest {
     @Test
     void givenLabelOutsideClasses_trainingNamesTheSample() {
         float[][] x = {{0f, 1f}, {1f, 0f}};
-        assertThatThrownBy(() -> SoftmaxProbe.train(x, new int[] {0, 5}, 2, ProbeConfig.visionSeed(), null))
+        assertThatThrownBy(() -> SoftmaxProbe.train(x, new int[] {0, 5}, 2, SeedProtocols.NMNIST_PROBE.training(), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("label 5 of sample 1");
     }

@@ -73,6 +73,42 @@ final class Aedat4Flatbuffers {
         }
     }
 
+    /** Where a decompressed event packet body keeps its {@code Event} structs. */
+    record EventSpan(ByteBuffer buffer, int start, int count) {
+    }
+
+    /**
+     * Locates the events of a decompressed {@code EventPacket} body, size-prefixed (as dv-processing
+     * writes it) or not.
+     *
+     * @throws IllegalArgumentException saying what was found, if the body is not an event packet or points
+     *     outside itself
+     */
+    static EventSpan locateEvents(byte[] body) {
+        ByteBuffer buffer = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
+        int start;
+        if (body.length >= 12 && buffer.getInt(0) == body.length - 4 && hasIdentifier(body, 8, EVENT_PACKET_ID)) {
+            start = 4;
+        } else if (hasIdentifier(body, 4, EVENT_PACKET_ID)) {
+            start = 0;
+        } else {
+            throw new IllegalArgumentException("event packet body of " + body.length + " bytes is not an EventPacket"
+                    + " FlatBuffer; expected the identifier '" + EVENT_PACKET_ID + "'");
+        }
+        try {
+            EventPacket events = EventPacket.of(buffer.position(start));
+            int count = events.elementsLength();
+            int first = events.elementsStart();
+            if (count < 0 || first < 0 || first + (long) count * EVENT_BYTES > body.length) {
+                throw new IllegalArgumentException("EventPacket declares " + count + " events at byte " + first
+                        + " of its " + body.length + "-byte body; expected them inside it");
+            }
+            return new EventSpan(buffer, first, count);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("EventPacket FlatBuffer points outside its " + body.length + " bytes");
+        }
+    }
+
     /** Whether {@code buffer} holds the identifier at {@code offset} (right after the root offset). */
     static boolean hasIdentifier(byte[] buffer, int offset, String identifier) {
         if (buffer.length < offset + 4) {

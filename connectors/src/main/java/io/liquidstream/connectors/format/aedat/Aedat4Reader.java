@@ -5,18 +5,9 @@ import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * Streams the polarity events of an AEDAT 4.0 (DV / dv-processing) recording.
@@ -107,7 +98,7 @@ public final class Aedat4Reader implements EventFileReader {
             Aedat4Compression compression = Aedat4Compression.fromCode(code).orElseThrow(() ->
                     EventFormatException.atOffset(file, at + 4, "IOHeader compression " + code
                             + "; expected 0 (NONE) to 4 (ZSTD_HIGH)"));
-            EventStream stream = EventStream.find(file, at + 4, info);
+            Aedat4EventStream stream = Aedat4EventStream.find(file, at + 4, info);
             SensorGeometry geometry = stream.geometry() != null ? stream.geometry() : fallback;
             if (geometry == null) {
                 throw EventFormatException.atOffset(file, at + 4, "event stream " + stream.id() + " states no"
@@ -123,6 +114,11 @@ public final class Aedat4Reader implements EventFileReader {
     /** The packet compression the header declares. */
     public Aedat4Compression compression() {
         return compression;
+    }
+
+    /** Where the file data table begins, or -1 if the header records none (yet). */
+    public long dataTablePosition() {
+        return dataTablePosition;
     }
 
     /** The id of the stream whose events are read. */
@@ -212,106 +208,19 @@ public final class Aedat4Reader implements EventFileReader {
         } catch (IOException e) {
             throw out.damage(packetOffset, "event packet is not valid " + compression + " data: " + e.getMessage());
         }
-        // dv-processing size-prefixes the FlatBuffer; accept writers that do not
-        ByteBuffer buffer = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
-        int start;
-        if (body.length >= 12 && buffer.getInt(0) == body.length - 4
-                && Aedat4Flatbuffers.hasIdentifier(body, 8, Aedat4Flatbuffers.EVENT_PACKET_ID)) {
-            start = 4;
-        } else if (Aedat4Flatbuffers.hasIdentifier(body, 4, Aedat4Flatbuffers.EVENT_PACKET_ID)) {
-            start = 0;
-        } else {
-            throw out.damage(packetOffset, "event packet body of " + body.length + " bytes is not an EventPacket"
-                    + " FlatBuffer; expected the identifier '" + Aedat4Flatbuffers.EVENT_PACKET_ID + "'");
-        }
         try {
-            Aedat4Flatbuffers.EventPacket events = Aedat4Flatbuffers.EventPacket.of(buffer.position(start));
-            int count = events.elementsLength();
-            int first = events.elementsStart();
-            if (count < 0 || first < 0 || first + (long) count * Aedat4Flatbuffers.EVENT_BYTES > body.length) {
-                throw out.damage(packetOffset, "EventPacket declares " + count + " events at byte " + first
-                        + " of its " + body.length + "-byte body; expected them inside it");
-            }
-            packet = buffer;
-            eventsStart = first;
-            eventCount = count;
+            Aedat4Flatbuffers.EventSpan events = Aedat4Flatbuffers.locateEvents(body);
+            packet = events.buffer();
+            eventsStart = events.start();
+            eventCount = events.count();
             eventIndex = 0;
-        } catch (IndexOutOfBoundsException e) {
-            throw out.damage(packetOffset, "EventPacket FlatBuffer points outside its " + body.length + " bytes");
+        } catch (IllegalArgumentException e) {
+            throw out.damage(packetOffset, e.getMessage());
         }
     }
 
     @Override
     public void close() throws IOException {
         source.close();
-    }
-
-    /** The event stream chosen from the IOHeader's infoNode XML, and its sensor size when stated. */
-    private record EventStream(int id, SensorGeometry geometry) {
-
-        static EventStream find(Path file, long offset, String info) throws EventFormatException {
-            if (info == null) {
-                throw EventFormatException.atOffset(file, offset, "IOHeader has no infoNode; expected the XML"
-                        + " description of the recorded streams");
-            }
-            Element root;
-            try {
-                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(info))).getDocumentElement();
-            } catch (ParserConfigurationException | SAXException | IOException e) {
-                throw EventFormatException.atOffset(file, offset, "IOHeader infoNode is not well-formed XML: "
-                        + e.getMessage());
-            }
-            EventStream best = null;
-            NodeList nodes = root.getElementsByTagName("node");
-            for (int i = 0; i < nodes.getLength(); i++) {
-                Element node = (Element) nodes.item(i);
-                if (node.getAttribute("name").matches("\\d{1,9}") && "EVTS".equals(attribute(node, "typeIdentifier"))) {
-                    int id = Integer.parseInt(node.getAttribute("name"));
-                    if (best == null || id < best.id()) {
-                        best = new EventStream(id, size(node));
-                    }
-                }
-            }
-            if (best == null) {
-                throw EventFormatException.atOffset(file, offset, "IOHeader infoNode declares no event stream;"
-                        + " expected a stream node with typeIdentifier EVTS");
-            }
-            return best;
-        }
-
-        /** sizeX/sizeY anywhere below the stream node (DV puts them in its "info" child). */
-        private static SensorGeometry size(Element stream) {
-            String width = deepAttribute(stream, "sizeX");
-            String height = deepAttribute(stream, "sizeY");
-            if (width == null || height == null || !width.matches("\\d{1,5}") || !height.matches("\\d{1,5}")
-                    || Integer.parseInt(width) == 0 || Integer.parseInt(height) == 0) {
-                return null;
-            }
-            return SensorGeometry.pixels(Integer.parseInt(width), Integer.parseInt(height));
-        }
-
-        private static String attribute(Element node, String key) {
-            for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-                if (child instanceof Element attr && attr.getTagName().equals("attr")
-                        && key.equals(attr.getAttribute("key"))) {
-                    return attr.getTextContent().trim();
-                }
-            }
-            return null;
-        }
-
-        private static String deepAttribute(Element node, String key) {
-            NodeList attrs = node.getElementsByTagName("attr");
-            for (int i = 0; i < attrs.getLength(); i++) {
-                Element attr = (Element) attrs.item(i);
-                if (key.equals(attr.getAttribute("key"))) {
-                    return attr.getTextContent().trim();
-                }
-            }
-            return null;
-        }
     }
 }

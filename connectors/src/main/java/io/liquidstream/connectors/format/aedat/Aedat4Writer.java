@@ -43,14 +43,30 @@ public final class Aedat4Writer implements Closeable {
      */
     public static Aedat4Writer create(Path file, SensorGeometry geometry, Aedat4Compression compression)
             throws IOException {
-        if (geometry.width() > Short.MAX_VALUE + 1 || geometry.height() > Short.MAX_VALUE + 1
-                || geometry.polarities() != 2) {
-            throw new IllegalArgumentException("AEDAT 4.0 holds 16-bit x and y with two polarities, not " + geometry);
-        }
+        checkFits(geometry);
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         out.write((Aedat4Reader.VERSION_LINE + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(Aedat4Flatbuffers.ioHeader(compression, -1, infoNode(geometry, compression)));
         return new Aedat4Writer(out, geometry, compression);
+    }
+
+    /**
+     * Writes to {@code out} what DV's network output sends each client: the IOHeader (without the version
+     * line a file starts with), then the packets {@link #write} adds; {@link #flush} hands them on.
+     */
+    public static Aedat4Writer network(OutputStream out, SensorGeometry geometry, Aedat4Compression compression)
+            throws IOException {
+        checkFits(geometry);
+        OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        buffered.write(Aedat4Flatbuffers.ioHeader(compression, -1, infoNode(geometry, compression)));
+        return new Aedat4Writer(buffered, geometry, compression);
+    }
+
+    private static void checkFits(SensorGeometry geometry) {
+        if (geometry.width() > Short.MAX_VALUE + 1 || geometry.height() > Short.MAX_VALUE + 1
+                || geometry.polarities() != 2) {
+            throw new IllegalArgumentException("AEDAT 4.0 holds 16-bit x and y with two polarities, not " + geometry);
+        }
     }
 
     static String infoNode(SensorGeometry geometry, Aedat4Compression compression) {
@@ -95,6 +111,11 @@ public final class Aedat4Writer implements Closeable {
             out.write(payload);
         }
         lastTime = previous;
+    }
+
+    /** Hands everything written so far to the file or socket. */
+    public void flush() throws IOException {
+        out.flush();
     }
 
     @Override

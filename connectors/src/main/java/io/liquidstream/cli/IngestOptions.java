@@ -1,0 +1,142 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.connectors.replay.KafkaReplay;
+import io.liquidstream.connectors.replay.ReplaySpeed;
+import io.liquidstream.core.event.SensorGeometry;
+import io.liquidstream.core.stream.Modalities;
+import io.liquidstream.schemas.Modality;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The options every {@code ingest} transport shares: where packets go, how they are cut, how long to run. */
+final class IngestOptions {
+
+    @Option(names = "--source", paramLabel = "ID", description = "Source id and record key (default: named after the input).")
+    String source;
+
+    @Option(names = "--modality", defaultValue = "vision", paramLabel = "M",
+            description = "vision, audio or neural. Default: ${DEFAULT-VALUE}.")
+    String modality;
+
+    @Option(names = "--topic", paramLabel = "T", description = "Target topic (default: lsm.events.<modality>).")
+    String topic;
+
+    @Option(names = {"--bootstrap-servers", "--bootstrap"}, defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
+            description = "Kafka brokers. Default: ${DEFAULT-VALUE}.")
+    String bootstrap;
+
+    @Option(names = "--kafka-config", paramLabel = "F", description = "Kafka client properties (e.g. SASL/TLS).")
+    Path kafkaConfig;
+
+    @Option(names = "--packet-events", defaultValue = "1000", paramLabel = "N",
+            description = "Most events per packet. Default: ${DEFAULT-VALUE}.")
+    int packetEvents;
+
+    @Option(names = "--packet-micros", defaultValue = "50000", paramLabel = "US",
+            description = "Longest time span of a packet in us. Default: ${DEFAULT-VALUE}.")
+    long packetMicros;
+
+    @Option(names = "--linger", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Send held events when no event came for this long (default: --packet-micros).")
+    Duration linger;
+
+    @Option(names = "--partitions", defaultValue = "3",
+            description = "Partitions of the topic when it must be created. Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    @Option(names = "--no-create-topic", description = "Fail when the topic is missing instead of creating it.")
+    boolean noCreateTopic;
+
+    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
+            paramLabel = "DURATION", description = "How long the broker may take to answer. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--max-in-flight", defaultValue = "256", paramLabel = "PACKETS",
+            description = "Packets sent but not yet acknowledged. Default: ${DEFAULT-VALUE}.")
+    int maxInFlight;
+
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Stop after this long, e.g. 60s (default: run until the input ends or Ctrl-C).")
+    Duration duration;
+
+    @Option(names = "--first-seq", paramLabel = "N",
+            description = "seq of the first packet (default: the start time in us, so that a restart of the same source"
+                    + " continues above its earlier runs, which the service would drop as duplicates).")
+    Long firstSeq;
+
+    @Option(names = "--json", description = "Print the summary as one JSON line (and no progress).")
+    boolean json;
+
+    Modality modality() {
+        Modality m = Modalities.of(modality);
+        if (m == Modality.UNKNOWN) {
+            throw new IllegalArgumentException("--modality must be vision, audio or neural, found '" + modality + "'");
+        }
+        return m;
+    }
+
+    String topic() {
+        return topic != null ? topic : "lsm.events." + Modalities.name(modality());
+    }
+
+    Duration linger() {
+        return linger != null ? linger : Duration.ofNanos(Math.max(1_000_000L, packetMicros * 1000));
+    }
+
+    void check() {
+        if (packetEvents < 1 || packetMicros < 1 || timeout.isNegative() || timeout.isZero() || maxInFlight < 1
+                || (duration != null && (duration.isNegative() || duration.isZero()))) {
+            throw new IllegalArgumentException("--packet-events, --packet-micros, --timeout, --max-in-flight and"
+                    + " --duration must be positive, found " + packetEvents + ", " + packetMicros + ", " + timeout + ", "
+                    + maxInFlight + ", " + duration);
+        }
+    }
+
+    Map<String, Object> clientProperties() throws IOException {
+        Map<String, Object> props = new HashMap<>();
+        if (kafkaConfig != null) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(kafkaConfig)) {
+                p.load(r);
+            }
+            p.forEach((k, v) -> props.put(k.toString(), v));
+        }
+        props.put("bootstrap.servers", bootstrap);
+        return props;
+    }
+
+    KafkaReplay.Target target(Map<String, Object> props) {
+        return new KafkaReplay.Target(props, topic(), ReplaySpeed.MAX, !noCreateTopic, partitions, timeout, maxInFlight);
+    }
+
+    /** {@code WxH} (two polarities) or {@code WxHxP}, as in CSV recordings' geometry comments. */
+    static final class GeometryConverter implements ITypeConverter<SensorGeometry> {
+
+        private static final Pattern FORM = Pattern.compile("(\\d{1,5})x(\\d{1,5})(?:x(\\d))?");
+
+        @Override
+        public SensorGeometry convert(String value) {
+            Matcher m = FORM.matcher(value.trim().toLowerCase(java.util.Locale.ROOT));
+            if (m.matches()) {
+                int w = Integer.parseInt(m.group(1));
+                int h = Integer.parseInt(m.group(2));
+                int p = m.group(3) == null ? 2 : Integer.parseInt(m.group(3));
+                if (w > 0 && h > 0 && p > 0) {
+                    return new SensorGeometry(w, h, p);
+                }
+            }
+            throw new TypeConversionException("expected a sensor size like 640x480 (or WxHxP), found '" + value + "'");
+        }
+    }
+}

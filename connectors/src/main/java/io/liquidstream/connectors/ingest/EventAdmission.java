@@ -1,0 +1,95 @@
+package io.liquidstream.connectors.ingest;
+
+import io.liquidstream.core.event.Events;
+import io.liquidstream.core.event.SensorGeometry;
+import java.util.Arrays;
+
+/**
+ * Lets into a batch (one datagram, one stream packet) only the events that can be sent: inside the
+ * sensor, and not earlier than an event already let in (packets keep time order; a reordered datagram's
+ * late events are dropped rather than sent out of order). A batch is all or nothing for its structure:
+ * {@link #discard()} forgets it, as if it never came, when its decoder finds it malformed halfway.
+ *
+ * <p>Not thread-safe: one per reader thread.
+ */
+final class EventAdmission implements EventSink {
+
+    private final IngestStats stats;
+    private SensorGeometry geometry;
+    private long[] t = new long[1024];
+    private int[] x = new int[1024];
+    private int[] y = new int[1024];
+    private byte[] p = new byte[1024];
+    private int size;
+    private long lastTime = Long.MIN_VALUE;
+    private long batchStartTime = Long.MIN_VALUE;
+    private long outside;
+    private long late;
+    private String example;
+
+    EventAdmission(SensorGeometry geometry, IngestStats stats) {
+        this.geometry = geometry;
+        this.stats = stats;
+    }
+
+    /** The sensor events are checked against from the next batch on (a reconnection may bring another). */
+    void geometry(SensorGeometry sensor) {
+        this.geometry = sensor;
+    }
+
+    SensorGeometry geometry() {
+        return geometry;
+    }
+
+    void begin() {
+        size = 0;
+        outside = 0;
+        late = 0;
+        example = null;
+        batchStartTime = lastTime;
+    }
+
+    @Override
+    public void event(long timeMicros, int xx, int yy, int polarity) {
+        if (!geometry.contains(xx, yy, polarity)) {
+            if (outside++ == 0) {
+                example = "(x=" + xx + ", y=" + yy + ", p=" + polarity + ") on a " + geometry.width() + "x"
+                        + geometry.height() + " sensor";
+            }
+            return;
+        }
+        if (timeMicros < lastTime) {
+            late++;
+            return;
+        }
+        if (size == t.length) {
+            int c = size * 2;
+            t = Arrays.copyOf(t, c);
+            x = Arrays.copyOf(x, c);
+            y = Arrays.copyOf(y, c);
+            p = Arrays.copyOf(p, c);
+        }
+        t[size] = timeMicros;
+        x[size] = xx;
+        y[size] = yy;
+        p[size] = (byte) polarity;
+        size++;
+        lastTime = timeMicros;
+    }
+
+    /** Ends the batch, counting what was refused; its events, or null if none was let in. */
+    Events finish() {
+        stats.refused(outside, late, example);
+        if (size == 0) {
+            return null;
+        }
+        return Events.of(geometry, Arrays.copyOf(t, size), Arrays.copyOf(x, size), Arrays.copyOf(y, size),
+                Arrays.copyOf(p, size));
+    }
+
+    /** Forgets the batch: nothing of it is counted or let in, and time order is as before it. */
+    void discard() {
+        size = 0;
+        lastTime = batchStartTime;
+    }
+}
