@@ -77,7 +77,7 @@ final class DeadLetterOptions {
                         command, total, packetsSent, reasons));
             } else if (outcome == ServiceCatchUp.Outcome.TIMED_OUT) {
                 err.println(command + ": the service (group " + serviceGroup + ") had not settled everything sent after "
-                        + wait.toMillis() + " ms; none dead-lettered so far");
+                        + DurationConverter.format(wait) + "; none dead-lettered so far");
             }
             return total;
         } catch (InterruptedException e) {

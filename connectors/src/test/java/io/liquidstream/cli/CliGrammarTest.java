@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class CliGrammarTest {
 
     /** Commands that start a broker of their own when none is named: the one default they may change. */
-    private static final Set<String> OWN_BROKER = Set.of("liquidstream bench pipeline");
+    private static final Set<String> OWN_BROKER = Set.of("liquidstream bench pipeline", "liquidstream bench ingest");
 
     /** Names and labels that say an option is a length of time. */
     private static final Pattern TIME_WORDS = Pattern.compile(
@@ -57,7 +57,8 @@ class CliGrammarTest {
         }
         assertThat(checked).as("commands with a broker option").contains("liquidstream serve", "liquidstream replay",
                 "liquidstream view", "liquidstream anchors add", "liquidstream anchors list",
-                "liquidstream anchors remove", "liquidstream bench pipeline");
+                "liquidstream anchors remove", "liquidstream bench pipeline", "liquidstream tail",
+                "liquidstream ingest udp", "liquidstream ingest tcp", "liquidstream ingest file", "liquidstream bench ingest");
     }
 
     @Test
@@ -99,7 +100,11 @@ class CliGrammarTest {
         assertThat(durations).contains("liquidstream demo --duration", "liquidstream bench pipeline --duration",
                 "liquidstream bench pipeline --warmup", "liquidstream replay --timeout",
                 "liquidstream replay --sample-period", "liquidstream replay --packet-span",
-                "liquidstream anchors add --span", "liquidstream anchors list --timeout");
+                "liquidstream anchors add --span", "liquidstream anchors list --timeout", "liquidstream tail --timeout",
+                "liquidstream ingest udp --duration", "liquidstream ingest udp --linger",
+                "liquidstream ingest udp --packet-span", "liquidstream ingest tcp --retry", "liquidstream ingest file --poll",
+                "liquidstream replay --dead-letter-wait", "liquidstream bench ingest --duration",
+                "liquidstream bench ingest --packet-span");
     }
 
     @Test
@@ -124,6 +129,9 @@ class CliGrammarTest {
         new CommandLine(bench).parseArgs("--sample-ms", "120");
         ViewCommand view = new ViewCommand();
         new CommandLine(view).parseArgs("--port", "9000", "--host", "0.0.0.0");
+        IngestCommand.Udp ingest = new IngestCommand.Udp();
+        new CommandLine(ingest).parseArgs("--port", "0", "--format", "spif", "--geometry", "64x64", "--bootstrap", "h:2",
+                "--packet-micros", "20000");
 
         assertThat(replay.samplePeriodMicros).isEqualTo(2_000_000L);
         assertThat(replay.packets.spanMicros()).isEqualTo(20_000);
@@ -132,6 +140,9 @@ class CliGrammarTest {
         assertThat(bench.sampleMillis).isEqualTo(120L);
         assertThat(view.port).isEqualTo(9000);
         assertThat(view.host).isEqualTo("0.0.0.0");
+        assertThat(ingest.options.packets.spanMicros()).isEqualTo(20_000);
+        assertThat(ingest.options.linger()).as("--linger defaults to the packet span").isEqualTo(Duration.ofMillis(20));
+        assertThat(ingest.options.kafka.bootstrapServers).isEqualTo("h:2");
     }
 
     @Test
@@ -170,7 +181,8 @@ class CliGrammarTest {
             }
         }
         assertThat(json).contains("liquidstream demo", "liquidstream replay", "liquidstream bench pipeline",
-                "liquidstream inspect", "liquidstream anchors list");
+                "liquidstream inspect", "liquidstream anchors list",
+                "liquidstream tail", "liquidstream ingest udp", "liquidstream bench ingest");
     }
 
     @Test
