@@ -82,6 +82,7 @@ final class IngestOptions {
     }
 
     void check() {
+        // Each throws, naming its flag, when out of range: checked before a socket is opened.
         packets.events();
         packets.spanMicros();
         if (timeout.isNegative() || timeout.isZero() || maxInFlight < 1
