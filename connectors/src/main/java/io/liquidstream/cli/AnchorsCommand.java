@@ -33,13 +33,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream anchors}: register, list and remove run-time class anchors on the anchors topic. */
-@Command(name = "anchors", header = "Register, list and remove class anchors on the compacted anchors topic.",
+@Command(name = "anchors", header = "Add, list and remove class anchors while the service runs.",
         mixinStandardHelpOptions = true,
-        description = {
-            "A running service (serve, demo) reads the anchors topic continuously: a",
-            "class gets a prototype per modality, the mean of its anchors' embeddings,",
-            "from the next query on, without retraining."
-        },
+        description = "A running service (serve, demo) reads the anchors topic continuously: a class gets a "
+                + "prototype per modality, the mean of its anchors' embeddings, from the next query on, without "
+                + "retraining.",
         subcommands = {AnchorsCommand.Add.class, AnchorsCommand.ListAnchors.class, AnchorsCommand.Remove.class})
 final class AnchorsCommand implements Callable<Integer> {
 
@@ -55,47 +53,32 @@ final class AnchorsCommand implements Callable<Integer> {
     /** Where the anchors topic is: the same flags for every subcommand. */
     static final class TopicOptions {
 
-        @Option(names = {"--bootstrap-servers", "--bootstrap"}, defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
-                description = "Kafka brokers HOST:PORT[,...] (--bootstrap is an alias). Default: ${DEFAULT-VALUE}.")
-        String bootstrapServers;
+        @Mixin
+        KafkaOptions kafka;
 
         @Option(names = "--topic", defaultValue = "lsm.anchors", paramLabel = "T",
-                description = "The compacted anchors topic (the service's topic.anchors). Default: ${DEFAULT-VALUE}.")
+                description = "The compacted anchors topic, which serve reads (its setting topic.anchors). "
+                        + "Default: ${DEFAULT-VALUE}.")
         String topic;
 
-        @Option(names = "--kafka-config", paramLabel = "F", description = "Kafka client properties (e.g. SASL/TLS).")
-        Path kafkaConfig;
-
-        @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+        @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
                 description = "How long the broker may take to answer. Default: ${DEFAULT-VALUE}.")
-        int timeoutSeconds;
+        Duration timeout;
 
         AnchorTopic open() throws IOException {
-            if (timeoutSeconds < 1) {
-                throw new IllegalArgumentException("--timeout must be positive, found " + timeoutSeconds);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("--timeout must be positive, found " + DurationConverter.format(timeout));
             }
-            Map<String, Object> props = new HashMap<>();
-            if (kafkaConfig != null) {
-                Properties p = new Properties();
-                try (Reader r = Files.newBufferedReader(kafkaConfig)) {
-                    p.load(r);
-                }
-                p.forEach((k, v) -> props.put(k.toString(), v));
-            }
-            props.put("bootstrap.servers", bootstrapServers);
-            return new AnchorTopic(props, topic, Duration.ofSeconds(timeoutSeconds));
+            return new AnchorTopic(kafka.clientProperties(), topic, timeout);
         }
     }
 
     @Command(name = "add", header = "Publish exemplars of a class, read from a recording or data set.",
             mixinStandardHelpOptions = true,
-            description = {
-                "Reads FROM the way replay does: from a labelled data set (N-MNIST folder,",
-                "N-TIDIGITS / SHD HDF5) the first --count samples labelled --class (Train",
-                "before Test); from any other recording its first --count spans of",
-                "--span-ms. Each becomes one ClassAnchor with the raw events as exemplar,",
-                "keyed class-C/MODALITY/SAMPLE: adding the same samples again replaces them."
-            })
+            description = "Reads FROM the way replay does: from a labelled data set (N-MNIST folder, N-TIDIGITS / SHD "
+                    + "HDF5) the first --count samples labelled --class (Train before Test); from any other recording "
+                    + "its first --count spans of --span. Each becomes one ClassAnchor with the raw events as "
+                    + "exemplar, keyed class-C/MODALITY/SAMPLE: adding the same samples again replaces them.")
     static final class Add implements Callable<Integer> {
 
         @Option(names = "--class", required = true, paramLabel = "C", description = "Class label (>= 0).")
@@ -116,15 +99,19 @@ final class AnchorsCommand implements Callable<Integer> {
                 description = "vision, audio or neural. Default: vision for a folder or recording; required for HDF5.")
         String modality;
 
-        @Option(names = "--span-ms", defaultValue = "300", paramLabel = "MS",
+        @Option(names = "--span", defaultValue = "300ms", paramLabel = "DURATION", converter = DurationConverter.class,
                 description = "Length of one exemplar of a recording without samples. Default: ${DEFAULT-VALUE}.")
-        long spanMillis;
+        Duration span;
+
+        /** The spelling before durations took units ({@code --span-ms 300}); wins when given. */
+        @Option(names = "--span-ms", hidden = true, paramLabel = "MS")
+        Long spanMillis;
 
         @Option(names = "--note", paramLabel = "TEXT", description = "Free text stored with each anchor.")
         String note;
 
-        @Option(names = "--json", description = "Print the summary as one JSON line.")
-        boolean json;
+        @Mixin
+        JsonOption output;
 
         @Mixin
         TopicOptions where;
@@ -145,14 +132,15 @@ final class AnchorsCommand implements Callable<Integer> {
             }
             String mod = Modalities.name(m);
             String source = "anchors/" + from.toAbsolutePath().normalize().getFileName();
-            AnchorExemplars.Read read = AnchorExemplars.read(from, source, m, classLabel, count, spanMillis * 1000);
+            AnchorExemplars.Read read = AnchorExemplars.read(from, source, m, classLabel, count,
+                    spanMillis != null ? spanMillis * 1_000 : span.toNanos() / 1_000);
             List<ClassAnchor> anchors = AnchorRecords.ofExemplars(classLabel, name, read.exemplars(),
                     LiquidStreamService.wallMicros(), note != null ? note : "liquidstream anchors add --from " + from);
             AnchorTopic topic = where.open();
             topic.publish(anchors);
 
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json()) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("topic", topic.topic());
                 f.put("class", classLabel);
@@ -178,12 +166,12 @@ final class AnchorsCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", header = "Show the anchors registered on the topic, per class.", mixinStandardHelpOptions = true,
-            description = {"Reads the compacted topic to its end (removed anchors left out) and",
-                "shows, per class, the anchors per modality and their ids."})
+            description = "Reads the compacted topic to its end (removed anchors left out) and shows, per class, the "
+                    + "anchors per modality and their ids.")
     static final class ListAnchors implements Callable<Integer> {
 
-        @Option(names = "--json", description = "Print one JSON line.")
-        boolean json;
+        @Mixin
+        JsonOption output;
 
         @Mixin
         TopicOptions where;
@@ -197,7 +185,7 @@ final class AnchorsCommand implements Callable<Integer> {
             AnchorTopic.Catalogue catalogue = topic.read();
             Map<Integer, List<ClassAnchor>> byClass = catalogue.byClass();
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json()) {
                 List<Map<String, Object>> classes = new ArrayList<>();
                 byClass.forEach((c, anchors) -> {
                     Map<String, Object> f = new LinkedHashMap<>();
@@ -249,9 +237,8 @@ final class AnchorsCommand implements Callable<Integer> {
     }
 
     @Command(name = "remove", header = "Remove anchors (tombstones on the compacted topic).", mixinStandardHelpOptions = true,
-            description = {"Removes every anchor of a class (optionally of one modality), or the",
-                "anchors with the given ids; the service recomputes the class's prototype,",
-                "or drops it with the last anchor."})
+            description = "Removes every anchor of a class (optionally of one modality), or the anchors with the "
+                    + "given ids; the service recomputes the class's prototype, or drops it with the last anchor.")
     static final class Remove implements Callable<Integer> {
 
         static final class Which {
@@ -268,8 +255,8 @@ final class AnchorsCommand implements Callable<Integer> {
         @Option(names = "--modality", paramLabel = "M", description = "With --class: only anchors of this modality.")
         String modality;
 
-        @Option(names = "--json", description = "Print the summary as one JSON line.")
-        boolean json;
+        @Mixin
+        JsonOption output;
 
         @Mixin
         TopicOptions where;
@@ -287,7 +274,7 @@ final class AnchorsCommand implements Callable<Integer> {
             List<String> unknown = ids.stream().filter(id -> !registered.contains(id)).toList();
             topic.remove(ids);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json()) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("topic", topic.topic());
                 f.put("removed", ids.size() - unknown.size());

@@ -7,21 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench ...}: benchmarks that print figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print measured figures.",
+@Command(name = "bench", mixinStandardHelpOptions = true, header = "Benchmarks that print measured figures.",
         subcommands = {BenchCommand.Encode.class, PipelineBenchCommand.class, IngestBenchCommand.class})
 final class BenchCommand {
 
     /** Reservoir encoding throughput on random binary input. */
     @Command(name = "encode", header = "Reservoir encoding throughput on random binary input.", mixinStandardHelpOptions = true,
             description = {
-                "Encodes N samples of random binary input at the given density (fraction of input bins holding",
-                "a spike) with the seed's reservoir shapes, after a warm-up, and prints samples per second."
+                "Encodes N samples of random binary input at the given density (fraction of input bins "
+                    + "holding a spike) with the seed's reservoir shapes, after a warm-up, and prints samples "
+                    + "per second."
             })
     static final class Encode implements Callable<Integer> {
 
@@ -40,11 +41,11 @@ final class BenchCommand {
         @Option(names = "--threads", defaultValue = "2", description = "Encoding threads. Default: ${DEFAULT-VALUE}.")
         int threads;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Seed of weights and inputs. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
         long seed;
 
-        @Option(names = "--json", description = "Print one JSON line.")
-        boolean json;
+        @Mixin
+        JsonOption output;
 
         @Spec
         CommandSpec spec;
@@ -57,7 +58,7 @@ final class BenchCommand {
             ReservoirPreset preset = config == Config.vision ? ReservoirPreset.VISION_PROBE : ReservoirPreset.AUDIO_PROBE;
             EncodeBenchmark.Result r = EncodeBenchmark.run(preset, samples, density, threads, seed);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
                 m.put("config", config.name());

@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "broker", header = "A local single-node KRaft Kafka broker for development.", mixinStandardHelpOptions = true,
         description = {
-            "Runs a local single-node Kafka broker (KRaft, broker and controller in one process) on 127.0.0.1",
-            "for development, prints its bootstrap address and runs until Ctrl-C. With --log-dir the data",
-            "survives restarts; without, it lives in a temporary folder deleted on exit."
+            "Runs a local single-node Kafka broker (KRaft, broker and controller in one process) on "
+                + "127.0.0.1 for development, prints its bootstrap address and runs until Ctrl-C. With "
+                + "--log-dir the data survives restarts; without, it lives in a temporary folder deleted on "
+                + "exit."
         })
 final class BrokerCommand implements Callable<Integer> {
 

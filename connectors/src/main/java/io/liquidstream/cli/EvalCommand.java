@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream eval ...}: the seed's evaluation protocols. */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluation protocols of the seed.",
+@Command(name = "eval", mixinStandardHelpOptions = true, header = "Evaluation protocols of the seed.",
         subcommands = {EvalCommand.ZeroShot.class, EvalDeviceCommand.class})
 final class EvalCommand {
 
@@ -36,24 +36,26 @@ final class EvalCommand {
     private static final double PROTOTYPE_RIDGE = 1e-2;
 
     /** Cross-modal zero-shot retrieval (audio→image or neural→image). */
-    @Command(name = "zero-shot", header = "The seed's cross-modal zero-shot retrieval protocol, mean and sd over seeds.", mixinStandardHelpOptions = true,
+    @Command(name = "zero-shot", header = "Cross-modal zero-shot retrieval, mean and sd over seeds.", mixinStandardHelpOptions = true,
             description = {
-                "Trains on pairs of the training classes only (paired within a class by index), then scores top-1",
-                "retrieval on the first --test-per-class test samples of each class, in both directions: in-class",
-                "among the training classes, zero-shot among classes never trained on. Final epoch, never selected",
-                "on the test set; mean and standard deviation over --seeds reservoir/training seeds; chance beside it.",
+                "Trains on pairs of the training classes only (paired within a class by index), then "
+                    + "scores top-1 retrieval on the first --test-per-class test samples of each class, in "
+                    + "both directions: in-class among the training classes, zero-shot among classes never "
+                    + "trained on. Final epoch, never selected on the test set; mean and standard deviation "
+                    + "over --seeds reservoir/training seeds; chance beside it.",
                 "",
-                "With clip, also the generalized (open-set) protocol: test queries of all classes against one",
-                "prototype per class (seen and unseen) from the other modality's test samples; seen and unseen",
-                "accuracy and their harmonic mean H, uncalibrated and with calibrated stacking, its seen-class",
-                "margin chosen per query modality on training classes held out as pseudo-unseen (one more training",
-                "run per seed), never on test data. See docs/generalized-zero-shot.md."
+                "With clip, also the generalized (open-set) protocol: test queries of all classes "
+                    + "against one prototype per class (seen and unseen) from the other modality's test "
+                    + "samples; seen and unseen accuracy and their harmonic mean H, uncalibrated and with "
+                    + "calibrated stacking, its seen-class margin chosen per query modality on training "
+                    + "classes held out as pseudo-unseen (one more training run per seed), never on test data. "
+                    + "See docs/generalized-zero-shot.md."
             })
     static final class ZeroShot implements Callable<Integer> {
 
         @Option(names = "--pair", required = true, paramLabel = "M=PATH,M=PATH",
                 description = "vision=DIR,audio=FILE (N-MNIST layout + N-TIDIGITS HDF5) or neural=DIR,vision=DIR "
-                        + "(DIR holding SHD-layout train.h5/test.h5 or shd_train.h5/shd_test.h5).")
+                        + "(DIR holding train.h5 and test.h5 in the SHD layout, or shd_train.h5 and shd_test.h5).")
         String pair;
 
         @Option(names = "--train-classes", description = "Training classes. Default: 1-7 (audio); for neural data "
@@ -72,8 +74,8 @@ final class EvalCommand {
                         + "features). Default: ${DEFAULT-VALUE}.")
         Method method;
 
-        @Option(names = "--device", defaultValue = "ideal", description = "Reservoir weights: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-        DeviceKind device;
+        @Mixin
+        DeviceOption reservoir;
 
         @Option(names = "--seeds", defaultValue = "5", description = "Seeds to average over. Default: ${DEFAULT-VALUE}.")
         int seeds;
@@ -88,8 +90,8 @@ final class EvalCommand {
         @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
         Integer threads;
 
-        @Option(names = "--json", description = "Print one JSON line instead of a table.")
-        boolean json;
+        @Mixin
+        JsonOption output;
 
         @Option(names = "--no-generalized",
                 description = "Skip the generalized (open-set) protocol and its calibration training run.")
@@ -120,7 +122,7 @@ final class EvalCommand {
             ZeroShotProtocol.Scores last = null;
             int pairs = 0;
             for (int s = 0; s < seeds; s++) {
-                PairedFeatures f = PairedFeatures.encode(data, s, device, workers, training.segments(), this::progress);
+                PairedFeatures f = PairedFeatures.encode(data, s, reservoir.device, workers, training.segments(), this::progress);
                 CrossModalRetriever model;
                 if (method == Method.protonet) {
                     model = CrossModalTraining.fitPrototypes(protocol, f.a(), f.b(), PROTOTYPE_NORMALISATION,
@@ -221,13 +223,13 @@ final class EvalCommand {
             double chanceIn = ZeroShotProtocol.chance(protocol.config().trainClasses());
             double chanceZero = ZeroShotProtocol.chance(protocol.config().zeroShotClasses());
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("pair", a + "-vision");
                 m.put("method", method.name());
                 m.put("loss", method == Method.clip ? training.lossName() : "none");
                 m.put("pd", training.projectionDim);
-                m.put("device", device.name());
+                m.put("device", reservoir.device.name());
                 m.put("segments", Map.of(data.a().modality(), training.segments().of(data.a()), "vision",
                         training.segments().of(data.b())));
                 m.put("standardise", training.standardise);
@@ -256,7 +258,7 @@ final class EvalCommand {
             } else {
                 out.printf("zero-shot %s <-> image: %s%s, pd %d, %s weights, %s, %d seed(s), final epoch%n", a, method,
                         method == Method.clip ? " (" + training.lossName() + " loss)" : "", training.projectionDim,
-                        device, "read-out segments " + training.segments().describe(data)
+                        reservoir.device, "read-out segments " + training.segments().describe(data)
                                 + (training.standardise ? ", standardised" : ""), runs.length);
                 out.printf("  training pairs %d from classes %s; zero-shot classes %s; up to %d test samples per class%n",
                         pairs, protocol.config().trainClasses(), protocol.config().zeroShotClasses(), testPerClass);
@@ -281,7 +283,7 @@ final class EvalCommand {
         }
 
         private Progress progress(String label, Long total) {
-            return json ? Progress.quiet() : new Progress(label, total);
+            return output.json() ? Progress.quiet() : new Progress(label, total);
         }
     }
 }

@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench ingest}: live ingest rate and UDP loss under overload. */
-@Command(name = "ingest", header = "Ingest rate of live UDP or TCP events into Kafka, and UDP loss under overload.",
+@Command(name = "ingest", header = "Live ingest rate into Kafka (UDP, TCP) and UDP loss on overload.",
         mixinStandardHelpOptions = true,
         description = "A sender in this JVM streams synthetic 640x480 camera events on loopback to the ingester for"
             + " --duration, at --events-per-second or as fast as it can (0); the ingester sends them to a fresh topic"
@@ -33,7 +34,7 @@ final class IngestBenchCommand implements Callable<Integer> {
             description = "The sender's rate; 0: as fast as it can. Default: ${DEFAULT-VALUE}.")
     long eventsPerSecond;
 
-    @Option(names = "--duration", defaultValue = "10s", converter = DemoCommand.DurationConverter.class,
+    @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,
             paramLabel = "DURATION", description = "How long to send. Default: ${DEFAULT-VALUE}.")
     Duration duration;
 
@@ -49,19 +50,20 @@ final class IngestBenchCommand implements Callable<Integer> {
             description = "UDP: socket receive buffer asked of the kernel. Default: ${DEFAULT-VALUE}.")
     int receiveBuffer;
 
-    @Option(names = "--packet-events", defaultValue = "1000", paramLabel = "N",
-            description = "Most events per EventPacket. Default: ${DEFAULT-VALUE}.")
-    int packetEvents;
+    @Mixin
+    PacketBounds packets;
 
-    @Option(names = {"--bootstrap-servers", "--bootstrap"}, paramLabel = "HOST:PORT",
-            description = "An existing cluster instead of the embedded broker.")
+    // Not KafkaOptions: absent, the benchmark starts its own broker rather than reaching for localhost:9092.
+    @Option(names = {"--bootstrap-servers", "--bootstrap"}, paramLabel = KafkaOptions.BOOTSTRAP_LABEL,
+            description = "Kafka brokers of an existing cluster (--bootstrap is an alias). Default: an embedded broker "
+                    + "of this run.")
     String bootstrapServers;
 
-    @Option(names = "--kafka-config", paramLabel = "F", description = "Kafka client properties (e.g. SASL/TLS).")
+    @Option(names = "--kafka-config", paramLabel = "FILE", description = KafkaOptions.KAFKA_CONFIG_HELP)
     Path kafkaConfig;
 
-    @Option(names = "--json", description = "Print one JSON line instead of the report.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -69,9 +71,9 @@ final class IngestBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (eventsPerSecond < 0 || duration.isZero() || duration.isNegative() || eventsPerDatagram < 1
-                || eventsPerDatagram > 5000 || queue < 1 || packetEvents < 1) {
+                || eventsPerDatagram > 5000 || queue < 1) {
             throw new IllegalArgumentException("expected --events-per-second >= 0, a positive --duration, 1 to 5000"
-                    + " --events-per-datagram and positive --queue and --packet-events");
+                    + " --events-per-datagram and positive --queue");
         }
         Map<String, Object> client = new LinkedHashMap<>();
         if (kafkaConfig != null) {
@@ -84,13 +86,13 @@ final class IngestBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         IngestBenchmark.Result r = new IngestBenchmark(new IngestBenchmark.Settings(bootstrapServers, client,
                 transport.toLowerCase(Locale.ROOT), eventsPerSecond, duration, eventsPerDatagram, queue, receiveBuffer,
-                packetEvents, 50_000), line -> {
-                    if (!json) {
+                packets.events(), packets.spanMicros()), line -> {
+                    if (!output.json()) {
                         out.println(line);
                         out.flush();
                     }
                 }).run();
-        if (json) {
+        if (output.json()) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("transport", r.transport());
             f.put("targetEventsPerSecond", eventsPerSecond);

@@ -101,21 +101,22 @@ final class IngestCommand {
     }
 
     @Command(name = "tcp", mixinStandardHelpOptions = true,
-            header = "Read the AEDAT 4 stream of a DV / dv-processing network output (TCP server).",
+            header = "Read the AEDAT 4 stream of a DV network output over TCP.",
             description = "Connects to a DV network output (we are the client) and reads its AEDAT 4 stream. When"
                 + " Kafka falls behind, reading pauses (TCP slows the server). A lost connection or a damaged stream"
                 + " is said and counted, and the ingester connects again.")
     static final class Tcp implements Callable<Integer> {
 
-        @Option(names = "--connect", required = true, paramLabel = "HOST:PORT",
-                description = "The DV server's address, e.g. localhost:7777.")
+        // Not labelled HOST:PORT, the label of Kafka brokers: this is the DV / dv-processing server.
+        @Option(names = "--connect", required = true, paramLabel = "SERVER",
+                description = "The DV / dv-processing server to read from: HOST:PORT.")
         String connect;
 
         @Option(names = "--geometry", converter = IngestOptions.GeometryConverter.class, paramLabel = "WxH",
                 description = "Sensor size, used only when the server's header states none.")
         SensorGeometry geometry;
 
-        @Option(names = "--retry", defaultValue = "1s", converter = DemoCommand.DurationConverter.class,
+        @Option(names = "--retry", defaultValue = "1s", converter = DurationConverter.class,
                 paramLabel = "DURATION",
                 description = "Pause before connecting again after a failure. Default: ${DEFAULT-VALUE}.")
         Duration retry;
@@ -167,7 +168,7 @@ final class IngestCommand {
                 description = "Sensor size, used only when the header states none.")
         SensorGeometry geometry;
 
-        @Option(names = "--poll", defaultValue = "20ms", converter = DemoCommand.DurationConverter.class,
+        @Option(names = "--poll", defaultValue = "20ms", converter = DurationConverter.class,
                 paramLabel = "DURATION", description = "How often to look for new data. Default: ${DEFAULT-VALUE}.")
         Duration poll;
 
@@ -193,7 +194,7 @@ final class IngestCommand {
     /** Runs one ingest to its end and reports it; Ctrl-C ends it after sending and reporting what was read. */
     private static int run(Feed feed, String id, int queue, IngestStats stats, String note, IngestOptions options,
             DeadLetterOptions deadLetters, CommandSpec spec) throws IOException {
-        PrintStream err = options.json ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
+        PrintStream err = options.output.json() ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
         stats.onNotice(line -> {
             System.err.println("ingest: " + line);
             System.err.flush();
@@ -203,8 +204,8 @@ final class IngestCommand {
         CountDownLatch reported = new CountDownLatch(1);
         // numbered from the start time in us: a restart continues above the earlier runs of this source id
         long firstSeq = options.firstSeq != null ? options.firstSeq : System.currentTimeMillis() * 1000;
-        try (LivePackets packets = new LivePackets(feed, id, options.modality(), options.packetEvents,
-                options.packetMicros, options.linger(), queue, stats, firstSeq)) {
+        try (LivePackets packets = new LivePackets(feed, id, options.modality(), options.packets.events(),
+                options.packets.spanMicros(), options.linger(), queue, stats, firstSeq)) {
             // Ctrl-C ends the input; the JVM exits once what was read is sent and the summary printed
             Thread hook = new Thread(() -> {
                 packets.stop();
@@ -236,9 +237,9 @@ final class IngestCommand {
         try (IngestProgress progress = new IngestProgress(err, System.console() != null, packets.stats())) {
             KafkaReplay.ensureTopic(target);
             watch = deadLetters.start(props, id, target.topic(), System.err, "ingest");
-            err.println("ingest: " + packets.description() + " -> " + target.topic() + " on " + options.bootstrap
+            err.println("ingest: " + packets.description() + " -> " + target.topic() + " on " + KafkaOptions.bootstrapOf(props)
                     + " as source '" + id + "'" + (note == null ? "" : ", " + note)
-                    + (options.duration == null ? "; Ctrl-C to stop" : "; for " + options.duration.toMillis() + " ms"));
+                    + (options.duration == null ? "; Ctrl-C to stop" : "; for " + DurationConverter.format(options.duration)));
             result = KafkaIngest.run(packets, target, options.duration, progress);
         } catch (IOException | RuntimeException e) {
             if (watch != null) {
@@ -260,7 +261,7 @@ final class IngestCommand {
             KafkaIngest.Result r, DeadLetterWatch watch, long deadLettered) {
         ReplayResult s = r.sent();
         IngestCounts c = r.counts();
-        if (options.json) {
+        if (options.output.json()) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("topic", options.topic());
             fields.put("source", id);

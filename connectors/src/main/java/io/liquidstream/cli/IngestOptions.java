@@ -6,16 +6,12 @@ import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.Modality;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -32,23 +28,14 @@ final class IngestOptions {
     @Option(names = "--topic", paramLabel = "T", description = "Target topic (default: lsm.events.<modality>).")
     String topic;
 
-    @Option(names = {"--bootstrap-servers", "--bootstrap"}, defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
-            description = "Kafka brokers. Default: ${DEFAULT-VALUE}.")
-    String bootstrap;
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
 
-    @Option(names = "--kafka-config", paramLabel = "F", description = "Kafka client properties (e.g. SASL/TLS).")
-    Path kafkaConfig;
+    @Mixin
+    PacketBounds packets = new PacketBounds();
 
-    @Option(names = "--packet-events", defaultValue = "1000", paramLabel = "N",
-            description = "Most events per packet. Default: ${DEFAULT-VALUE}.")
-    int packetEvents;
-
-    @Option(names = "--packet-micros", defaultValue = "50000", paramLabel = "US",
-            description = "Longest time span of a packet in us. Default: ${DEFAULT-VALUE}.")
-    long packetMicros;
-
-    @Option(names = "--linger", converter = DemoCommand.DurationConverter.class, paramLabel = "DURATION",
-            description = "Send held events when no event came for this long (default: --packet-micros).")
+    @Option(names = "--linger", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Send held events when no event came for this long (default: --packet-span, at least 1ms).")
     Duration linger;
 
     @Option(names = "--partitions", defaultValue = "3",
@@ -58,7 +45,7 @@ final class IngestOptions {
     @Option(names = "--no-create-topic", description = "Fail when the topic is missing instead of creating it.")
     boolean noCreateTopic;
 
-    @Option(names = "--timeout", defaultValue = "10s", converter = DemoCommand.DurationConverter.class,
+    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
             paramLabel = "DURATION", description = "How long the broker may take to answer. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
@@ -66,7 +53,7 @@ final class IngestOptions {
             description = "Packets sent but not yet acknowledged. Default: ${DEFAULT-VALUE}.")
     int maxInFlight;
 
-    @Option(names = "--duration", converter = DemoCommand.DurationConverter.class, paramLabel = "DURATION",
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Stop after this long, e.g. 60s (default: run until the input ends or Ctrl-C).")
     Duration duration;
 
@@ -75,8 +62,8 @@ final class IngestOptions {
                     + " continues above its earlier runs, which the service would drop as duplicates).")
     Long firstSeq;
 
-    @Option(names = "--json", description = "Print the summary as one JSON line (and no progress).")
-    boolean json;
+    @Mixin
+    JsonOption output = new JsonOption();
 
     Modality modality() {
         Modality m = Modalities.of(modality);
@@ -91,29 +78,23 @@ final class IngestOptions {
     }
 
     Duration linger() {
-        return linger != null ? linger : Duration.ofNanos(Math.max(1_000_000L, packetMicros * 1000));
+        return linger != null ? linger : Duration.ofNanos(Math.max(1_000_000L, packets.spanMicros() * 1000));
     }
 
     void check() {
-        if (packetEvents < 1 || packetMicros < 1 || timeout.isNegative() || timeout.isZero() || maxInFlight < 1
+        // Each throws, naming its flag, when out of range: checked before a socket is opened.
+        packets.events();
+        packets.spanMicros();
+        if (timeout.isNegative() || timeout.isZero() || maxInFlight < 1
                 || (duration != null && (duration.isNegative() || duration.isZero()))) {
-            throw new IllegalArgumentException("--packet-events, --packet-micros, --timeout, --max-in-flight and"
-                    + " --duration must be positive, found " + packetEvents + ", " + packetMicros + ", " + timeout + ", "
-                    + maxInFlight + ", " + duration);
+            throw new IllegalArgumentException("--timeout, --max-in-flight and --duration must be positive, found "
+                    + DurationConverter.format(timeout) + ", " + maxInFlight + ", "
+                    + (duration == null ? "none" : DurationConverter.format(duration)));
         }
     }
 
     Map<String, Object> clientProperties() throws IOException {
-        Map<String, Object> props = new HashMap<>();
-        if (kafkaConfig != null) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(kafkaConfig)) {
-                p.load(r);
-            }
-            p.forEach((k, v) -> props.put(k.toString(), v));
-        }
-        props.put("bootstrap.servers", bootstrap);
-        return props;
+        return kafka.clientProperties();
     }
 
     KafkaReplay.Target target(Map<String, Object> props) {

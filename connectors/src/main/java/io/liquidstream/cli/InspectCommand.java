@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,11 +24,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", header = "Format, counts, sensor size, time span and raster of an event file.", mixinStandardHelpOptions = true,
         description = {
-            "Reads an event file once (format detected by content, then extension) and prints its format,",
-            "event count, ON/OFF counts, sensor size, first/last time, duration, mean rate and an ASCII raster",
-            "of events per pixel (or a histogram per channel for one-dimensional sources). Sources without",
-            "polarity count every event as ON. An NWB file's units are its channels; its version, unit ids,",
-            "electrodes and trials are listed. A damaged file prints what was read, then the error (exit 1)."
+            "Reads an event file once (format detected by content, then extension) and prints its "
+                + "format, event count, ON/OFF counts, sensor size, first/last time, duration, mean rate and "
+                + "an ASCII raster of events per pixel (or a histogram per channel for one-dimensional "
+                + "sources). Sources without polarity count every event as ON. An NWB file's units are its "
+                + "channels; its version, unit ids, electrodes and trials are listed. A damaged file prints "
+                + "what was read, then the error (exit 1)."
         })
 final class InspectCommand implements Callable<Integer> {
 
@@ -39,8 +41,8 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Event file in any format EventFiles knows (aedat, dat, evt2, evt3, nmnist, csv, nwb).")
     Path file;
 
-    @Option(names = "--json", description = "Print one JSON line instead of a report.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--max-events", paramLabel = "N", description = "Stop after N events (default: all).")
     Long maxEvents;
@@ -82,7 +84,7 @@ final class InspectCommand implements Callable<Integer> {
             IOException damage) {
         long duration = tally.events == 0 ? 0 : tally.last - tally.first;
         double rate = duration > 0 ? tally.events * 1e6 / duration : 0;
-        if (json) {
+        if (output.json()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("file", file.toString());
             result.put("format", format);

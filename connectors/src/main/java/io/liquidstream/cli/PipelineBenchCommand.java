@@ -6,21 +6,19 @@ import io.liquidstream.connectors.bench.PipelineBenchmark;
 import io.liquidstream.core.bundle.ModelBundle;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench pipeline}: the service end to end against the bare Kafka substrate. */
-@Command(name = "pipeline", header = "End-to-end pipeline throughput and latency, beside the bare Kafka substrate.",
+@Command(name = "pipeline", header = "Service throughput and latency beside the bare Kafka substrate.",
         mixinStandardHelpOptions = true,
         description = {
             "On an embedded broker (or --bootstrap-servers), over fresh topics of this run:",
@@ -36,10 +34,9 @@ import picocli.CommandLine.Spec;
             "                the maximum), untimed for --warmup, then for --duration, and",
             "                measures each sample's latency: first packet handed to the",
             "                producer -> its association read back from the output topic",
-            "A sample's packets are sent back to back, as a recording is replayed, so the",
-            "latency is the pipeline's, not the sample's length. CPU and heap are this",
-            "JVM's, the embedded broker included. The default model has the seed's",
-            "vision<->audio shapes with untrained heads (--model serves yours).",
+            "A sample's packets are sent back to back, as a recording is replayed, so the latency is the pipeline's, "
+                + "not the sample's length. CPU and heap are this JVM's, the embedded broker included. The default "
+                + "model has the seed's vision<->audio shapes with untrained heads (--model serves yours).",
             ""
         })
 final class PipelineBenchCommand implements Callable<Integer> {
@@ -48,13 +45,13 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "Rate of the load phase; 0: half the measured maximum. Default: ${DEFAULT-VALUE}.")
     double eventsPerSecond;
 
-    @Option(names = "--duration", defaultValue = "20", paramLabel = "S",
-            description = "Seconds of the load phase. Default: ${DEFAULT-VALUE}.")
-    int durationSeconds;
+    @Option(names = "--duration", defaultValue = "20s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the load phase is measured. Default: ${DEFAULT-VALUE}.")
+    Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "10", paramLabel = "S",
-            description = "Seconds the load runs untimed before --duration is measured. Default: ${DEFAULT-VALUE}.")
-    int warmupSeconds;
+    @Option(names = "--warmup", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the load runs untimed before --duration is measured. Default: ${DEFAULT-VALUE}.")
+    Duration warmup;
 
     @Option(names = "--sources", defaultValue = "32", paramLabel = "K",
             description = "Sources taking turns (Kafka keys). Default: ${DEFAULT-VALUE}.")
@@ -72,9 +69,13 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "Events per packet (Kafka record). Default: ${DEFAULT-VALUE}.")
     int packetEvents;
 
-    @Option(names = "--sample-ms", defaultValue = "300",
-            description = "Source-clock length of a sample, ms. Default: ${DEFAULT-VALUE}.")
-    int sampleMillis;
+    @Option(names = "--sample-length", defaultValue = "300ms", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Length of a sample on the source clock. Default: ${DEFAULT-VALUE}.")
+    Duration sampleLength;
+
+    /** The spelling before durations took units ({@code --sample-ms 300}); wins when given. */
+    @Option(names = "--sample-ms", hidden = true, paramLabel = "MS")
+    Long sampleMillis;
 
     @Option(names = "--partitions", defaultValue = "4",
             description = "Partitions of the run's topics. Default: ${DEFAULT-VALUE}.")
@@ -88,12 +89,13 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "at-least-once or exactly-once. Default: ${DEFAULT-VALUE}.")
     String delivery;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "An existing cluster instead of the embedded broker; the run's topics are deleted after.")
+    // Not KafkaOptions: absent, the benchmark starts its own broker rather than reaching for localhost:9092.
+    @Option(names = {"--bootstrap-servers", "--bootstrap"}, paramLabel = KafkaOptions.BOOTSTRAP_LABEL,
+            description = "Kafka brokers of an existing cluster (--bootstrap is an alias); the run's topics are deleted "
+                    + "after. Default: an embedded broker of this run.")
     String bootstrapServers;
 
-    @Option(names = "--kafka-config", paramLabel = "FILE",
-            description = "Kafka client properties for every client of the run (e.g. SASL/TLS).")
+    @Option(names = "--kafka-config", paramLabel = "FILE", description = KafkaOptions.KAFKA_CONFIG_HELP)
     Path kafkaConfig;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Model bundle to serve instead of the default.")
@@ -103,19 +105,19 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "Modality of the synthetic samples. Default: ${DEFAULT-VALUE}.")
     String modality;
 
-    @Option(names = "--profile", paramLabel = "FILE.jfr",
+    @Option(names = "--profile", paramLabel = "FILE",
             description = "Record the maximum and load phases with Java Flight Recorder and summarise where the time goes.")
     Path profile;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of model and samples. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
     long seed;
 
     @Option(names = "--view", description = "Run the live view, with one page open on a source, during the maximum and "
             + "load phases: its cost on the pipeline is the difference to a run without.")
     boolean view;
 
-    @Option(names = "--json", description = "Print one JSON line instead of the report.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -125,22 +127,26 @@ final class PipelineBenchCommand implements Callable<Integer> {
         if (!delivery.equals("at-least-once") && !delivery.equals("exactly-once")) {
             throw new IllegalArgumentException("--delivery must be at-least-once or exactly-once, found '" + delivery + "'");
         }
-        if (durationSeconds <= 0 || warmupSeconds < 0) {
-            throw new IllegalArgumentException("--duration must be positive and --warmup not negative, found "
-                    + durationSeconds + " and " + warmupSeconds);
+        if (sampleMillis != null) {
+            sampleLength = Duration.ofMillis(sampleMillis);
+        }
+        if (duration.isNegative() || duration.isZero() || warmup.isNegative() || sampleLength.toNanos() < 1_000) {
+            throw new IllegalArgumentException("--duration must be positive, --warmup not negative and --sample-length "
+                    + "at least 1us, found " + DurationConverter.format(duration) + ", " + DurationConverter.format(warmup)
+                    + " and " + DurationConverter.format(sampleLength));
         }
         ModelBundle bundle = model != null ? ModelBundle.read(model) : BenchModel.bundle(seed);
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(bootstrapServers, clientConfig(), bundle,
-                modality, sources, eventsPerSample, packetEvents, sampleMillis * 1000, backlogEvents, eventsPerSecond,
-                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), partitions, delivery.equals("exactly-once"), rails, profile, seed, view);
+                modality, sources, eventsPerSample, packetEvents, Math.toIntExact(sampleLength.toNanos() / 1_000), backlogEvents,
+                eventsPerSecond, warmup, duration, partitions, delivery.equals("exactly-once"), rails, profile, seed, view);
         PrintWriter out = spec.commandLine().getOut();
         PipelineBenchmark.Result r = new PipelineBenchmark(settings, line -> {
-            if (!json) {
+            if (!output.json()) {
                 out.println(line);
                 out.flush();
             }
         }).run();
-        if (json) {
+        if (output.json()) {
             out.println(Json.line(fields(r)));
         } else {
             report(out, r);
@@ -151,13 +157,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
 
     private Map<String, Object> clientConfig() throws IOException {
         Map<String, Object> client = new LinkedHashMap<>();
-        if (kafkaConfig != null) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(kafkaConfig)) {
-                p.load(r);
-            }
-            p.forEach((k, v) -> client.put(k.toString(), v));
-        }
+        KafkaOptions.load(kafkaConfig, client);
         return client;
     }
 

@@ -16,18 +16,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream probe}: the seed's linear-probe protocol on a vision or audio data set. */
-@Command(name = "probe", header = "Linear probe: reservoir features + softmax read-out, final-epoch test accuracy.", mixinStandardHelpOptions = true,
+@Command(name = "probe", header = "Linear probe of reservoir features: final-epoch test accuracy.", mixinStandardHelpOptions = true,
         description = {
-            "Encodes a labelled data set with the fixed random reservoir and trains a softmax",
-            "read-out on the firing rates (the seed's linear probe). Prints final-epoch test",
-            "accuracy; never selects an epoch on the test set. Without flags every setting is",
-            "the seed's own for the data set, N-MNIST or N-TIDIGITS (binning, reservoir,",
-            "optimiser, learning rate, batch, epochs); the run prints the settings it used."
+            "Encodes a labelled data set with the fixed random reservoir and trains a softmax read-out "
+                + "on the firing rates (the seed's linear probe). Prints final-epoch test accuracy; never "
+                + "selects an epoch on the test set. Without flags every setting is the seed's own for the "
+                + "data set, N-MNIST or N-TIDIGITS (binning, reservoir, optimiser, learning rate, batch, "
+                + "epochs); the run prints the settings it used."
         })
 final class ProbeCommand implements Callable<Integer> {
 
@@ -66,19 +67,17 @@ final class ProbeCommand implements Callable<Integer> {
             + " (audio, AdamW, weight decay " + SeedProtocols.NTIDIGITS_PROBE_WEIGHT_DECAY + ").")
     Double learningRate;
 
-    @Option(names = "--seed", defaultValue = "0",
-            description = "Seed of the reservoir weights and of training. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
     long seed;
 
-    @Option(names = "--device", defaultValue = "ideal",
-            description = "Reservoir weights: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    DeviceKind device;
+    @Mixin
+    DeviceOption reservoir;
 
     @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON line instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -121,10 +120,10 @@ final class ProbeCommand implements Callable<Integer> {
         if (learningRate != null) {
             config = config.withLearningRate(learningRate);
         }
-        ReservoirSpec reservoir = protocol.reservoir().spec(seed);
-        RunSettings settings = RunSettings.probe(protocol, config, reservoir);
+        ReservoirSpec reservoirSpec = protocol.reservoir().spec(seed);
+        RunSettings settings = RunSettings.probe(protocol, config, reservoirSpec);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoir, device, workers,
+        LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoirSpec, reservoir.device, workers,
                 this::progress).run(train, test, classes, config);
         double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -136,19 +135,19 @@ final class ProbeCommand implements Callable<Integer> {
         result.put("trainSamples", train.size());
         result.put("testSamples", test.size());
         result.put("epochs", config.epochs());
-        result.put("device", device.name());
+        result.put("device", reservoir.device.name());
         result.put("seed", seed);
         result.put("meanFiringRate", Json.round(outcome.meanFiringRate(), 4));
         result.put("settings", settings.fields());
         result.put("seconds", Json.round(seconds, 1));
 
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json()) {
             out.println(Json.line(result));
         } else {
             out.printf("linear probe on %s (%s)%n", source, modality);
             out.printf("  samples          train %d, test %d, %d classes%n", train.size(), test.size(), classes);
-            out.printf("  reservoir        %s, %s weights, seed %d%n", protocol.reservoir(), device, seed);
+            out.printf("  reservoir        %s, %s weights, seed %d%n", protocol.reservoir(), reservoir.device, seed);
             out.printf("  settings         %s%n", settings.line());
             out.printf("  mean firing rate %.4f%n", outcome.meanFiringRate());
             out.printf("  train accuracy   %.2f %%%n", outcome.trainAccuracy());
@@ -160,6 +159,6 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     private Progress progress(String label, Long total) {
-        return json ? Progress.quiet() : new Progress(label, total);
+        return output.json() ? Progress.quiet() : new Progress(label, total);
     }
 }

@@ -1,6 +1,7 @@
 package io.liquidstream.cli;
 
 import io.liquidstream.connectors.deadletter.DeadLetterWatch;
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.PacketSource;
 import io.liquidstream.connectors.replay.ReplayInputs;
@@ -12,15 +13,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,11 +32,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "replay", header = "Replay a recording or data set into Kafka as Avro EventPackets.", mixinStandardHelpOptions = true,
         description = {
-            "Replays a recording or data set into Kafka as Avro EventPackets keyed by the source id.",
-            "An N-MNIST folder or an N-TIDIGITS / SHD HDF5 file becomes labelled samples (sample id, label,",
-            "end-of-sample marker), laid one after another in time, and so do an NWB file's trials (one channel",
-            "per unit); any other recording (AEDAT, DAT, EVT 2/3, N-MNIST .bin, CSV, NWB without trials) one",
-            "continuous stream cut into packets. Progress on stderr, summary on stdout."
+            "Replays a recording or data set into Kafka as Avro EventPackets keyed by the source id. An N-MNIST "
+                + "folder or an N-TIDIGITS / SHD HDF5 file becomes labelled samples (sample id, label, end-of-sample "
+                + "marker), laid one after another in time, and so do an NWB file's trials (one channel per unit); "
+                + "any other recording (AEDAT, DAT, EVT 2/3, N-MNIST .bin, CSV, NWB without trials) one continuous "
+                + "stream cut into packets. Progress on stderr (none with --json), summary on stdout. Watches the "
+                + "service's dead-letter topic for what it sends: exit status 3 when the service dead-lettered any."
         })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -56,30 +54,27 @@ final class ReplayCommand implements Callable<Integer> {
     String topic;
 
     @Option(names = "--speed", defaultValue = "realtime",
-            description = "realtime, max (no pacing) or xK (K times faster, e.g. x10). Default: ${DEFAULT-VALUE}.")
+            description = "realtime, max (no pacing) or xK, K times faster (x10: ten times). Default: ${DEFAULT-VALUE}.")
     String speed;
 
-    @Option(names = "--bootstrap", defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
-            description = "Kafka brokers. Default: ${DEFAULT-VALUE}.")
-    String bootstrap;
+    @Mixin
+    KafkaOptions kafka;
 
-    @Option(names = "--kafka-config", paramLabel = "F", description = "Kafka client properties (e.g. SASL/TLS).")
-    Path kafkaConfig;
+    @Mixin
+    PacketBounds packets;
 
-    @Option(names = "--packet-events", defaultValue = "1000", paramLabel = "N",
-            description = "Most events per packet. Default: ${DEFAULT-VALUE}.")
-    int packetEvents;
+    @Mixin
+    RegistryOption registry;
 
-    @Option(names = "--packet-micros", defaultValue = "50000", paramLabel = "US",
-            description = "Longest time span of a packet in us. Default: ${DEFAULT-VALUE}.")
-    long packetMicros;
+    @Option(names = "--sample-period", defaultValue = "0s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Labelled samples start every DURATION on the source clock (0s: back to back). Two replays "
+                    + "of the same trials (two modalities) with one period at least the longest sample start each "
+                    + "trial together, so the service pairs them. Default: ${DEFAULT-VALUE}.")
+    Duration samplePeriod;
 
-    @Option(names = "--sample-period-micros", defaultValue = "0", paramLabel = "US",
-            description = {"Labelled samples start every US on the source clock (0: back to back).",
-                "Two replays of the same trials (two modalities) with one period at least",
-                "the longest sample start each trial together: the service pairs them.",
-                "Default: ${DEFAULT-VALUE}."})
-    long samplePeriodMicros;
+    /** The spelling before durations took units ({@code --sample-period-micros 2000000}); wins when given. */
+    @Option(names = "--sample-period-micros", hidden = true, paramLabel = "US")
+    Long samplePeriodMicros;
 
     @Option(names = "--trial-label", paramLabel = "COLUMN",
             description = "NWB files with trials: label each trial's sample from this trials column (default: unlabelled).")
@@ -92,16 +87,16 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--no-create-topic", description = "Fail when the topic is missing instead of creating it.")
     boolean noCreateTopic;
 
-    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+    @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long the broker may take to answer. Default: ${DEFAULT-VALUE}.")
-    int timeoutSeconds;
+    Duration timeout;
 
     @Option(names = "--max-in-flight", defaultValue = "256", paramLabel = "PACKETS",
             description = "Packets sent but not yet acknowledged. Default: ${DEFAULT-VALUE}.")
     int maxInFlight;
 
-    @Option(names = "--json", description = "Print the summary as one JSON line (and no progress).")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Mixin
     DeadLetterOptions deadLetters = new DeadLetterOptions();
@@ -115,28 +110,30 @@ final class ReplayCommand implements Callable<Integer> {
         if (m == Modality.UNKNOWN) {
             throw new IllegalArgumentException("--modality must be vision, audio or neural, found '" + modality + "'");
         }
-        if (packetEvents < 1 || packetMicros < 1 || timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--packet-events, --packet-micros and --timeout must be positive, found "
-                    + packetEvents + ", " + packetMicros + ", " + timeoutSeconds);
+        if (samplePeriodMicros != null) {
+            samplePeriod = Duration.ofNanos(Math.multiplyExact(samplePeriodMicros, 1_000L));
+        }
+        if (timeout.isNegative() || timeout.isZero() || samplePeriod.isNegative()) {
+            throw new IllegalArgumentException("--timeout must be positive and --sample-period not negative, found "
+                    + DurationConverter.format(timeout) + " and " + DurationConverter.format(samplePeriod));
         }
         String id = source != null ? source : input.toAbsolutePath().normalize().getFileName().toString();
         String target = topic != null ? topic : "lsm.events." + Modalities.name(m);
-        Map<String, Object> props = new HashMap<>();
-        load(kafkaConfig, props);
-        props.put("bootstrap.servers", bootstrap);
+        Map<String, Object> props = kafka.clientProperties();
         KafkaReplay.Target where = new KafkaReplay.Target(props, target, ReplaySpeed.parse(speed), !noCreateTopic,
-                partitions, Duration.ofSeconds(timeoutSeconds), maxInFlight);
-        PrintStream err = json ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
+                partitions, timeout, maxInFlight);
+        PrintStream err = output.json() ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
+        WireFormat format = registry.wireFormat();
         ReplayResult result;
         DeadLetterWatch watch = null;
-        try (PacketSource packets = ReplayInputs.open(input, id, m, packetEvents, packetMicros,
-                samplePeriodMicros, trialLabel);
+        try (PacketSource recording = ReplayInputs.open(input, id, m, packets.events(), packets.spanMicros(),
+                samplePeriod.toNanos() / 1_000, trialLabel);
              ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
             KafkaReplay.ensureTopic(where);
             watch = deadLetters.start(props, id, target, System.err, "replay");
-            err.println("replay: " + packets.description() + " -> " + target + " on " + bootstrap + " as source '" + id
-                    + "', speed " + speed);
-            result = KafkaReplay.run(packets, where, progress);
+            err.println("replay: " + recording.description() + " -> " + target + " on " + KafkaOptions.bootstrapOf(props)
+                    + " as source '" + id + "', speed " + speed + ", " + format.describe());
+            result = KafkaReplay.run(recording, where, format, progress);
         } catch (IOException | RuntimeException e) {
             if (watch != null) {
                 watch.close();
@@ -149,7 +146,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter out, ReplayResult r, String target, DeadLetterWatch watch, long deadLettered) {
-        if (json) {
+        if (output.json()) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("topic", target);
             fields.put("packets", r.packets());
@@ -167,16 +164,5 @@ final class ReplayCommand implements Callable<Integer> {
                     target, r.seconds(), r.eventsPerSecond(), r.megabytesPerSecond()));
         }
         out.flush();
-    }
-
-    private static void load(Path file, Map<String, Object> into) throws IOException {
-        if (file == null) {
-            return;
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        }
-        p.forEach((k, v) -> into.put(k.toString(), v));
     }
 }

@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.MetricsServer;
 import io.liquidstream.connectors.service.ServiceConfig;
@@ -8,16 +9,15 @@ import io.liquidstream.connectors.view.ViewSettings;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,38 +27,46 @@ import picocli.CommandLine.Spec;
  * defaults, then {@code --config}, then {@code --kafka-config} (client settings, e.g. SASL/TLS), then
  * the flags.
  */
-@Command(name = "serve", header = "Serve a model bundle on Kafka.", mixinStandardHelpOptions = true,
-        description = "Serves a model bundle on Kafka: lsm.events.<modality> in; embeddings, associations and DLQ out.")
+@Command(name = "serve", header = "The streaming service: events from Kafka in, associations out.",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serves a model bundle on Kafka until interrupted, with a Prometheus endpoint and, with --ui-port, the "
+                + "live view. Its topics by default:",
+            "  in   lsm.events.<modality>       EventPackets",
+            "  out  lsm.embeddings.<modality>   Embeddings",
+            "       lsm.associations            Associations",
+            "       lsm.dlq                     what it could not read, with the reason",
+            "Settings come from their defaults, then --config, then --kafka-config, then the flags; --print-config "
+                + "shows the result (every key: docs/operations.md)."
+        })
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", description = "Kafka brokers HOST:PORT[,...].")
-    String bootstrap;
+    @Mixin
+    KafkaOptions kafka;
 
-    @Option(names = "--model", description = "Model bundle (.lsm).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Model bundle (.lsm) to serve. Default: model.lsm.")
     Path model;
+
+    @Mixin
+    RegistryOption registry;
 
     @Option(names = "--exactly-once", description = "Transactional delivery (read outputs with read_committed).")
     boolean exactlyOnce;
 
-    @Option(names = "--kafka-config", description = "Kafka client properties (security settings pass through).")
-    Path kafkaConfig;
-
-    @Option(names = "--config", description = "Service properties file; see --print-config for the keys.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Service properties file; --print-config lists the keys.")
     Path configFile;
 
-    @Option(names = "--metrics-port", description = "Prometheus endpoint port (0: off). Default 9464.")
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = OptionTexts.METRICS_PORT + " Default: 9464.")
     Integer metricsPort;
 
-    @Option(names = "--metrics-host", description = "Address the Prometheus endpoint binds to; 0.0.0.0 in a container. "
-            + "Default 127.0.0.1.")
+    @Option(names = "--metrics-host", paramLabel = "HOST",
+            description = "Address the Prometheus endpoint binds to; 0.0.0.0 in a container. Default: 127.0.0.1.")
     String metricsHost;
 
-    @Option(names = "--ui-port", paramLabel = "PORT",
-            description = "Also serve the live view in the browser on this port (0: any free port; absent: off).")
+    @Option(names = "--ui-port", paramLabel = "PORT", description = OptionTexts.UI_PORT + " Default: none, no live view.")
     Integer uiPort;
 
-    @Option(names = "--ui-host", defaultValue = ViewSettings.DEFAULT_HOST,
-            description = "Address the live view binds to. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ui-host", defaultValue = ViewSettings.DEFAULT_HOST, paramLabel = "HOST", description = OptionTexts.UI_HOST)
     String uiHost;
 
     @Option(names = "--allow-anchors", description = "Let the live view's page publish class anchors.")
@@ -73,16 +81,17 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> props = new HashMap<>();
-        load(configFile, props);
-        load(kafkaConfig, props);
-        if (bootstrap != null) {
-            props.put(ServiceConfig.BOOTSTRAP_SERVERS, bootstrap);
-        }
+        KafkaOptions.load(configFile, props);
+        kafka.applyTo(props);
         if (model != null) {
             props.put(ServiceConfig.MODEL_PATH, model.toString());
         }
         if (exactlyOnce) {
             props.put(ServiceConfig.DELIVERY, ServiceConfig.EXACTLY_ONCE);
+        }
+        if (registry.url() != null) {
+            props.put(ServiceConfig.SERDE_FORMAT, WireFormat.CONFLUENT);
+            props.put(ServiceConfig.SCHEMA_REGISTRY_URL, registry.url());
         }
         if (metricsPort != null) {
             props.put(ServiceConfig.METRICS_PORT, metricsPort);
@@ -96,7 +105,12 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        ModelBundle bundle = ModelBundle.read(Path.of(config.getString(ServiceConfig.MODEL_PATH)));
+        Path modelPath = Path.of(config.getString(ServiceConfig.MODEL_PATH));
+        if (!Files.isRegularFile(modelPath)) {
+            throw new NoSuchFileException(modelPath.toString(), null, "expected a model bundle (model.path, --model); "
+                    + "write one with liquidstream train --out " + modelPath);
+        }
+        ModelBundle bundle = ModelBundle.read(modelPath);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         int port = config.getInt(ServiceConfig.METRICS_PORT);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -107,6 +121,7 @@ final class ServeCommand implements Callable<Integer> {
                      : LiveView.start(ViewSettings.of(config, uiHost, uiPort, allowAnchors), bundle)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.err.println("liquidstream: serving model " + bundle.version() + " on " + bootstrapOf(config)
+                    + " in " + config.wireFormat().describe()
                     + (metrics == null ? "" : ", metrics on http://" + config.getString(ServiceConfig.METRICS_HOST)
                     + ":" + metrics.port() + "/metrics")
                     + (view == null ? "" : ", live view on " + view.url()));
@@ -121,16 +136,5 @@ final class ServeCommand implements Callable<Integer> {
 
     private static String bootstrapOf(ServiceConfig config) {
         return String.join(",", config.getList(ServiceConfig.BOOTSTRAP_SERVERS));
-    }
-
-    static void load(Path file, Map<String, Object> into) throws IOException {
-        if (file == null) {
-            return;
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        }
-        p.forEach((k, v) -> into.put(k.toString(), v));
     }
 }

@@ -61,8 +61,8 @@ final class StreamingDemo {
 
     /** What the command line chose. {@code model} is null for the built-in model. */
     record Settings(Duration duration, int groups, double speed, Path model, int trainPerClass, int testPerClass,
-            int anchorTrials, int epochs, ReadoutSegments segments, long seed, int metricsPort, boolean json,
-            boolean openSet, Integer uiPort) {
+            int anchorTrials, int epochs, ReadoutSegments segments, long seed, DeviceKind device, int metricsPort,
+            boolean json, boolean openSet, Integer uiPort) {
     }
 
     static final Set<Integer> ALL_CLASSES = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
@@ -231,7 +231,7 @@ final class StreamingDemo {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("pair", "built-in strokes: neural (192 electrodes) + vision (emulated event camera)");
         meta.put("created", Instant.now().toString());
-        return new BundleTraining(s.seed(), DeviceKind.ideal, 20, Runtime.getRuntime().availableProcessors(), s.segments(),
+        return new BundleTraining(s.seed(), s.device(), 20, Runtime.getRuntime().availableProcessors(), s.segments(),
                 s.openSet()).train(data, new TreeSet<>(BUILT_IN_TRAIN_CLASSES), CrossModalTraining.HeadShape.of(64), config, meta,
                         this::progress)
                 .bundle();

@@ -5,17 +5,13 @@ import io.liquidstream.connectors.tail.TopicTail;
 import io.liquidstream.schemas.codec.AnyMessageDecoder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,12 +21,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "tail", header = "Print a topic's records (any LiquidStream message, decoded) as lines.",
         mixinStandardHelpOptions = true,
         description = {
-            "Decodes every record of TOPIC, whichever LiquidStream message it holds (EventPacket, SensorInfo,",
-            "Embedding, Association, ClassAnchor; the type is read from each record's schema fingerprint), and",
-            "prints one line per record: a table line with long arrays cut to their first values and length, or",
-            "one complete JSON object. Without --follow it prints what the topic holds and exits; with --follow it",
-            "prints new records until Ctrl-C. Records in the Confluent wire format need the schema registry that",
-            "assigned their ids, and are printed as undecodable with that reason. A summary goes to stderr."
+            "Decodes every record of TOPIC, whichever LiquidStream message it holds (EventPacket, SensorInfo, "
+                + "Embedding, Association, ClassAnchor; the type is read from each record's schema fingerprint), and "
+                + "prints one line per record: a table line with long arrays cut to their first values and length, "
+                + "or with --format json (or --json) one complete JSON object. Without --follow it prints what the "
+                + "topic holds and exits; with --follow it prints new records until Ctrl-C. Records in the Confluent "
+                + "wire format need the schema registry that assigned their ids, and are printed as undecodable "
+                + "with that reason. A summary goes to stderr."
         })
 final class TailCommand implements Callable<Integer> {
 
@@ -47,20 +44,16 @@ final class TailCommand implements Callable<Integer> {
             description = "table (arrays summarised) or json (complete). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--json", description = "Same as --format json.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
     Long max;
 
-    @Option(names = {"--bootstrap-servers", "--bootstrap"}, defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
-            description = "Kafka brokers HOST:PORT[,...] (--bootstrap is an alias). Default: ${DEFAULT-VALUE}.")
-    String bootstrapServers;
+    @Mixin
+    KafkaOptions kafka;
 
-    @Option(names = "--kafka-config", paramLabel = "F", description = "Kafka client properties (e.g. SASL/TLS).")
-    Path kafkaConfig;
-
-    @Option(names = "--timeout", defaultValue = "10s", converter = DemoCommand.DurationConverter.class,
+    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
             paramLabel = "DURATION", description = "How long the brokers may take to answer. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
@@ -69,7 +62,7 @@ final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RecordLines.Format chosen = json ? RecordLines.Format.JSON : switch (format) {
+        RecordLines.Format chosen = output.json() ? RecordLines.Format.JSON : switch (format) {
             case "json" -> RecordLines.Format.JSON;
             case "table" -> RecordLines.Format.TABLE;
             default -> throw new IllegalArgumentException("--format must be json or table, found '" + format + "'");
@@ -77,15 +70,7 @@ final class TailCommand implements Callable<Integer> {
         if (max != null && max < 1) {
             throw new IllegalArgumentException("--max must be positive, found " + max);
         }
-        Map<String, Object> props = new HashMap<>();
-        if (kafkaConfig != null) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(kafkaConfig)) {
-                p.load(r);
-            }
-            p.forEach((k, v) -> props.put(k.toString(), v));
-        }
-        props.put("bootstrap.servers", bootstrapServers);
+        Map<String, Object> props = kafka.clientProperties();
         PrintWriter out = spec.commandLine().getOut();
         TopicTail.Options options = new TopicTail.Options(props, topic, follow, fromBeginning,
                 max == null ? Long.MAX_VALUE : max, timeout);

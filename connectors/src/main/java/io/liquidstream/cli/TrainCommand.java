@@ -19,14 +19,16 @@ import picocli.CommandLine.Spec;
 /** {@code liquidstream train}: contrastive projection heads on two modalities, written as a model bundle. */
 @Command(name = "train", header = "Train projection heads on two modalities and write a model bundle.", mixinStandardHelpOptions = true,
         description = {
-            "Encodes both modalities with their fixed random reservoirs, trains the projection heads on pairs of",
-            "the training classes (paired within a class by index), and writes a model bundle holding everything",
-            "the service needs, with one class anchor per training class and modality (mean embedding of training",
-            "samples). Other classes get no anchors unless --anchor-classes asks: register them at run time with",
-            "liquidstream anchors add, so the service's open-set figures show what it recognises without training.",
-            "Unless --no-open-set, the bundle also stores the open-set calibration: the trained classes and, per query",
-            "modality, the seen-class margin of calibrated stacking, chosen on a quarter of the training classes held",
-            "out as pseudo-unseen (one more training run, on the other three quarters; no test data is read)."
+            "Encodes both modalities with their fixed random reservoirs, trains the projection heads on "
+                + "pairs of the training classes (paired within a class by index), and writes a model bundle "
+                + "holding everything the service needs, with one class anchor per training class and modality "
+                + "(mean embedding of training samples). Other classes get no anchors unless --anchor-classes "
+                + "asks: register them at run time with liquidstream anchors add, so the service's open-set "
+                + "figures show what it recognises without training.",
+            "Unless --no-open-set, the bundle also stores the open-set calibration: the trained classes "
+                + "and, per query modality, the seen-class margin of calibrated stacking, chosen on a quarter "
+                + "of the training classes held out as pseudo-unseen (one more training run, on the other "
+                + "three quarters; no test data is read)."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -45,11 +47,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model bundle to write (e.g. model.lsm).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Reservoir and training seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
     long seed;
 
-    @Option(names = "--device", defaultValue = "ideal", description = "Reservoir weights: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    DeviceKind device;
+    @Mixin
+    DeviceOption reservoir;
 
     @Option(names = "--neural-channels", defaultValue = "192", description = "Default: ${DEFAULT-VALUE}.")
     int neuralChannels;
@@ -77,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("pair", pair);
         meta.put("loss", training.lossName());
         meta.put("created", Instant.now().toString());
-        BundleTraining trainer = new BundleTraining(seed, device, anchorSamples, Runtime.getRuntime().availableProcessors(),
+        BundleTraining trainer = new BundleTraining(seed, reservoir.device, anchorSamples, Runtime.getRuntime().availableProcessors(),
                 training.segments(), !noOpenSet);
         if (anchorClasses != null) {
             trainer.anchorClasses(PairedData.classes(anchorClasses));

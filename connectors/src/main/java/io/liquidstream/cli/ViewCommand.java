@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,25 +19,22 @@ import picocli.CommandLine.Option;
  * interrupted.
  */
 @Command(name = "view", header = "The live view in the browser, on any cluster.", mixinStandardHelpOptions = true,
-        description = {
-            "Serves a page that shows, live, what the service does: sources and their events (a decaying frame for",
-            "cameras, a channel raster for cochleas and electrode arrays), the reservoir's spikes for the latest",
-            "window (with --model), the embedding space, associations with accuracy, latency and dead letters;",
-            "and, with --allow-anchors, registers a new class from recent windows. Reads only Kafka topics, so it",
-            "works against any number of service instances and never slows the pipeline."
-        })
+        description = "Serves a page that shows, live, what the service does: sources and their events (a decaying "
+                + "frame for cameras, a channel raster for cochleas and electrode arrays), the reservoir's spikes for "
+                + "the latest window (with --model), the embedding space, associations with accuracy, latency and dead "
+                + "letters; and, with --allow-anchors, registers a new class from recent windows. Reads only Kafka "
+                + "topics, so it works against any number of service instances and never slows the pipeline.")
 final class ViewCommand implements Callable<Integer> {
 
-    @Option(names = {"--bootstrap-servers", "--bootstrap"}, defaultValue = "localhost:9092", paramLabel = "HOST:PORT",
-            description = "Kafka brokers HOST:PORT[,...] (--bootstrap is an alias). Default: ${DEFAULT-VALUE}.")
-    String bootstrapServers;
+    @Mixin
+    KafkaOptions kafka;
 
-    @Option(names = "--port", defaultValue = "" + ViewSettings.DEFAULT_PORT,
-            description = "HTTP port of the page (0: any free port). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--ui-port", "--port"}, defaultValue = "" + ViewSettings.DEFAULT_PORT, paramLabel = "PORT",
+            description = OptionTexts.UI_PORT + " --port is an alias. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--host", defaultValue = ViewSettings.DEFAULT_HOST,
-            description = "Address to bind; 0.0.0.0 opens the page to the network. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--ui-host", "--host"}, defaultValue = ViewSettings.DEFAULT_HOST, paramLabel = "HOST",
+            description = OptionTexts.UI_HOST)
     String host;
 
     @Option(names = "--model", paramLabel = "FILE",
@@ -50,21 +48,17 @@ final class ViewCommand implements Callable<Integer> {
             description = "The service's properties (group.id, topic names) when they differ from the defaults.")
     Path configFile;
 
-    @Option(names = "--kafka-config", paramLabel = "FILE", description = "Kafka client properties (security settings).")
-    Path kafkaConfig;
-
     @Override
     public Integer call() throws Exception {
         Map<String, Object> props = new HashMap<>();
-        ServeCommand.load(configFile, props);
-        ServeCommand.load(kafkaConfig, props);
-        props.put(ServiceConfig.BOOTSTRAP_SERVERS, bootstrapServers);
+        KafkaOptions.load(configFile, props);
+        kafka.applyTo(props);
         ServiceConfig config = new ServiceConfig(props);
         ModelBundle bundle = model == null ? null : ModelBundle.read(model);
         CountDownLatch stopped = new CountDownLatch(1);
         try (LiveView view = LiveView.start(ViewSettings.of(config, host, port, allowAnchors), bundle)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            System.err.println("liquidstream: live view of " + bootstrapServers + " on " + view.url()
+            System.err.println("liquidstream: live view of " + String.join(",", config.getList(ServiceConfig.BOOTSTRAP_SERVERS)) + " on " + view.url()
                     + (allowAnchors ? " (registering classes allowed)" : "") + "; Ctrl-C stops it");
             while (!stopped.await(1, TimeUnit.SECONDS)) {
                 // Serving until interrupted.

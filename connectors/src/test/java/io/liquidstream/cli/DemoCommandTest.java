@@ -37,6 +37,6 @@ class DemoCommandTest {
         LiquidStreamCliTest.Run run = LiquidStreamCliTest.run("demo", "--duration", "ten");
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).contains("expected a duration like 60s");
+        assertThat(run.err()).contains("expected a duration, a number and a unit: us, ms, s, m, h");
     }
 }

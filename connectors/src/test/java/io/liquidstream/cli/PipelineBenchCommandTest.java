@@ -37,7 +37,7 @@ class PipelineBenchCommandTest {
     void givenASmallRun_everySampleIsAnsweredAndTheFiguresHangTogether() throws Exception {
         Path recording = dir.resolve("bench.jfr");
         int code = bench("--backlog-events", "80000", "--events-per-sample", "2000", "--packet-events", "500",
-                "--warmup", "1", "--duration", "2", "--events-per-second", "40000", "--sources", "4", "--partitions", "2",
+                "--warmup", "1s", "--duration", "2s", "--events-per-second", "40000", "--sources", "4", "--partitions", "2",
                 "--profile", recording.toString(), "--json");
 
         assertThat(code).as(err.toString()).isZero();
@@ -68,7 +68,7 @@ class PipelineBenchCommandTest {
              org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                      java.util.Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             int code = bench("--bootstrap-servers", broker.bootstrapServers(), "--backlog-events", "20000",
-                    "--events-per-sample", "2000", "--warmup", "0", "--duration", "1", "--events-per-second", "20000",
+                    "--events-per-sample", "2000", "--warmup", "0s", "--duration", "1s", "--events-per-second", "20000",
                     "--json");
 
             assertThat(code).as(err.toString()).isZero();

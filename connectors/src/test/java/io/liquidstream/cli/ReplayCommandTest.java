@@ -6,15 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
+import io.liquidstream.connectors.registry.ConfluentRestRegistry;
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.LabeledSample;
+import io.liquidstream.schemas.EventPacket;
+import io.liquidstream.schemas.EventPackets;
+import io.liquidstream.schemas.codec.AnyEncodingDecoder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +87,7 @@ class ReplayCommandTest {
         }
         Path csv = java.nio.file.Files.writeString(dir.resolve("e.csv"), "t,x,y,p\n0,1,1,1\n");
 
-        int code = replay(csv.toString(), "--modality", "vision", "--bootstrap", "127.0.0.1:" + port, "--timeout", "2");
+        int code = replay(csv.toString(), "--modality", "vision", "--bootstrap", "127.0.0.1:" + port, "--timeout", "2s");
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("error: no Kafka broker answered at 127.0.0.1:" + port);
@@ -92,10 +104,42 @@ class ReplayCommandTest {
     }
 
     @Test
+    void givenASchemaRegistry_replayWritesTheConfluentFormatWithTheSchemaRegisteredUnderTheTopic() throws Exception {
+        Path h5 = dir.resolve("digits.h5");
+        NTidigits.write(h5, List.of(spoken("man-aa-1", 30), spoken("woman-ab-z", 20)), List.of(),
+                s -> NTidigits.digitName(s.label()));
+        String topic = "cli-registry-" + UUID.randomUUID();
+        try (ConfluentRestRegistry registry = ConfluentRestRegistry.start()) {
+            int code = replay(h5.toString(), "--modality", "audio", "--bootstrap-servers", kafka.bootstrapServers(),
+                    "--speed", "max", "--topic", topic, "--schema-registry", registry.url(), "--json");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(registry.subjects()).containsExactly(topic + "-value");
+            List<byte[]> values = new ArrayList<>();
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                    kafka.bootstrapServers(), "group.id", "check-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(topic));
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (values.size() < 2 && System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                }
+            }
+            AnyEncodingDecoder<EventPacket> decoder = WireFormat.of(WireFormat.SINGLE_OBJECT, registry.url())
+                    .reader(EventPacket.class);
+            assertThat(values).hasSize(2).allSatisfy(v -> {
+                assertThat(v[0]).as("magic byte").isZero();
+                assertThat(registry.schema(ByteBuffer.wrap(v, 1, 4).getInt())).isEqualTo(EventPacket.getClassSchema());
+            });
+            assertThat(values).extracting(v -> EventPackets.size(decoder.decode(v))).containsExactlyInAnyOrder(30, 20);
+        }
+    }
+
+    @Test
     void givenAnNwbFileWithTrials_eachTrialIsSentAsASample() throws Exception {
         Path nwb = Path.of(getClass().getResource("/io/liquidstream/connectors/format/hdf5/nwb-units-trials.nwb").toURI());
 
-        int code = replay(nwb.toString(), "--modality", "neural", "--bootstrap", kafka.bootstrapServers(), "--speed",
+        int code = replay(nwb.toString(), "--modality", "neural", "--bootstrap-servers", kafka.bootstrapServers(), "--speed",
                 "max", "--topic", "cli-" + UUID.randomUUID(), "--trial-label", "condition", "--json");
 
         assertThat(code).as(err.toString()).isZero();

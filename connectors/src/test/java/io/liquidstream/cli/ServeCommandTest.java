@@ -21,9 +21,29 @@ class ServeCommandTest {
     }
 
     @Test
+    void givenNoBrokerModelOrConfigFile_printConfigShowsTheDefaults() {
+        LiquidStreamCliTest.Run r = LiquidStreamCliTest.run("serve", "--print-config");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines()).contains("bootstrap.servers=localhost:9092", "model.path=model.lsm",
+                "metrics.port=9464");
+    }
+
+    @Test
+    void givenASchemaRegistry_printConfigShowsTheConfluentFormatAndHidesTheRegistryPassword() {
+        LiquidStreamCliTest.Run r = LiquidStreamCliTest.run("serve", "--schema-registry",
+                "https://svc:secret@registry.example:8081", "--print-config");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines()).contains("serde.format=confluent",
+                "schema.registry.url=https://[hidden]@registry.example:8081");
+        assertThat(r.out()).doesNotContain("secret");
+    }
+
+    @Test
     void givenFlagsAfterTheConfigFile_theFlagsWin() {
         LiquidStreamCliTest.Run r = LiquidStreamCliTest.run("serve", "--config", COMPOSE_CONFIG, "--print-config",
-                "--bootstrap", "localhost:29092", "--metrics-host", "127.0.0.1", "--metrics-port", "0");
+                "--bootstrap-servers", "localhost:29092", "--metrics-host", "127.0.0.1", "--metrics-port", "0");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines()).contains("bootstrap.servers=localhost:29092", "metrics.host=127.0.0.1",

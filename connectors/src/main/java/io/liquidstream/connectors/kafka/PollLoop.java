@@ -91,7 +91,7 @@ final class PollLoop<K, V> implements Runnable {
                     options.valueDeserializer());
             pauses = new PauseController(consumer);
             if (options.clientMetrics() != null) {
-                clientMetrics = options.clientMetrics().bind(consumer);
+                clientMetrics = options.clientMetrics().bind(consumer, options.topics());
             }
             consumer.subscribe(options.topics(), new Rebalances());
             groupMetadata = consumer.groupMetadata();

@@ -3,9 +3,9 @@ package io.liquidstream.connectors.replay;
 import io.liquidstream.connectors.kafka.KafkaSender;
 import io.liquidstream.connectors.kafka.SenderOptions;
 import io.liquidstream.connectors.kafka.SenderRecord;
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.schemas.EventPacket;
 import io.liquidstream.schemas.EventPackets;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -31,8 +32,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Writes a {@link PacketSource} to a Kafka topic as Avro single-object encoded {@link EventPacket}s
- * keyed by source id, the form {@code liquidstream serve} consumes.
+ * Writes a {@link PacketSource} to a Kafka topic as Avro {@link EventPacket}s keyed by source id, the form
+ * {@code liquidstream serve} consumes: in single-object encoding, or in the Confluent wire format with the
+ * schema registered under {@code <topic>-value} ({@link WireFormat}).
  *
  * <p>Before sending, the broker must answer within {@link Target#timeout()}: a missing topic is
  * created (or, if creation is off, reported), an unreachable broker fails at once with a message
@@ -90,8 +92,19 @@ public final class KafkaReplay {
      */
     public static ReplayResult run(PacketSource source, Target target, Consumer<ReplayResult> progress)
             throws IOException {
+        return run(source, target, WireFormat.singleObject(), progress);
+    }
+
+    /**
+     * Replays as {@link #run(PacketSource, Target, Consumer)} does, writing in {@code format}; in the
+     * Confluent wire format the schema is registered before the first packet is read.
+     *
+     * @throws IllegalStateException also if the schema registry cannot be reached or refuses the schema
+     */
+    public static ReplayResult run(PacketSource source, Target target, WireFormat format,
+                                   Consumer<ReplayResult> progress) throws IOException {
         ensureTopic(target);
-        AvroSingleObjectCodec<EventPacket> codec = AvroSingleObjectCodec.of(EventPacket.class);
+        Function<EventPacket, byte[]> codec = format.writer(EventPacket.class, target.topic());
         Pacer pacer = new Pacer(target.speed());
         Scheduler reading = Schedulers.newSingle("liquidstream-replay", true);
         IOException[] damage = new IOException[1];
@@ -107,7 +120,7 @@ public final class KafkaReplay {
                 int n = EventPackets.size(packet);
                 long first = packet.getT0Micros();
                 pacer.await(first, n == 0 ? first : first + packet.getDt().get(n - 1));
-                byte[] bytes = codec.encode(packet);
+                byte[] bytes = codec.apply(packet);
                 sink.next(SenderRecord.of(target.topic(), packet.getSource().toString(), bytes,
                         new Sent(n, bytes.length, packet.getEndOfSample())));
             } catch (IOException e) {

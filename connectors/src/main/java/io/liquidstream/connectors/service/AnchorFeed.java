@@ -10,7 +10,7 @@ import io.liquidstream.core.stream.InvalidPacketException;
 import io.liquidstream.core.stream.PipelineMetrics;
 import io.liquidstream.core.stream.RejectReason;
 import io.liquidstream.schemas.ClassAnchor;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
+import io.liquidstream.schemas.codec.AnyEncodingDecoder;
 import io.liquidstream.schemas.codec.RecordDecodingException;
 import java.util.function.Consumer;
 import reactor.core.Disposable;
@@ -32,11 +32,13 @@ final class AnchorFeed implements AutoCloseable {
     private final KafkaSender<String, byte[]> deadLetters;
     private final String dlqTopic;
     private final PipelineMetrics metrics;
-    private final AvroSingleObjectCodec<ClassAnchor> codec = AvroSingleObjectCodec.of(ClassAnchor.class);
+    private final AnyEncodingDecoder<ClassAnchor> codec;
     private final Disposable subscription;
 
-    AnchorFeed(KafkaReceiver<String, byte[]> receiver, AnchorRegistry anchors, KafkaSender<String, byte[]> deadLetters,
-               String dlqTopic, PipelineMetrics metrics, Consumer<Throwable> onError) {
+    AnchorFeed(KafkaReceiver<String, byte[]> receiver, AnyEncodingDecoder<ClassAnchor> codec, AnchorRegistry anchors,
+               KafkaSender<String, byte[]> deadLetters, String dlqTopic, PipelineMetrics metrics,
+               Consumer<Throwable> onError) {
+        this.codec = codec;
         this.anchors = anchors;
         this.deadLetters = deadLetters;
         this.dlqTopic = dlqTopic;

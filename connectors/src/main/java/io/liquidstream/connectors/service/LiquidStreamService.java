@@ -10,6 +10,7 @@ import io.liquidstream.connectors.kafka.ReceiverRecord;
 import io.liquidstream.connectors.kafka.SenderOptions;
 import io.liquidstream.connectors.kafka.SenderRecord;
 import io.liquidstream.connectors.kafka.SenderResult;
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.core.association.AssociationIndex;
 import io.liquidstream.core.association.ClassPrototypes;
 import io.liquidstream.core.bundle.BundleAnchor;
@@ -22,6 +23,8 @@ import io.liquidstream.core.stream.Outcome;
 import io.liquidstream.core.stream.PacketReader;
 import io.liquidstream.core.stream.PipelineMetrics;
 import io.liquidstream.core.stream.StreamPipeline;
+import io.liquidstream.schemas.ClassAnchor;
+import io.liquidstream.schemas.EventPacket;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,9 +116,12 @@ public final class LiquidStreamService implements AutoCloseable {
         }
         Map<String, SensorGeometry> sensors = new LinkedHashMap<>();
         models.forEach((name, m) -> sensors.put(name, m.input().expectedGeometry()));
-        PacketDecoder decoder = new PacketDecoder(new PacketReader(sensors, config.getInt(ServiceConfig.PACKET_MAX_EVENTS)), clock);
-        OutputRecords outputs = new OutputRecords(config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX),
-                config.getString(ServiceConfig.ASSOCIATIONS_TOPIC), config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
+        WireFormat format = config.wireFormat();
+        PacketDecoder decoder = new PacketDecoder(format.reader(EventPacket.class),
+                new PacketReader(sensors, config.getInt(ServiceConfig.PACKET_MAX_EVENTS)), clock);
+        OutputRecords outputs = new OutputRecords(format, models.keySet(),
+                config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX), config.getString(ServiceConfig.ASSOCIATIONS_TOPIC),
+                config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
 
         Map<String, Object> consumer = new LinkedHashMap<>(client);
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID));
@@ -170,7 +176,8 @@ public final class LiquidStreamService implements AutoCloseable {
         anchorConsumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaReceiver<String, byte[]> anchorReceiver = KafkaReceiver.create(ReceiverOptions.create(anchorConsumer,
                 new StringDeserializer(), new ByteArrayDeserializer()).withTopics(List.of(config.getString(ServiceConfig.ANCHORS_TOPIC))));
-        this.anchorFeed = new AnchorFeed(anchorReceiver, anchors, KafkaSender.create(SenderOptions.create(
+        this.anchorFeed = new AnchorFeed(anchorReceiver, format.reader(ClassAnchor.class), anchors,
+                KafkaSender.create(SenderOptions.create(
                 producerProps(client), new StringSerializer(), new ByteArraySerializer())),
                 config.getString(ServiceConfig.DLQ_TOPIC), metrics, this::fail);
     }

@@ -7,13 +7,18 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
-/** Serves the registry in Prometheus text format on {@code GET /metrics} (JDK HTTP server, one thread). */
+/**
+ * Serves the registry in Prometheus text format on {@code GET /metrics} (JDK HTTP server, one thread),
+ * with the JVM's and the process's own meters ({@link ProcessMetrics}) added to it.
+ */
 public final class MetricsServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final ProcessMetrics process;
 
-    private MetricsServer(HttpServer server) {
+    private MetricsServer(HttpServer server, ProcessMetrics process) {
         this.server = server;
+        this.process = process;
     }
 
     /** Binds {@code host:port} (port 0 picks a free one) and starts serving. */
@@ -28,8 +33,9 @@ public final class MetricsServer implements AutoCloseable {
                     out.write(body);
                 }
             });
+            ProcessMetrics process = ProcessMetrics.bindTo(registry);
             server.start();
-            return new MetricsServer(server);
+            return new MetricsServer(server, process);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), e);
         }
@@ -42,5 +48,6 @@ public final class MetricsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        process.close();
     }
 }

@@ -2,6 +2,7 @@ package io.liquidstream.connectors.service;
 
 import io.liquidstream.connectors.kafka.ReceiverRecord;
 import io.liquidstream.connectors.kafka.SenderRecord;
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.core.stream.Associated;
 import io.liquidstream.core.stream.Dropped;
 import io.liquidstream.core.stream.Outcome;
@@ -10,9 +11,12 @@ import io.liquidstream.core.stream.RejectReason;
 import io.liquidstream.core.stream.Rejected;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.Embedding;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -32,16 +36,24 @@ final class OutputRecords {
     static final String PARTITION = "lsm.source.partition";
     static final String OFFSET = "lsm.source.offset";
 
-    private final AvroSingleObjectCodec<Embedding> embeddings = AvroSingleObjectCodec.of(Embedding.class);
-    private final AvroSingleObjectCodec<Association> associations = AvroSingleObjectCodec.of(Association.class);
+    private final Map<String, Function<Embedding, byte[]>> embeddings = new HashMap<>();
+    private final Function<Association, byte[]> associations;
     private final String embeddingsPrefix;
     private final String associationsTopic;
     private final String dlqTopic;
     private final PipelineMetrics metrics;
     private final LongSupplier clock;
 
-    OutputRecords(String embeddingsPrefix, String associationsTopic, String dlqTopic, PipelineMetrics metrics,
-                  LongSupplier clock) {
+    /**
+     * @param format     how records are written; in the Confluent format every output schema is registered here
+     * @param modalities the modalities whose embeddings are written, each to {@code embeddingsPrefix + modality}
+     */
+    OutputRecords(WireFormat format, Collection<String> modalities, String embeddingsPrefix, String associationsTopic,
+                  String dlqTopic, PipelineMetrics metrics, LongSupplier clock) {
+        for (String m : modalities) {
+            embeddings.put(m, format.writer(Embedding.class, embeddingsPrefix + m));
+        }
+        this.associations = format.writer(Association.class, associationsTopic);
         this.embeddingsPrefix = embeddingsPrefix;
         this.associationsTopic = associationsTopic;
         this.dlqTopic = dlqTopic;
@@ -54,8 +66,9 @@ final class OutputRecords {
             Settlement s = new Settlement(a.window().acks(), 2, a.window().firstEventWallMicros(), true, metrics, clock);
             String key = a.window().source();
             return List.of(
-                    SenderRecord.of(embeddingsPrefix + a.window().modality(), key, embeddings.encode(a.embedding()), s),
-                    SenderRecord.of(associationsTopic, key, associations.encode(a.association()), s));
+                    SenderRecord.of(embeddingsPrefix + a.window().modality(), key,
+                            embeddings.get(a.window().modality()).apply(a.embedding()), s),
+                    SenderRecord.of(associationsTopic, key, associations.apply(a.association()), s));
         }
         if (outcome instanceof Rejected<ReceiverRecord<String, byte[]>> r) {
             metrics.deadLetter(r.reason());

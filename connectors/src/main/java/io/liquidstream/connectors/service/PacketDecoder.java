@@ -7,18 +7,19 @@ import io.liquidstream.core.stream.PacketReader;
 import io.liquidstream.core.stream.RejectReason;
 import io.liquidstream.core.stream.Rejected;
 import io.liquidstream.schemas.EventPacket;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
+import io.liquidstream.schemas.codec.AnyEncodingDecoder;
 import io.liquidstream.schemas.codec.RecordDecodingException;
 import java.util.function.LongSupplier;
 
 /** Turns received bytes into a validated packet, or a {@link Rejected} naming why and where. */
 final class PacketDecoder {
 
-    private final AvroSingleObjectCodec<EventPacket> codec = AvroSingleObjectCodec.of(EventPacket.class);
+    private final AnyEncodingDecoder<EventPacket> codec;
     private final PacketReader reader;
     private final LongSupplier clock;
 
-    PacketDecoder(PacketReader reader, LongSupplier clock) {
+    PacketDecoder(AnyEncodingDecoder<EventPacket> codec, PacketReader reader, LongSupplier clock) {
+        this.codec = codec;
         this.reader = reader;
         this.clock = clock;
     }

@@ -1,5 +1,6 @@
 package io.liquidstream.connectors.service;
 
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.core.stream.PipelineSettings;
 import io.liquidstream.core.stream.SlidingSpec;
 import java.time.Duration;
@@ -61,17 +62,19 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String METRICS_HOST = "metrics.host";
     public static final String METRICS_PORT = "metrics.port";
     public static final String METRICS_CLIENT_REFRESH_MS = "metrics.client.refresh.ms";
+    public static final String SERDE_FORMAT = "serde.format";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     public static final String AT_LEAST_ONCE = "at-least-once";
     public static final String EXACTLY_ONCE = "exactly-once";
 
     private static final ConfigDef DEF = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, (name, value) -> {
+            .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", (name, value) -> {
                 if (value == null || ((List<?>) value).isEmpty()) {
                     throw new ConfigException(name, value, "expected at least one HOST:PORT");
                 }
             }, Importance.HIGH, "Kafka brokers, HOST:PORT[,HOST:PORT...].")
-            .define(MODEL_PATH, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+            .define(MODEL_PATH, Type.STRING, "model.lsm", new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Model bundle file (.lsm) to serve.")
             .define(GROUP_ID, Type.STRING, "liquidstream", new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Consumer group of the input topics; instances with the same group share the sources.")
@@ -145,7 +148,16 @@ public final class ServiceConfig extends AbstractConfig {
                     "Port of the Prometheus endpoint (GET /metrics); 0 disables it.")
             .define(METRICS_CLIENT_REFRESH_MS, Type.LONG, 10_000L, Range.between(10, 3_600_000), Importance.LOW,
                     "How often the Kafka clients' own metrics (kafka_consumer_fetch_manager_records_lag, ...) are "
-                            + "checked for new per-partition meters, in ms.");
+                            + "checked for new per-partition meters, in ms.")
+            .define(SERDE_FORMAT, Type.STRING, WireFormat.SINGLE_OBJECT,
+                    ConfigDef.ValidString.in(WireFormat.SINGLE_OBJECT, WireFormat.CONFLUENT), Importance.MEDIUM,
+                    "How outputs are written: single-object (Avro single-object encoding, the schema fingerprint in "
+                            + "each record) or confluent (the Confluent wire format, a schema registry id in each "
+                            + "record, for kcat -s avro, Kafka Connect, ksqlDB, Flink). Inputs are read in either.")
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, "", Importance.MEDIUM,
+                    "Schema registry (Confluent REST API) that serde.format=confluent registers the output schemas "
+                            + "with, under <topic>-value, and that Confluent-framed inputs are looked up in; "
+                            + "http(s)://[user:password@]HOST:PORT[/path]. Empty: none.");
 
     public ServiceConfig(Map<String, ?> props) {
         super(DEF, props, false);
@@ -165,6 +177,19 @@ public final class ServiceConfig extends AbstractConfig {
                 getInt(SAMPLE_MAX_EVENTS), getInt(BATCH_SIZE), Duration.ofMillis(getLong(BATCH_WAIT_MS)), sliding,
                 getInt(TOP_K), getString(GROUP_DELIMITER), getInt(RECENT_PER_GROUP),
                 Duration.ofMillis(getLong(OVERLAP_TOLERANCE_MS)), Duration.ofMillis(getLong(SOURCE_IDLE_TIMEOUT_MS)));
+    }
+
+    /**
+     * How records are written and read, with the registry this configuration names.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException when serde.format=confluent names no registry
+     */
+    public WireFormat wireFormat() {
+        try {
+            return WireFormat.of(getString(SERDE_FORMAT), getString(SCHEMA_REGISTRY_URL));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(SCHEMA_REGISTRY_URL, getString(SCHEMA_REGISTRY_URL), e.getMessage());
+        }
     }
 
     public boolean exactlyOnce() {
@@ -189,6 +214,8 @@ public final class ServiceConfig extends AbstractConfig {
                 all.put(k, secret ? "[hidden]" : v);
             }
         });
+        // A registry URL may carry user:password.
+        all.computeIfPresent(SCHEMA_REGISTRY_URL, (k, v) -> v.toString().replaceFirst("//[^/@]*@", "//[hidden]@"));
         StringBuilder out = new StringBuilder();
         all.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
         return out.toString();

@@ -4,7 +4,7 @@ import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.ClassAnchor;
 import io.liquidstream.schemas.Embedding;
 import io.liquidstream.schemas.EventPacket;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
+import io.liquidstream.schemas.codec.AnyEncodingDecoder;
 import io.liquidstream.schemas.codec.RecordDecodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,10 +45,10 @@ final class TopicTap implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final ViewSettings settings;
     private final ViewState state;
-    private final AvroSingleObjectCodec<EventPacket> packets = AvroSingleObjectCodec.of(EventPacket.class);
-    private final AvroSingleObjectCodec<Embedding> embeddings = AvroSingleObjectCodec.of(Embedding.class);
-    private final AvroSingleObjectCodec<Association> associations = AvroSingleObjectCodec.of(Association.class);
-    private final AvroSingleObjectCodec<ClassAnchor> anchors = AvroSingleObjectCodec.of(ClassAnchor.class);
+    private final AnyEncodingDecoder<EventPacket> packets;
+    private final AnyEncodingDecoder<Embedding> embeddings;
+    private final AnyEncodingDecoder<Association> associations;
+    private final AnyEncodingDecoder<ClassAnchor> anchors;
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
     private final Thread thread;
@@ -58,6 +58,10 @@ final class TopicTap implements Runnable, AutoCloseable {
     TopicTap(ViewSettings settings, ViewState state) {
         this.settings = settings;
         this.state = state;
+        this.packets = settings.format().reader(EventPacket.class);
+        this.embeddings = settings.format().reader(Embedding.class);
+        this.associations = settings.format().reader(Association.class);
+        this.anchors = settings.format().reader(ClassAnchor.class);
         Map<String, Object> props = new HashMap<>(settings.clientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "liquidstream-view-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

@@ -1,5 +1,6 @@
 package io.liquidstream.connectors.view;
 
+import io.liquidstream.connectors.registry.WireFormat;
 import io.liquidstream.connectors.service.ServiceConfig;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,10 +15,12 @@ import java.util.Objects;
  * @param allowAnchors whether the page may publish class anchors
  * @param serviceGroup the service's consumer group, whose lag the sources table shows
  * @param anchorsMaxPerClass exemplars kept per class and modality, as the service keeps them
+ * @param format how the topics' records are read: either encoding, Confluent-framed ones through the
+ *     service's schema registry
  */
 public record ViewSettings(Map<String, Object> clientProperties, String host, int port, boolean allowAnchors,
         String serviceGroup, String eventsTopicPrefix, String embeddingsTopicPrefix, String associationsTopic,
-        String anchorsTopic, String dlqTopic, int anchorsMaxPerClass) {
+        String anchorsTopic, String dlqTopic, int anchorsMaxPerClass, WireFormat format) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -38,7 +41,8 @@ public record ViewSettings(Map<String, Object> clientProperties, String host, in
         return new ViewSettings(client, host, port, allowAnchors, config.getString(ServiceConfig.GROUP_ID),
                 config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX), config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX),
                 config.getString(ServiceConfig.ASSOCIATIONS_TOPIC), config.getString(ServiceConfig.ANCHORS_TOPIC),
-                config.getString(ServiceConfig.DLQ_TOPIC), config.getInt(ServiceConfig.ANCHORS_MAX_PER_CLASS));
+                config.getString(ServiceConfig.DLQ_TOPIC), config.getInt(ServiceConfig.ANCHORS_MAX_PER_CLASS),
+                config.wireFormat());
     }
 
     public String bootstrapServers() {

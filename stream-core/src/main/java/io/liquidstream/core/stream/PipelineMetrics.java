@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The stages' meters, all named {@code liquidstream.*}: events and packets in, windows, embeddings and
- * associations per modality, duplicates, sequence gaps, dead letters by reason, windows in flight,
+ * associations per modality (and of those, labelled queries answered with their label), duplicates, sequence gaps, dead letters by reason, windows in flight,
  * packets waiting in reorder buffers, open samples, sources expired after going idle, micro-batch sizes and the end-to-end latency
  * from a window's first received event to its outputs being written (histogram with p50/p90/p99).
  */
@@ -24,12 +24,12 @@ public final class PipelineMetrics {
     private final Map<String, Counter> windows = new ConcurrentHashMap<>();
     private final Map<String, Counter> embeddings = new ConcurrentHashMap<>();
     private final Map<String, Counter> associations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> correct = new ConcurrentHashMap<>();
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
     private final Counter packets;
     private final Counter duplicates;
     private final Counter gapPackets;
     private final Counter expiredSources;
-    private final Counter correct;
     private final Timer latency;
     private final DistributionSummary batchSizes;
     private final AtomicLong inFlight = new AtomicLong();
@@ -45,8 +45,6 @@ public final class PipelineMetrics {
                 .description("Sequence numbers given up as missing after the reorder bound").register(registry);
         this.expiredSources = Counter.builder("liquidstream.sources.expired")
                 .description("Idle sources whose open windows were closed or sequence gaps given up").register(registry);
-        this.correct = Counter.builder("liquidstream.associations.correct")
-                .description("Labelled queries whose predicted class matched the label").register(registry);
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(reason, Counter.builder("liquidstream.dlq").tag("reason", reason.name())
                     .description("Inputs sent to the dead-letter queue").register(registry));
@@ -83,8 +81,10 @@ public final class PipelineMetrics {
 
     void associated(String modality, boolean labelledAndCorrect) {
         counter(associations, "liquidstream.associations", modality).increment();
+        // Registered with the first association of a modality, so accuracy per modality is 0, not absent.
+        Counter right = counter(correct, "liquidstream.associations.correct", modality);
         if (labelledAndCorrect) {
-            correct.increment();
+            right.increment();
         }
     }
 
