@@ -18,22 +18,20 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream eval device}: linear-probe accuracy against each RRAM non-ideality, beside ideal weights. */
-@Command(name = "device", header = "Accuracy cost of RRAM non-idealities: the linear probe against each device parameter.",
+@Command(name = "device", header = "Probe accuracy against each RRAM non-ideality.",
         mixinStandardHelpOptions = true,
-        description = {
-            "For each swept parameter, holds the others at the RRAM defaults (1-41 uS, 64 levels,",
-            "0.5 uS programming error, 10 % read noise, no stuck devices), varies it, and measures",
-            "the seed's linear probe (final epoch) over --seeds reservoir seeds, beside ideal",
-            "software weights with the same seeds. Prints progress lines and a table, and writes",
-            "a PNG with one panel per parameter. Parameters: levels (programmable states),",
-            "program-noise (programming error std relative to the target conductance, on top of",
-            "the absolute 0.5 uS), read-noise (relative std per read), stuck (fraction of devices",
-            "stuck at gMin or gMax)."
-        })
+        description = "For each swept parameter, holds the others at the RRAM defaults (1-41 uS, 64 levels, "
+                + "0.5 uS programming error, 10 %% read noise, no stuck devices), varies it, and measures the seed's "
+                + "linear probe (final epoch) over --seeds reservoir seeds, beside ideal software weights with the "
+                + "same seeds. Prints progress lines and a table, and writes a PNG with one panel per parameter. "
+                + "Parameters: levels (programmable states), program-noise (programming error std relative to the "
+                + "target conductance, on top of the absolute 0.5 uS), read-noise (relative std per read), stuck "
+                + "(fraction of devices stuck at gMin or gMax).")
 final class EvalDeviceCommand implements Callable<Integer> {
 
     @Option(names = "--vision", required = true, paramLabel = "DIR",
@@ -62,14 +60,15 @@ final class EvalDeviceCommand implements Callable<Integer> {
     Integer epochs;
 
     @Option(names = "--figure", defaultValue = "device-sweep.png",
-            description = "PNG, one panel per parameter. Default: ${DEFAULT-VALUE}; 'none' to skip.")
+            description = "The figure (default: ${DEFAULT-VALUE}; 'none' skips it), a PNG with one panel per "
+                    + "swept parameter.")
     String figure;
 
     @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON line instead of a table (progress lines still go to stderr).")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -107,7 +106,7 @@ final class EvalDeviceCommand implements Callable<Integer> {
                     result, "probe");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json()) {
             Map<String, Object> m = DeviceSweepReport.fields(result);
             m.put("data", vision.toString());
             m.put("trainSamples", train.size());
