@@ -95,6 +95,30 @@ public record InputSpec(String name, EventTransform transform, SampleBinning bin
     }
 
     /**
+     * Reads {@code name=PIPELINE} as {@link #parse(String)} does, or {@code name=PRESET} (e.g.
+     * {@code vision=vision-probe}), the preset under {@code name}: the form of a command line's
+     * {@code --input MODALITY=SPEC}.
+     *
+     * @throws IllegalArgumentException naming the position and what was expected there, or the presets
+     */
+    public static InputSpec parseOrPreset(String text) {
+        Objects.requireNonNull(text, "text");
+        int eq = text.indexOf('=');
+        String right = eq < 0 ? "" : text.substring(eq + 1).strip();
+        if (eq > 0 && NAME.matcher(right).matches() && !right.equals(SENSOR)) {
+            InputSpec preset;
+            try {
+                preset = preset(right);
+            } catch (IllegalArgumentException e) {
+                throw PipelineSyntax.error(text, eq + 1, "expected a pipeline sensor(w,h,p)|...|binning or a preset name: "
+                        + e.getMessage());
+            }
+            return new InputSpec(text.substring(0, eq).strip(), preset.transform, preset.binning, preset.expectedGeometry);
+        }
+        return parse(text);
+    }
+
+    /**
      * Turns one sample's events into reservoir input.
      *
      * @throws IllegalArgumentException if the events are not on {@link #expectedGeometry()}

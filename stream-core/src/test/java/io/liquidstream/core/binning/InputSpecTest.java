@@ -173,4 +173,19 @@ class InputSpecTest {
                 .hasMessageContainingAll("'vision=sensor(320,240,2)|downsample(10,8)|fixed(50)'",
                         "expects events of sensor(320,240,2)", "found sensor(34,34,2) in Train/3/00001.bin");
     }
+
+    @Test
+    void givenAPresetNameAfterTheModality_parseOrPresetGivesThePresetUnderThatName() {
+        InputSpec spec = InputSpec.parseOrPreset("vision=vision-probe");
+
+        assertThat(spec.name()).isEqualTo("vision");
+        assertThat(spec.describe()).isEqualTo("vision=sensor(34,34,2)|crop(16,16)|polarity(1)|fixed(50)");
+        assertThat(InputSpec.parseOrPreset("neural=sensor(96,1,1)|fixed(201)").inputs()).isEqualTo(96);
+    }
+
+    @Test
+    void givenAnUnknownPresetName_parseOrPresetListsThePresetsAndThePosition() {
+        assertThatThrownBy(() -> InputSpec.parseOrPreset("vision=dvxplorer"))
+                .hasMessageContainingAll("'dvxplorer'", "vision-probe", "neural-bmi", "character 7");
+    }
 }
