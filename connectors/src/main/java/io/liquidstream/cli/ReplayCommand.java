@@ -6,6 +6,8 @@ import io.liquidstream.connectors.replay.PacketSource;
 import io.liquidstream.connectors.replay.ReplayInputs;
 import io.liquidstream.connectors.replay.ReplayResult;
 import io.liquidstream.connectors.replay.ReplaySpeed;
+import io.liquidstream.connectors.sensors.SensorTopic;
+import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.Modality;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,11 +42,13 @@ import picocli.CommandLine.Spec;
             "An N-MNIST folder or an N-TIDIGITS / SHD HDF5 file becomes labelled samples (sample id, label,",
             "end-of-sample marker), laid one after another in time, and so do an NWB file's trials (one channel",
             "per unit); any other recording (AEDAT, DAT, EVT 2/3, N-MNIST .bin, CSV, NWB without trials) one",
-            "continuous stream cut into packets. Progress on stderr, summary on stdout."
+            "continuous stream cut into packets. A folder Train/<label>/<recording> of AEDAT, EVT, DAT or CSV",
+            "recordings is labelled samples too. Before the events, the source's sensor is announced as a",
+            "SensorInfo on --sensors-topic. Progress on stderr, summary on stdout."
         })
 final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE|DIR", description = "Recording file, HDF5 data set or N-MNIST folder.")
+    @Parameters(index = "0", paramLabel = "FILE|DIR", description = "Recording file, HDF5 data set or labelled folder.")
     Path input;
 
     @Option(names = "--modality", required = true, paramLabel = "M", description = "vision, audio or neural.")
@@ -84,6 +89,20 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--trial-label", paramLabel = "COLUMN",
             description = "NWB files with trials: label each trial's sample from this trials column (default: unlabelled).")
     String trialLabel;
+
+    @Option(names = "--sensor", paramLabel = "WxH[xP]|N", converter = SensorConverter.class,
+            description = {"The source's sensor, e.g. 320x240 (two polarities) or 1024 (channels). Default: what the",
+                "recording states (AEDAT/EVT/DAT headers, N-MNIST 34x34, SHD 700 channels, NWB units; CSV: its",
+                "'# geometry' line, else the largest address). Needed for SHD files of other channel counts."})
+    SensorGeometry sensor;
+
+    @Option(names = "--sensors-topic", defaultValue = SensorTopic.DEFAULT_TOPIC, paramLabel = "T",
+            description = "Compacted topic on which the source's sensor is announced (a SensorInfo) before its "
+                    + "events, so the service refuses a sensor its model does not read by name. Default: ${DEFAULT-VALUE}.")
+    String sensorsTopic;
+
+    @Option(names = "--no-sensor-info", description = "Do not announce the source's sensor.")
+    boolean noSensorInfo;
 
     @Option(names = "--partitions", defaultValue = "3",
             description = "Partitions of the topic when it must be created. Default: ${DEFAULT-VALUE}.")
@@ -130,12 +149,17 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayResult result;
         DeadLetterWatch watch = null;
         try (PacketSource packets = ReplayInputs.open(input, id, m, packetEvents, packetMicros,
-                samplePeriodMicros, trialLabel);
+                samplePeriodMicros, trialLabel, sensor);
              ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
             KafkaReplay.ensureTopic(where);
             watch = deadLetters.start(props, id, target, System.err, "replay");
             err.println("replay: " + packets.description() + " -> " + target + " on " + bootstrap + " as source '" + id
                     + "', speed " + speed);
+            if (!noSensorInfo && packets.sensor().isPresent()) {
+                SensorTopic.publish(props, sensorsTopic, SensorTopic.info(id, m, packets.sensor().get(),
+                        packets.description()), Duration.ofSeconds(timeoutSeconds));
+                err.println("replay: announced " + packets.sensor().get() + " for source '" + id + "' on " + sensorsTopic);
+            }
             result = KafkaReplay.run(packets, where, progress);
         } catch (IOException | RuntimeException e) {
             if (watch != null) {
@@ -167,6 +191,14 @@ final class ReplayCommand implements Callable<Integer> {
                     target, r.seconds(), r.eventsPerSecond(), r.megabytesPerSecond()));
         }
         out.flush();
+    }
+
+    /** Reads {@code --sensor}: {@code WxH}, {@code WxHxP} or a channel count. */
+    static final class SensorConverter implements ITypeConverter<SensorGeometry> {
+        @Override
+        public SensorGeometry convert(String value) {
+            return SensorGeometry.parse(value);
+        }
     }
 
     private static void load(Path file, Map<String, Object> into) throws IOException {
