@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
  * the flags.
  */
 @Command(name = "serve", header = "Serve a model bundle on Kafka.", mixinStandardHelpOptions = true,
-        description = "Serves a model bundle on Kafka: lsm.events.<modality> in; embeddings, associations and DLQ out.")
+        description = {"Serves a model bundle on Kafka: lsm.events.<modality> in; embeddings, associations and DLQ out.",
+            "Each modality accepts the sensor its input spec names (printed at start); a camera or array of another",
+            "size needs a model trained for it: train --input 'vision=sensor(W,H,2)|downsample(FX,FY)|fixed(50)'.",
+            "Sources announced on lsm.sensors (replay does) with another sensor are refused as SENSOR_MISMATCH."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap", description = "Kafka brokers HOST:PORT[,...].")
@@ -110,6 +113,9 @@ final class ServeCommand implements Callable<Integer> {
                     + (metrics == null ? "" : ", metrics on http://" + config.getString(ServiceConfig.METRICS_HOST)
                     + ":" + metrics.port() + "/metrics")
                     + (view == null ? "" : ", live view on " + view.url()));
+            // The bundle's input specs decide which sensor each modality's packets must come from.
+            bundle.modalities().forEach(m -> System.err.println("liquidstream:   " + m.name() + " input "
+                    + m.input().describe()));
             while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
                 if (service.failure() != null) {
                     return 1;
