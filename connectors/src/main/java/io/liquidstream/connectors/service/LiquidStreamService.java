@@ -125,6 +125,11 @@ public final class LiquidStreamService implements AutoCloseable {
         Map<String, SensorGeometry> sensors = new LinkedHashMap<>();
         models.forEach((name, m) -> sensors.put(name, m.input().expectedGeometry()));
         SensorAnnouncements announced = new SensorAnnouncements();
+        this.sensorFeed = sensorsTopic.isEmpty() ? null
+                : new SensorFeed(sensorsTopic, announced, sensors, registry, System.err);
+        if (sensorFeed != null) {
+            sensorFeed.catchUp(client, Duration.ofSeconds(10));
+        }
         PacketDecoder decoder = new PacketDecoder(new PacketReader(sensors, config.getInt(ServiceConfig.PACKET_MAX_EVENTS),
                 announced), clock);
         OutputRecords outputs = new OutputRecords(config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX),
@@ -186,9 +191,13 @@ public final class LiquidStreamService implements AutoCloseable {
         this.anchorFeed = new AnchorFeed(anchorReceiver, anchors, KafkaSender.create(SenderOptions.create(
                 producerProps(client), new StringSerializer(), new ByteArraySerializer())),
                 config.getString(ServiceConfig.DLQ_TOPIC), metrics, this::fail);
-        this.sensorFeed = sensorsTopic.isEmpty() ? null : new SensorFeed(KafkaReceiver.create(ReceiverOptions.create(
-                feedConsumer("-sensors-"), new StringDeserializer(), new ByteArrayDeserializer()).withTopics(
-                List.of(sensorsTopic))), sensorsTopic, announced, sensors, registry, System.err);
+        if (sensorFeed != null) {
+            Map<String, Object> sensorConsumer = feedConsumer("-sensors-");
+            // a missing sensors topic (topics.create=false) stays missing rather than appearing uncompacted
+            sensorConsumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+            sensorFeed.follow(KafkaReceiver.create(ReceiverOptions.create(sensorConsumer,
+                    new StringDeserializer(), new ByteArrayDeserializer()).withTopics(List.of(sensorsTopic))));
+        }
     }
 
     /** Settings of a consumer that reads a compacted topic whole from every instance (its own group). */
