@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -191,14 +190,6 @@ final class ReplayCommand implements Callable<Integer> {
                     target, r.seconds(), r.eventsPerSecond(), r.megabytesPerSecond()));
         }
         out.flush();
-    }
-
-    /** Reads {@code --sensor}: {@code WxH}, {@code WxHxP} or a channel count. */
-    static final class SensorConverter implements ITypeConverter<SensorGeometry> {
-        @Override
-        public SensorGeometry convert(String value) {
-            return SensorGeometry.parse(value);
-        }
     }
 
     private static void load(Path file, Map<String, Object> into) throws IOException {
