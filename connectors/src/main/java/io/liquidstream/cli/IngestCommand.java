@@ -12,6 +12,7 @@ import io.liquidstream.connectors.ingest.UdpFeed;
 import io.liquidstream.connectors.ingest.UdpFormat;
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.ReplayResult;
+import io.liquidstream.connectors.sensors.SensorTopic;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -236,6 +237,9 @@ final class IngestCommand {
         try (IngestProgress progress = new IngestProgress(err, System.console() != null, packets.stats())) {
             KafkaReplay.ensureTopic(target);
             watch = deadLetters.start(props, id, target.topic(), System.err, "ingest");
+            if (!options.noSensorInfo) {
+                packets.onSensor(sensor -> announce(props, options, id, packets.description(), sensor));
+            }
             err.println("ingest: " + packets.description() + " -> " + target.topic() + " on " + options.bootstrap
                     + " as source '" + id + "'" + (note == null ? "" : ", " + note)
                     + (options.duration == null ? "; Ctrl-C to stop" : "; for " + options.duration.toMillis() + " ms"));
@@ -254,6 +258,18 @@ final class IngestCommand {
             return 1;
         }
         return deadLettered > 0 ? DeadLetterOptions.DEAD_LETTERED_EXIT : 0;
+    }
+
+    /** Publishes the source's SensorInfo; a failure is said and ingest goes on (the service then checks addresses). */
+    private static void announce(Map<String, Object> props, IngestOptions options, String id, String description,
+            SensorGeometry sensor) {
+        try {
+            SensorTopic.publish(props, options.sensorsTopic, SensorTopic.info(id, options.modality(), sensor, description),
+                    options.timeout);
+            System.err.println("ingest: announced " + sensor + " for source '" + id + "' on " + options.sensorsTopic);
+        } catch (RuntimeException e) {
+            System.err.println("ingest: could not announce the sensor: " + e.getMessage());
+        }
     }
 
     private static void report(PrintWriter out, IngestOptions options, String id, String input, boolean datagrams,
