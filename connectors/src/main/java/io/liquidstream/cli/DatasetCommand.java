@@ -178,7 +178,7 @@ final class DatasetCommand {
                         + "0-35). Default: ${DEFAULT-VALUE}.")
         Charset charset;
 
-        @Option(names = "--sensor", paramLabel = "WxH", defaultValue = "34x34", converter = SensorConverter.class,
+        @Option(names = {"--sensor", "--geometry"}, paramLabel = "WxH", defaultValue = "34x34", converter = SensorConverter.class,
                 description = "The event camera's pixel array (the character scales with its shorter side). Other "
                         + "than 34x34 the vision samples are AEDAT 4.0 files (N-MNIST .bin holds only 8-bit "
                         + "addresses). Default: ${DEFAULT-VALUE}.")

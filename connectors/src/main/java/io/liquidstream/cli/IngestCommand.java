@@ -68,7 +68,7 @@ final class IngestCommand {
                 description = "spif, t64_x16_y16_on8 (alias aestream) or t32_x16_y15_on1.")
         String format;
 
-        @Option(names = "--geometry", required = true, converter = IngestOptions.GeometryConverter.class,
+        @Option(names = {"--geometry", "--sensor"}, required = true, converter = IngestOptions.GeometryConverter.class,
                 paramLabel = "WxH", description = "Sensor size, e.g. 640x480; events outside it are dropped.")
         SensorGeometry geometry;
 
@@ -112,7 +112,7 @@ final class IngestCommand {
                 description = "The DV server's address, e.g. localhost:7777.")
         String connect;
 
-        @Option(names = "--geometry", converter = IngestOptions.GeometryConverter.class, paramLabel = "WxH",
+        @Option(names = {"--geometry", "--sensor"}, converter = IngestOptions.GeometryConverter.class, paramLabel = "WxH",
                 description = "Sensor size, used only when the server's header states none.")
         SensorGeometry geometry;
 
@@ -164,7 +164,7 @@ final class IngestCommand {
         @Option(names = "--follow", description = "Keep reading as the file grows.")
         boolean follow;
 
-        @Option(names = "--geometry", converter = IngestOptions.GeometryConverter.class, paramLabel = "WxH",
+        @Option(names = {"--geometry", "--sensor"}, converter = IngestOptions.GeometryConverter.class, paramLabel = "WxH",
                 description = "Sensor size, used only when the header states none.")
         SensorGeometry geometry;
 

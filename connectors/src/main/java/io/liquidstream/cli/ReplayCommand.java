@@ -89,7 +89,7 @@ final class ReplayCommand implements Callable<Integer> {
             description = "NWB files with trials: label each trial's sample from this trials column (default: unlabelled).")
     String trialLabel;
 
-    @Option(names = "--sensor", paramLabel = "WxH[xP]|N", converter = SensorConverter.class,
+    @Option(names = {"--sensor", "--geometry"}, paramLabel = "WxH[xP]|N", converter = SensorConverter.class,
             description = {"The source's sensor, e.g. 320x240 (two polarities) or 1024 (channels). Default: what the",
                 "recording states (AEDAT/EVT/DAT headers, N-MNIST 34x34, SHD 700 channels, NWB units; CSV: its",
                 "'# geometry' line, else the largest address). Needed for SHD files of other channel counts."})
