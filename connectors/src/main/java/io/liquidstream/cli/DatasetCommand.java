@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
@@ -9,8 +10,8 @@ import io.liquidstream.connectors.synth.mnist.MnistDvsGenerator;
 import io.liquidstream.connectors.synth.speech.EspeakSpeaker;
 import io.liquidstream.connectors.synth.speech.SpokenDigitsGenerator;
 import io.liquidstream.connectors.synth.strokes.CharacterSet;
-import io.liquidstream.connectors.synth.strokes.MotorCortexModel;
 import io.liquidstream.core.event.LabeledSample;
+import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,6 +28,16 @@ import picocli.CommandLine.Spec;
         description = "Generates labelled event data sets from real data available here, in the real formats.",
         subcommands = {DatasetCommand.MnistDvs.class, DatasetCommand.SpokenDigits.class, DatasetCommand.Strokes.class})
 final class DatasetCommand {
+
+    /** N-MNIST .bin files for N-MNIST's sensor, AEDAT 4.0 files for any other ({@link LabelledFolder#write}). */
+    private static void writeLabelled(Path root, String split, List<LabeledSample> samples, Progress progress)
+            throws IOException {
+        int done = 0;
+        for (LabeledSample s : samples) {
+            LabelledFolder.write(root, split, s);
+            progress.update(++done);
+        }
+    }
 
     private static void writeNmnist(Path root, String split, List<LabeledSample> samples, Progress progress)
             throws IOException {
@@ -140,10 +151,10 @@ final class DatasetCommand {
             description = {
                 "Pure-Java handwriting data: per-character pen-stroke templates with per-trial variation "
                     + "drive (a) the rendered characters watched by the emulated event camera, written in the "
-                    + "N-MNIST layout under OUT/vision (one folder per label), and (b) a simulated "
-                    + "192-electrode motor-cortex population, written as HDF5 in the SHD layout (flattened, "
-                    + "see SpikingHeidelbergDigits) as OUT/neural/train.h5 and test.h5. Trial i of a class in "
-                    + "one modality is the same movement as trial i in the other.",
+                    + "N-MNIST layout under OUT/vision (one folder per label; AEDAT 4.0 files for a --sensor other "
+                    + "than 34x34), and (b) a simulated 192-electrode (--electrodes) motor-cortex population, written "
+                    + "as HDF5 in the SHD layout (flattened, see SpikingHeidelbergDigits) as OUT/neural/train.h5 and "
+                    + "test.h5. Trial i of a class in one modality is the same movement as trial i in the other.",
                 "Labels mean the same character in every --charset: digits 0-9 are labels 0-9, "
                     + "lower-case letters a-z are labels 10-35 (a=10, b=11, ..., w=32, ..., z=35).",
                 "The seed's letter protocol trains on 22 letters and holds out 4:",
@@ -167,6 +178,16 @@ final class DatasetCommand {
                         + "0-35). Default: ${DEFAULT-VALUE}.")
         Charset charset;
 
+        @Option(names = {"--sensor", "--geometry"}, paramLabel = "WxH", defaultValue = "34x34", converter = SensorConverter.class,
+                description = "The event camera's pixel array (the character scales with its shorter side). Other "
+                        + "than 34x34 the vision samples are AEDAT 4.0 files (N-MNIST .bin holds only 8-bit "
+                        + "addresses). Default: ${DEFAULT-VALUE}.")
+        SensorGeometry sensor;
+
+        @Option(names = "--electrodes", defaultValue = "192", paramLabel = "N",
+                description = "Electrodes of the motor-cortex recording. Default: ${DEFAULT-VALUE}.")
+        int electrodes;
+
         @Spec
         CommandSpec spec;
 
@@ -187,6 +208,10 @@ final class DatasetCommand {
                 throw new IllegalArgumentException("--per-class and --test-per-class must be positive, found "
                         + perClass + " and " + testPerClass);
             }
+            if (sensor.polarities() != 2 || sensor.height() < 2 || electrodes <= 0) {
+                throw new IllegalArgumentException("expected --sensor WIDTHxHEIGHT of a two-polarity camera and positive "
+                        + "--electrodes, found " + sensor + " and " + electrodes);
+            }
             Path neural = out.resolve("neural");
             Files.createDirectories(neural);
             CharacterSet characters = charset.characters;
@@ -194,18 +219,24 @@ final class DatasetCommand {
                 int n = split.equals("train") ? perClass : testPerClass;
                 BuiltInStrokes data;
                 try (Progress p = new Progress("simulating " + split, (long) characters.labels().size() * n)) {
-                    data = BuiltInStrokes.generate(characters, n, split, seed, p);
+                    data = BuiltInStrokes.generate(characters, n, split, seed, p, sensor, electrodes);
                 }
                 String folder = split.equals("train") ? "Train" : "Test";
                 try (Progress p = new Progress("writing " + folder, data.vision().size())) {
-                    writeNmnist(out.resolve("vision"), folder, data.vision(), p);
+                    writeLabelled(out.resolve("vision"), folder, data.vision(), p);
                 }
-                SpikingHeidelbergDigits.write(neural.resolve(split + ".h5"), data.neural(),
-                        MotorCortexModel.Config.defaults().electrodes());
+                SpikingHeidelbergDigits.write(neural.resolve(split + ".h5"), data.neural(), electrodes);
             }
             PrintWriter w = spec.commandLine().getOut();
-            w.printf("wrote %s (%s, labels %s; vision: N-MNIST layout, neural: SHD-layout HDF5)%n",
-                    out.toAbsolutePath(), charset, labelRange(characters));
+            w.printf("wrote %s (%s, labels %s; vision: %s, %s; neural: SHD-layout HDF5, %d electrodes)%n",
+                    out.toAbsolutePath(), charset, labelRange(characters), sensor,
+                    sensor.equals(BuiltInStrokes.NMNIST_CAMERA) ? "N-MNIST layout" : "AEDAT 4.0 files by label",
+                    electrodes);
+            if (!sensor.equals(BuiltInStrokes.NMNIST_CAMERA) || electrodes != 192) {
+                w.printf("train with --input 'vision=%s|%sfixed(50)' --input 'neural=%s|fixed(201)'%n", sensor,
+                        sensor.width() > 64 ? "downsample(" + (sensor.width() + 31) / 32 + "," + (sensor.height() + 31) / 32
+                                + ")|" : "", SensorGeometry.channels(electrodes));
+            }
             w.flush();
             return 0;
         }

@@ -100,13 +100,16 @@ final class EvalCommand {
         @Mixin
         TrainingOptions training;
 
+        @Mixin
+        InputOptions inputs;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             long started = System.nanoTime();
-            PairedData data = PairedData.load(pair, neuralChannels);
+            PairedData data = PairedData.load(pair, neuralChannels, inputs.specs());
             SortedSet<Integer> unseen = zeroShotClasses != null ? new TreeSet<>(PairedData.classes(zeroShotClasses))
                     : data.defaultZeroShotClasses();
             ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(

@@ -12,6 +12,7 @@ import io.liquidstream.connectors.ingest.UdpFeed;
 import io.liquidstream.connectors.ingest.UdpFormat;
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.ReplayResult;
+import io.liquidstream.connectors.sensors.SensorTopic;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,7 +68,7 @@ final class IngestCommand {
                 description = "spif, t64_x16_y16_on8 (alias aestream) or t32_x16_y15_on1.")
         String format;
 
-        @Option(names = "--geometry", required = true, converter = IngestOptions.GeometryConverter.class,
+        @Option(names = {"--geometry", "--sensor"}, required = true, converter = IngestOptions.GeometryConverter.class,
                 paramLabel = "WxH", description = "Sensor size, e.g. 640x480; events outside it are dropped.")
         SensorGeometry geometry;
 
@@ -112,7 +113,7 @@ final class IngestCommand {
                 description = "The DV / dv-processing server to read from: HOST:PORT.")
         String connect;
 
-        @Option(names = "--geometry", converter = IngestOptions.GeometryConverter.class, paramLabel = "WxH",
+        @Option(names = {"--geometry", "--sensor"}, converter = IngestOptions.GeometryConverter.class, paramLabel = "WxH",
                 description = "Sensor size, used only when the server's header states none.")
         SensorGeometry geometry;
 
@@ -164,7 +165,7 @@ final class IngestCommand {
         @Option(names = "--follow", description = "Keep reading as the file grows.")
         boolean follow;
 
-        @Option(names = "--geometry", converter = IngestOptions.GeometryConverter.class, paramLabel = "WxH",
+        @Option(names = {"--geometry", "--sensor"}, converter = IngestOptions.GeometryConverter.class, paramLabel = "WxH",
                 description = "Sensor size, used only when the header states none.")
         SensorGeometry geometry;
 
@@ -237,6 +238,9 @@ final class IngestCommand {
         try (IngestProgress progress = new IngestProgress(err, System.console() != null, packets.stats())) {
             KafkaReplay.ensureTopic(target);
             watch = deadLetters.start(props, id, target.topic(), System.err, "ingest");
+            if (!options.noSensorInfo) {
+                packets.onSensor(sensor -> announce(props, options, id, packets.description(), sensor));
+            }
             err.println("ingest: " + packets.description() + " -> " + target.topic() + " on " + KafkaOptions.bootstrapOf(props)
                     + " as source '" + id + "'" + (note == null ? "" : ", " + note)
                     + (options.duration == null ? "; Ctrl-C to stop" : "; for " + DurationConverter.format(options.duration)));
@@ -255,6 +259,18 @@ final class IngestCommand {
             return 1;
         }
         return deadLettered > 0 ? DeadLetterOptions.DEAD_LETTERED_EXIT : 0;
+    }
+
+    /** Publishes the source's SensorInfo; a failure is said and ingest goes on (the service then checks addresses). */
+    private static void announce(Map<String, Object> props, IngestOptions options, String id, String description,
+            SensorGeometry sensor) {
+        try {
+            SensorTopic.publish(props, options.sensorsTopic, SensorTopic.info(id, options.modality(), sensor, description),
+                    options.timeout);
+            System.err.println("ingest: announced " + sensor + " for source '" + id + "' on " + options.sensorsTopic);
+        } catch (RuntimeException e) {
+            System.err.println("ingest: could not announce the sensor: " + e.getMessage());
+        }
     }
 
     private static void report(PrintWriter out, IngestOptions options, String id, String input, boolean datagrams,

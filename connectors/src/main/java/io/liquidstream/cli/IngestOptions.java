@@ -2,6 +2,7 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.ReplaySpeed;
+import io.liquidstream.connectors.sensors.SensorTopic;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.Modality;
@@ -61,6 +62,14 @@ final class IngestOptions {
             description = "seq of the first packet (default: the start time in us, so that a restart of the same source"
                     + " continues above its earlier runs, which the service would drop as duplicates).")
     Long firstSeq;
+
+    @Option(names = "--sensors-topic", defaultValue = SensorTopic.DEFAULT_TOPIC, paramLabel = "T",
+            description = "Compacted topic on which the source's sensor is announced (a SensorInfo) once the first "
+                    + "events tell it, before they are sent. Default: ${DEFAULT-VALUE}.")
+    String sensorsTopic;
+
+    @Option(names = "--no-sensor-info", description = "Do not announce the source's sensor.")
+    boolean noSensorInfo;
 
     @Mixin
     JsonOption output = new JsonOption();

@@ -2,7 +2,8 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
-import io.liquidstream.connectors.format.nmnist.NmnistFolder;
+import io.liquidstream.connectors.format.EventFormatException;
+import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.core.binning.FixedBinning;
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.event.LabeledSample;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
 /**
  * The two modalities named by a {@code --pair} option ({@code vision=DIR,audio=FILE} or
  * {@code neural=PATH,vision=DIR}), loaded from their files, with the seed's input and reservoir
- * settings for that pairing. Modality A is the non-visual one (audio or neural), B the image side.
+ * settings for that pairing, or a {@code --input} spec's. Modality A is the non-visual one (audio or
+ * neural), B the image side: a labelled folder of recordings of any sensor ({@link LabelledFolder}).
  */
 record PairedData(Side a, Side b) {
 
@@ -49,31 +51,119 @@ record PairedData(Side a, Side b) {
      */
     record Side(String modality, Path source, List<LabeledSample> train, List<LabeledSample> test, InputSpec input,
             ReservoirPreset preset, int inputs, int defaultSegments) {
+        /** The preset's reservoir with the spec's inputs and bins. */
         ReservoirSpec reservoir(long seed) {
-            return preset.spec(seed).withInputs(inputs);
+            return preset.spec(seed).withInputs(inputs).withBins(input.binning().bins());
         }
     }
 
     static PairedData load(String pair, int neuralChannels) throws IOException {
+        return load(pair, neuralChannels, Map.of());
+    }
+
+    /**
+     * Loads the pairing, reading each modality through its {@code --input} spec when {@code inputs} has one
+     * (by modality name) and through the seed's otherwise; the reservoir's input count is the spec's.
+     *
+     * @throws IllegalArgumentException if a spec names a modality outside the pair, does not read the data
+     *     set's sensor (naming the sample, the sensor seen and the spec expected), or maps it onto more
+     *     inputs than a reservoir can hold
+     */
+    static PairedData load(String pair, int neuralChannels, Map<String, InputSpec> inputs) throws IOException {
         Map<String, Path> parts = parse(pair);
         Path vision = parts.get("vision");
         if (vision == null || parts.size() != 2 || !(parts.containsKey("audio") || parts.containsKey("neural"))) {
             throw new IllegalArgumentException("--pair must name vision and one of audio or neural, e.g. "
                     + "vision=DIR,audio=FILE or neural=DIR,vision=DIR; found '" + pair + "'");
         }
+        for (String modality : inputs.keySet()) {
+            if (!parts.containsKey(modality)) {
+                throw new IllegalArgumentException("--input " + modality + "=... names a modality outside --pair '" + pair
+                        + "'; expected one of " + parts.keySet());
+            }
+        }
         if (parts.containsKey("audio")) {
             Path audio = parts.get("audio");
-            Side a = new Side("audio", audio, NTidigits.read(requireExists(audio), "train", true),
-                    NTidigits.read(audio, "test", true), InputSpec.audioProbe(), ReservoirPreset.AUDIO_CLIP, 64, 1);
-            return new PairedData(a, visionSide(vision, InputSpec.visionProbe(), ReservoirPreset.VISION_CLIP));
+            InputSpec audioInput = inputs.getOrDefault("audio", InputSpec.audioProbe());
+            Side a = side("audio", audio, NTidigits.read(requireExists(audio), "train", true),
+                    NTidigits.read(audio, "test", true), audioInput, ReservoirPreset.AUDIO_CLIP, 1);
+            return new PairedData(a, visionSide(vision, inputs.getOrDefault("vision", InputSpec.visionProbe()),
+                    ReservoirPreset.VISION_CLIP));
         }
         Path neural = requireExists(parts.get("neural"));
-        InputSpec neuralInput = neuralChannels == 192 ? InputSpec.neuralBmi()
-                : new InputSpec("neural-" + neuralChannels, EventTransform.identity(), new FixedBinning(201),
-                        SensorGeometry.channels(neuralChannels));
-        Side a = new Side("neural", neural, readShd(neural, "train", neuralChannels), readShd(neural, "test", neuralChannels),
-                neuralInput, ReservoirPreset.NEURAL_BMI, neuralChannels, NEURAL_SEGMENTS);
-        return new PairedData(a, visionSide(vision, IMAGE_DVS, ReservoirPreset.IMAGE_BMI));
+        InputSpec neuralInput = neuralInput(inputs.get("neural"), neuralChannels);
+        int channels = neuralInput.expectedGeometry().width();
+        Side a = side("neural", neural, readShd(neural, "train", channels), readShd(neural, "test", channels),
+                neuralInput, ReservoirPreset.NEURAL_BMI, NEURAL_SEGMENTS);
+        return new PairedData(a, visionSide(vision, inputs.getOrDefault("vision", IMAGE_DVS), ReservoirPreset.IMAGE_BMI));
+    }
+
+    /** The neural side's spec: {@code --input neural=...}, else the seed's binning on {@code channels} electrodes. */
+    private static InputSpec neuralInput(InputSpec given, int channels) {
+        if (given == null) {
+            return channels == 192 ? InputSpec.neuralBmi() : new InputSpec("neural-" + channels,
+                    EventTransform.identity(), new FixedBinning(201), SensorGeometry.channels(channels));
+        }
+        SensorGeometry g = given.expectedGeometry();
+        if (g.height() != 1 || g.polarities() != 1) {
+            throw new IllegalArgumentException("--input '" + given.describe() + "' names " + g
+                    + ", but neural data (SHD layout) are channels: expected sensor(CHANNELS,1,1)");
+        }
+        if (channels != 192 && channels != g.width()) {
+            throw new IllegalArgumentException("--neural-channels " + channels + " disagrees with --input neural's "
+                    + g + "; give one of them");
+        }
+        return given;
+    }
+
+    /** A side read through {@code input}, whose samples must all be on its sensor; the reservoir takes its inputs. */
+    private static Side side(String modality, Path source, List<LabeledSample> train, List<LabeledSample> test,
+            InputSpec input, ReservoirPreset preset, int defaultSegments) {
+        requireSensor(modality, source, input, train);
+        requireSensor(modality, source, input, test);
+        requireReservoirFits(modality, input, preset);
+        return new Side(modality, source, train, test, input, preset, input.inputs(), defaultSegments);
+    }
+
+    /**
+     * Checks that {@code input} reads every sample, naming the first that is on another sensor, the sensor
+     * seen and the spec expected.
+     */
+    static void requireSensor(String modality, Path source, InputSpec input, List<LabeledSample> samples) {
+        for (LabeledSample s : samples) {
+            SensorGeometry seen = s.events().geometry();
+            if (!seen.equals(input.expectedGeometry())) {
+                throw new IllegalArgumentException("the " + modality + " data " + source + " are events of " + seen
+                        + " (sample " + s.id() + "), but the " + modality + " input spec '" + input.describe()
+                        + "' expects " + input.expectedGeometry() + "; give --input " + modality + "=" + seen + "|"
+                        + suggestedTransforms(seen) + "... to map this sensor onto the reservoir's inputs");
+            }
+        }
+    }
+
+    /** Most input weights a reservoir may hold (inputs x neurons): 2^27 floats, 512 MB. */
+    static final long MAX_INPUT_WEIGHTS = 1L << 27;
+
+    static void requireReservoirFits(String modality, InputSpec input, ReservoirPreset preset) {
+        long weights = (long) input.inputs() * preset.spec(0).neurons();
+        if (weights > MAX_INPUT_WEIGHTS) {
+            throw new IllegalArgumentException("the " + modality + " input spec '" + input.describe() + "' gives "
+                    + input.inputs() + " reservoir inputs (" + input.outputGeometry() + "); with "
+                    + preset.spec(0).neurons() + " neurons that is " + weights + " input weights, more than the "
+                    + MAX_INPUT_WEIGHTS + " allowed: add " + suggestedTransforms(input.expectedGeometry())
+                    .replaceAll("\\|$", "") + " (or a larger down-sampling) before the binning");
+        }
+    }
+
+    /** A down-sampling that brings a large sensor to about 32 addresses a side, or nothing for small ones. */
+    private static String suggestedTransforms(SensorGeometry sensor) {
+        int longest = Math.max(sensor.width(), sensor.height());
+        if (longest <= 64) {
+            return "";
+        }
+        int fx = (sensor.width() + 31) / 32;
+        int fy = sensor.height() == 1 ? 1 : (sensor.height() + 31) / 32;
+        return "downsample(" + fx + "," + fy + ")|";
     }
 
     /**
@@ -91,15 +181,21 @@ record PairedData(Side a, Side b) {
 
     private static Side visionSide(Path dir, InputSpec input, ReservoirPreset preset) throws IOException {
         requireExists(dir);
-        return new Side("vision", dir, NmnistFolder.read(dir, "Train", 0), NmnistFolder.read(dir, "Test", 0), input,
-                preset, input.inputs(), 1);
+        return side("vision", dir, LabelledFolder.read(dir, "Train", 0), LabelledFolder.read(dir, "Test", 0), input,
+                preset, 1);
     }
 
     private static List<LabeledSample> readShd(Path dir, String split, int channels) throws IOException {
         for (String name : List.of(split + ".h5", "shd_" + split + ".h5")) {
             Path f = dir.resolve(name);
             if (Files.isRegularFile(f)) {
-                return SpikingHeidelbergDigits.read(f, channels);
+                try {
+                    return SpikingHeidelbergDigits.read(f, channels);
+                } catch (EventFormatException e) {
+                    // the SHD layout does not record its channel count: the spec says it
+                    throw new IllegalArgumentException(e.getMessage() + "; the neural input spec reads " + channels
+                            + " channels: for a larger array give --input neural=sensor(CHANNELS,1,1)|fixed(201)", e);
+                }
             }
         }
         throw new IllegalArgumentException("expected " + dir.resolve(split + ".h5") + " or " + dir.resolve("shd_" + split + ".h5")

@@ -1,7 +1,8 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
-import io.liquidstream.connectors.format.nmnist.NmnistFolder;
+import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.readout.ProbeConfig;
@@ -34,8 +35,9 @@ final class ProbeCommand implements Callable<Integer> {
 
     static final class Input {
         @Option(names = "--vision", paramLabel = "DIR",
-                description = "N-MNIST layout folder (Train/<label>/*.bin, Test/<label>/*.bin); 10 classes, or up to "
-                        + "the highest label + 1 (the built-in letters: labels 10-35).")
+                description = "Labelled folder (Train/<label>/*, Test/<label>/*: N-MNIST .bin, or AEDAT, Prophesee, CSV "
+                        + "recordings of any sensor with --input vision=...); 10 classes, or up to the highest label + 1 "
+                        + "(the built-in letters: labels 10-35).")
         Path vision;
 
         @Option(names = "--audio", paramLabel = "FILE",
@@ -79,6 +81,9 @@ final class ProbeCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
+    @Mixin
+    InputOptions inputs;
+
     @Spec
     CommandSpec spec;
 
@@ -95,8 +100,8 @@ final class ProbeCommand implements Callable<Integer> {
         List<LabeledSample> train;
         List<LabeledSample> test;
         if (isVision) {
-            train = NmnistFolder.read(source, "Train", trainPerClass);
-            test = NmnistFolder.read(source, "Test", testPerClass);
+            train = LabelledFolder.read(source, "Train", trainPerClass);
+            test = LabelledFolder.read(source, "Test", testPerClass);
         } else {
             train = NTidigits.read(source, "train", true);
             test = NTidigits.read(source, "test", true);
@@ -109,7 +114,18 @@ final class ProbeCommand implements Callable<Integer> {
         int classes = isVision ? Math.max(10, 1 + java.util.stream.Stream.concat(train.stream(), test.stream())
                 .mapToInt(LabeledSample::label).max().orElse(9)) : 11;
 
-        SeedProtocols.LinearProbe protocol = SeedProtocols.probe(isVision);
+        SeedProtocols.LinearProbe seedProtocol = SeedProtocols.probe(isVision);
+        Map<String, InputSpec> given = inputs.specs();
+        if (!given.keySet().stream().allMatch(modality::equals)) {
+            throw new IllegalArgumentException("--input names " + given.keySet() + ", but the probe reads " + modality);
+        }
+        InputSpec inputSpec = given.getOrDefault(modality, seedProtocol.input());
+        PairedData.requireSensor(modality, source, inputSpec, train);
+        PairedData.requireSensor(modality, source, inputSpec, test);
+        PairedData.requireReservoirFits(modality, inputSpec, seedProtocol.reservoir());
+        // the seed's protocol read through the spec given: what the settings report
+        SeedProtocols.LinearProbe protocol = new SeedProtocols.LinearProbe(seedProtocol.dataSet(), inputSpec,
+                seedProtocol.reservoir(), seedProtocol.training(), seedProtocol.reportedAccuracy(), seedProtocol.script());
         ProbeConfig config = protocol.training().withSeed(seed);
         if (epochs != null) {
             config = config.withEpochs(epochs);
@@ -120,7 +136,8 @@ final class ProbeCommand implements Callable<Integer> {
         if (learningRate != null) {
             config = config.withLearningRate(learningRate);
         }
-        ReservoirSpec reservoirSpec = protocol.reservoir().spec(seed);
+        ReservoirSpec reservoirSpec = protocol.reservoir().spec(seed).withInputs(inputSpec.inputs())
+                .withBins(inputSpec.binning().bins());
         RunSettings settings = RunSettings.probe(protocol, config, reservoirSpec);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoirSpec, reservoir.device, workers,
@@ -129,6 +146,7 @@ final class ProbeCommand implements Callable<Integer> {
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("modality", modality);
+        result.put("input", inputSpec.describe());
         result.put("accuracy", Json.round(outcome.testAccuracy(), 2));
         result.put("trainAccuracy", Json.round(outcome.trainAccuracy(), 2));
         result.put("classes", classes);
@@ -147,6 +165,7 @@ final class ProbeCommand implements Callable<Integer> {
         } else {
             out.printf("linear probe on %s (%s)%n", source, modality);
             out.printf("  samples          train %d, test %d, %d classes%n", train.size(), test.size(), classes);
+            out.printf("  input            %s (%d inputs)%n", inputSpec.describe(), inputSpec.inputs());
             out.printf("  reservoir        %s, %s weights, seed %d%n", protocol.reservoir(), reservoir.device, seed);
             out.printf("  settings         %s%n", settings.line());
             out.printf("  mean firing rate %.4f%n", outcome.meanFiringRate());

@@ -7,6 +7,8 @@ import io.liquidstream.connectors.replay.PacketSource;
 import io.liquidstream.connectors.replay.ReplayInputs;
 import io.liquidstream.connectors.replay.ReplayResult;
 import io.liquidstream.connectors.replay.ReplaySpeed;
+import io.liquidstream.connectors.sensors.SensorTopic;
+import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.Modality;
 import java.io.IOException;
@@ -36,12 +38,14 @@ import picocli.CommandLine.Spec;
                 + "folder or an N-TIDIGITS / SHD HDF5 file becomes labelled samples (sample id, label, end-of-sample "
                 + "marker), laid one after another in time, and so do an NWB file's trials (one channel per unit); "
                 + "any other recording (AEDAT, DAT, EVT 2/3, N-MNIST .bin, CSV, NWB without trials) one continuous "
-                + "stream cut into packets. Progress on stderr (none with --json), summary on stdout. Watches the "
-                + "service's dead-letter topic for what it sends: exit status 3 when the service dead-lettered any."
+                + "stream cut into packets. A folder Train/<label>/<recording> of AEDAT, EVT, DAT or CSV recordings "
+                + "is labelled samples too. Before the events, the source's sensor is announced as a SensorInfo on "
+                + "--sensors-topic. Progress on stderr (none with --json), summary on stdout. Watches the service's "
+                + "dead-letter topic for what it sends: exit status 3 when the service dead-lettered any."
         })
 final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE|DIR", description = "Recording file, HDF5 data set or N-MNIST folder.")
+    @Parameters(index = "0", paramLabel = "FILE|DIR", description = "Recording file, HDF5 data set or labelled folder.")
     Path input;
 
     @Option(names = "--modality", required = true, paramLabel = "M", description = "vision, audio or neural.")
@@ -79,6 +83,20 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--trial-label", paramLabel = "COLUMN",
             description = "NWB files with trials: label each trial's sample from this trials column (default: unlabelled).")
     String trialLabel;
+
+    @Option(names = {"--sensor", "--geometry"}, paramLabel = "WxH[xP]|N", converter = SensorConverter.class,
+            description = {"The source's sensor, e.g. 320x240 (two polarities) or 1024 (channels). Default: what the",
+                "recording states (AEDAT/EVT/DAT headers, N-MNIST 34x34, SHD 700 channels, NWB units; CSV: its",
+                "'# geometry' line, else the largest address). Needed for SHD files of other channel counts."})
+    SensorGeometry sensor;
+
+    @Option(names = "--sensors-topic", defaultValue = SensorTopic.DEFAULT_TOPIC, paramLabel = "T",
+            description = "Compacted topic on which the source's sensor is announced (a SensorInfo) before its "
+                    + "events, so the service refuses a sensor its model does not read by name. Default: ${DEFAULT-VALUE}.")
+    String sensorsTopic;
+
+    @Option(names = "--no-sensor-info", description = "Do not announce the source's sensor.")
+    boolean noSensorInfo;
 
     @Option(names = "--partitions", defaultValue = "3",
             description = "Partitions of the topic when it must be created. Default: ${DEFAULT-VALUE}.")
@@ -127,12 +145,18 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayResult result;
         DeadLetterWatch watch = null;
         try (PacketSource recording = ReplayInputs.open(input, id, m, packets.events(), packets.spanMicros(),
-                samplePeriod.toNanos() / 1_000, trialLabel);
+                samplePeriod.toNanos() / 1_000, trialLabel, sensor);
              ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
             KafkaReplay.ensureTopic(where);
             watch = deadLetters.start(props, id, target, System.err, "replay");
             err.println("replay: " + recording.description() + " -> " + target + " on " + KafkaOptions.bootstrapOf(props)
                     + " as source '" + id + "', speed " + speed + ", " + format.describe());
+            if (!noSensorInfo && recording.sensor().isPresent()) {
+                SensorTopic.publish(props, sensorsTopic, SensorTopic.info(id, m, recording.sensor().get(),
+                        recording.description()), timeout);
+                err.println("replay: announced " + recording.sensor().get() + " for source '" + id + "' on "
+                        + sensorsTopic);
+            }
             result = KafkaReplay.run(recording, where, format, progress);
         } catch (IOException | RuntimeException e) {
             if (watch != null) {

@@ -33,9 +33,13 @@ import picocli.CommandLine.Spec;
             "Serves a model bundle on Kafka until interrupted, with a Prometheus endpoint and, with --ui-port, the "
                 + "live view. Its topics by default:",
             "  in   lsm.events.<modality>       EventPackets",
+            "       lsm.sensors                 SensorInfo announcements (replay makes them)",
             "  out  lsm.embeddings.<modality>   Embeddings",
             "       lsm.associations            Associations",
             "       lsm.dlq                     what it could not read, with the reason",
+            "Each modality accepts the sensor its input spec names (printed at start); a camera or array of "
+                + "another size needs a model trained for it, with train --input (docs/input-spec.md). A source "
+                + "announced with another sensor is refused as SENSOR_MISMATCH.",
             "Settings come from their defaults, then --config, then --kafka-config, then the flags; --print-config "
                 + "shows the result (every key: docs/operations.md)."
         })
@@ -125,6 +129,9 @@ final class ServeCommand implements Callable<Integer> {
                     + (metrics == null ? "" : ", metrics on http://" + config.getString(ServiceConfig.METRICS_HOST)
                     + ":" + metrics.port() + "/metrics")
                     + (view == null ? "" : ", live view on " + view.url()));
+            // The bundle's input specs decide which sensor each modality's packets must come from.
+            bundle.modalities().forEach(m -> System.err.println("liquidstream:   " + m.name() + " input "
+                    + m.input().describe()));
             while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
                 if (service.failure() != null) {
                     return 1;

@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import java.io.IOException;
@@ -28,7 +29,10 @@ import picocli.CommandLine.Spec;
             "Unless --no-open-set, the bundle also stores the open-set calibration: the trained classes "
                 + "and, per query modality, the seen-class margin of calibrated stacking, chosen on a quarter "
                 + "of the training classes held out as pseudo-unseen (one more training run, on the other "
-                + "three quarters; no test data is read)."
+                + "three quarters; no test data is read).",
+            "A camera or array of any size trains with --input giving its sensor and how it maps onto the "
+                + "reservoir, e.g. --input 'vision=sensor(320,240,2)|downsample(10,8)|fixed(50)'; the bundle "
+                + "records the spec and the service accepts that sensor's packets (docs/input-spec.md)."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -67,12 +71,15 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
+    @Mixin
+    InputOptions inputs;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        PairedData data = PairedData.load(pair, neuralChannels);
+        PairedData data = PairedData.load(pair, neuralChannels, inputs.specs());
         TreeSet<Integer> train = new TreeSet<>(trainClasses != null ? PairedData.classes(trainClasses)
                 : data.defaultTrainClasses(data.defaultZeroShotClasses()));
         Map<String, String> meta = new LinkedHashMap<>();
@@ -95,6 +102,9 @@ final class TrainCommand implements Callable<Integer> {
                 result.clip().temperature());
         w.printf("settings: %s%n", RunSettings.zeroShot(SeedProtocols.zeroShot(data.a().modality()),
                 training.config(seed), training.shape(), data, training.segments()).line());
+        for (ModalityModel m : bundle.modalities()) {
+            w.printf("  %s input %s: %d reservoir inputs%n", m.name(), m.input().describe(), m.input().inputs());
+        }
         bundle.openSet().ifPresent(c -> w.printf("open set: trained classes %s, seen-class margins %s (pseudo-unseen %s)%n",
                 c.trainedClasses(), c.seenMargins(), bundle.metadata().get("openSetPseudoUnseen")));
         w.flush();

@@ -97,6 +97,8 @@ class DeadLetterNoticeTest {
         props.put(ServiceConfig.ASSOCIATIONS_TOPIC, prefix + "associations");
         props.put(ServiceConfig.ANCHORS_TOPIC, prefix + "anchors");
         props.put(ServiceConfig.DLQ_TOPIC, prefix + "dlq");
+        // without an announcement the addresses alone decide (ServiceSensorsTest covers SENSOR_MISMATCH)
+        props.put(ServiceConfig.SENSORS_TOPIC, prefix + "sensors");
         Path recording = qvgaRecording(dir.resolve("dvxplorer-lite.aedat4"), 5_000);
         StringWriter out = new StringWriter();
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
@@ -113,7 +115,7 @@ class DeadLetterNoticeTest {
                 code = cli.execute("replay", recording.toString(), "--modality", "vision", "--source", "qvga-1",
                         "--topic", prefix + "events.vision", "--bootstrap", kafka.bootstrapServers(), "--speed", "max",
                         "--packet-events", "500", "--dead-letter-topic", prefix + "dlq", "--service-group",
-                        prefix + "group", "--json");
+                        prefix + "group", "--no-sensor-info", "--json");
             } finally {
                 System.setErr(systemErr);
             }

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidstream.connectors.format.aedat.Aedat4Compression;
 import io.liquidstream.connectors.format.aedat.Aedat4Writer;
 import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
+import io.liquidstream.connectors.sensors.SensorTopic;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.schemas.EventPacket;
+import io.liquidstream.schemas.SensorInfo;
 import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -113,6 +115,45 @@ class IngestCommandTest {
         assertThat(summary.get("events").asLong()).isEqualTo(3000);
         assertThat(summary.get("packets").asLong()).isEqualTo(12);
         assertThat(summary.get("source").asText()).isEqualTo("rig.aedat4");
+    }
+
+    @Test
+    void givenALiveSource_ingestAnnouncesItsSensorOnTheSensorsTopicBeforeItsFirstPacket() throws Exception {
+        SensorGeometry davis = SensorGeometry.pixels(346, 260);
+        Path file = dir.resolve("davis.aedat4");
+        try (Aedat4Writer writer = Aedat4Writer.create(file, davis, Aedat4Compression.NONE)) {
+            writer.write(Events.builder(davis).add(1_000, 345, 259, 1).add(2_000, 0, 0, 0).build());
+        }
+        String events = topic();
+        String sensors = "sensors-" + UUID.randomUUID();
+
+        int code = ingest("file", file.toString(), "--bootstrap", kafka.bootstrapServers(), "--topic", events,
+                "--sensors-topic", sensors, "--no-dead-letter-watch", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> announced = records(sensors, 1);
+        assertThat(announced).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("vision:davis.aedat4");
+            SensorInfo info = SensorTopic.codec().decode(r.value());
+            assertThat(List.of(info.getWidth(), info.getHeight(), info.getPolarities())).containsExactly(346, 260, 2);
+            assertThat(records(events, 1).get(0).timestamp()).isGreaterThanOrEqualTo(r.timestamp());
+        });
+    }
+
+    /** Every record of {@code topic} from its start, once {@code expected} arrived (at most 30 s). */
+    private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records(String topic,
+            int expected) {
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers(), "group.id", "check-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
     }
 
     @Test

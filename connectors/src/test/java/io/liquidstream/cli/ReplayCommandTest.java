@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liquidstream.connectors.format.aedat.Aedat4Compression;
+import io.liquidstream.connectors.format.aedat.Aedat4Writer;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
+import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
 import io.liquidstream.connectors.kafka.EmbeddedBrokerExtension;
 import io.liquidstream.connectors.registry.ConfluentRestRegistry;
 import io.liquidstream.connectors.registry.WireFormat;
@@ -13,6 +16,10 @@ import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.schemas.EventPacket;
 import io.liquidstream.schemas.EventPackets;
 import io.liquidstream.schemas.codec.AnyEncodingDecoder;
+import io.liquidstream.connectors.sensors.SensorTopic;
+import io.liquidstream.core.event.SensorGeometry;
+import io.liquidstream.schemas.SensorInfo;
+import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -156,5 +164,79 @@ class ReplayCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("'/intervals/trials/target': missing", "[condition, stimulus, correct]");
+    }
+
+    /** Every record of {@code topic}, from the start, until {@code expected} arrived (at most 30 s). */
+    private static List<ConsumerRecord<String, byte[]>> records(String topic, int expected) {
+        Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id",
+                "check-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void givenA320x240Aedat4Recording_replayAnnouncesItsSensorBeforeItsEventsAndSendsEveryAddress() throws Exception {
+        Path file = dir.resolve("dvxplorer-lite.aedat4");
+        try (Aedat4Writer w = Aedat4Writer.create(file, SensorGeometry.pixels(320, 240), Aedat4Compression.LZ4)) {
+            w.write(Events.builder(SensorGeometry.pixels(320, 240)).add(0, 0, 0, 1).add(10, 319, 239, 0)
+                    .add(20, 200, 100, 1).build());
+        }
+        String events = "cli-" + UUID.randomUUID();
+        String sensors = "sensors-" + UUID.randomUUID();
+
+        int code = replay(file.toString(), "--modality", "vision", "--source", "cam-7", "--bootstrap",
+                kafka.bootstrapServers(), "--speed", "max", "--topic", events, "--sensors-topic", sensors);
+
+        assertThat(code).as(err.toString()).isZero();
+        ConsumerRecord<String, byte[]> announcement = records(sensors, 1).get(0);
+        SensorInfo info = SensorTopic.codec().decode(announcement.value());
+        assertThat(announcement.key()).isEqualTo("vision:cam-7");
+        assertThat(List.of(info.getSource().toString(), info.getWidth(), info.getHeight(), info.getPolarities(),
+                info.getChannels())).containsExactly("cam-7", 320, 240, 2, 76_800);
+        EventPacket packet = AvroSingleObjectCodec.of(EventPacket.class).decode(records(events, 1).get(0).value());
+        assertThat(packet.getX()).contains(319);
+        assertThat(records(events, 1).get(0).timestamp()).isGreaterThanOrEqualTo(announcement.timestamp());
+    }
+
+    @Test
+    void givenAn1024ChannelShdFile_theSensorOptionGivesTheChannelCountTheFormatDoesNotRecord() throws Exception {
+        Path h5 = dir.resolve("array.h5");
+        SpikingHeidelbergDigits.write(h5, List.of(new LabeledSample("t0", 3, Events.builder(SensorGeometry.channels(1024))
+                .add(0, 1000, 0, 0).add(5_000, 7, 0, 0).build())), 1024);
+        String sensors = "sensors-" + UUID.randomUUID();
+
+        int refused = replay(h5.toString(), "--modality", "neural", "--bootstrap", "127.0.0.1:1");
+        assertThat(refused).isEqualTo(1);
+        assertThat(err.toString()).contains("channel 1000");
+
+        int code = replay(h5.toString(), "--modality", "neural", "--source", "rig-1", "--sensor", "1024", "--bootstrap",
+                kafka.bootstrapServers(), "--speed", "max", "--topic", "cli-" + UUID.randomUUID(), "--sensors-topic",
+                sensors, "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("events").asLong()).isEqualTo(2);
+        SensorInfo info = SensorTopic.codec().decode(records(sensors, 1).get(0).value());
+        assertThat(List.of(info.getWidth(), info.getHeight(), info.getPolarities())).containsExactly(1024, 1, 1);
+    }
+
+    @Test
+    void givenASensorSmallerThanTheRecordings_replayRefusesBeforeConnecting() throws Exception {
+        Path file = dir.resolve("davis346.aedat4");
+        try (Aedat4Writer w = Aedat4Writer.create(file, SensorGeometry.pixels(346, 260), Aedat4Compression.NONE)) {
+            w.write(Events.builder(SensorGeometry.pixels(346, 260)).add(0, 345, 1, 1).build());
+        }
+
+        int code = replay(file.toString(), "--modality", "vision", "--sensor", "320x240", "--bootstrap", "127.0.0.1:1");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("sensor(320,240,2), does not hold", "sensor(346,260,2)");
     }
 }

@@ -31,6 +31,10 @@ record ServiceTopics(String prefix) {
         return prefix + "dlq";
     }
 
+    String sensors() {
+        return prefix + "sensors";
+    }
+
     String group() {
         return prefix + "group";
     }
@@ -46,6 +50,7 @@ record ServiceTopics(String prefix) {
         props.put(ServiceConfig.ASSOCIATIONS_TOPIC, associations());
         props.put(ServiceConfig.ANCHORS_TOPIC, prefix + "anchors");
         props.put(ServiceConfig.DLQ_TOPIC, dlq());
+        props.put(ServiceConfig.SENSORS_TOPIC, sensors());
         props.put(ServiceConfig.TOPICS_PARTITIONS, 3);
         props.put(ServiceConfig.RAILS, 2);
         props.put(ServiceConfig.METRICS_PORT, 0);

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -72,6 +74,36 @@ public final class EventFiles {
     private EventFiles() {
     }
 
+    /** File extensions (lower case, no dot) that name a supported format. */
+    public static Set<String> extensions() {
+        return FORMATS.stream().flatMap(f -> f.extensions().stream()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The extension of {@code file}'s name, lower case without the dot; empty when it has none. */
+    public static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Every event of {@code file}, whatever its format, on the sensor its header states.
+     *
+     * @throws EventFormatException if the file is in no supported format or is damaged
+     */
+    public static Events readAll(Path file) throws IOException {
+        try (EventFileReader reader = open(file)) {
+            Events.Builder all = Events.builder(reader.geometry());
+            Events chunk;
+            while ((chunk = reader.next(1 << 16)) != null) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    all.add(chunk.t(i), chunk.x(i), chunk.y(i), chunk.p(i));
+                }
+            }
+            return all.build();
+        }
+    }
+
     /** Names of the supported formats, in recognition order. */
     public static List<String> formats() {
         return FORMATS.stream().map(Format::name).toList();
@@ -116,11 +148,6 @@ public final class EventFiles {
         }
     }
 
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
 
     /**
      * N-MNIST records have no magic: the head must hold only whole 5-byte records with addresses inside

@@ -3,6 +3,7 @@ package io.liquidstream.connectors.ingest;
 import io.liquidstream.connectors.replay.PacketCutter;
 import io.liquidstream.connectors.replay.PacketSource;
 import io.liquidstream.core.event.Events;
+import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.schemas.EventPacket;
 import io.liquidstream.schemas.Modality;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A live input as one source's {@link EventPacket}s, cut by the {@link PacketCutter} that {@code replay}
@@ -36,6 +39,7 @@ public final class LivePackets implements PacketSource {
     private final Thread reader;
     private final ArrayDeque<EventPacket> ready = new ArrayDeque<>();
     private PacketCutter cutter;
+    private Consumer<SensorGeometry> onSensor = sensor -> { };
     private boolean ended;
     private volatile IOException failure;
 
@@ -106,6 +110,7 @@ public final class LivePackets implements PacketSource {
                 if (cutter == null) {
                     // the first batch tells the sensor's shape (a TCP feed learns it from the server's header)
                     cutter = new PacketCutter(source, modality, batch.geometry(), maxEvents, maxMicros, firstSeq);
+                    onSensor.accept(batch.geometry());
                 }
                 cutter.add(batch, ready::add);
             } else {
@@ -119,6 +124,22 @@ public final class LivePackets implements PacketSource {
             }
         }
         return ready.poll();
+    }
+
+    /**
+     * Has {@code announce} called with the sensor once the first events tell it, on the thread calling
+     * {@link #next()}, before the first packet is returned (to publish the source's {@code SensorInfo}).
+     */
+    public LivePackets onSensor(Consumer<SensorGeometry> announce) {
+        this.onSensor = Objects.requireNonNull(announce, "announce");
+        return this;
+    }
+
+    /** The sensor, once the first events have told it. */
+    @Override
+    public Optional<SensorGeometry> sensor() {
+        PacketCutter c = cutter;
+        return c == null ? Optional.empty() : Optional.of(c.geometry());
     }
 
     /** Ends the input: what was read is still cut and returned by {@link #next()}, then null. */

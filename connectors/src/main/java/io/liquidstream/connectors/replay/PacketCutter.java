@@ -23,6 +23,7 @@ public final class PacketCutter {
 
     private final String source;
     private final Modality modality;
+    private final SensorGeometry geometry;
     private final boolean planar;
     private final boolean polar;
     private final int maxEvents;
@@ -57,6 +58,7 @@ public final class PacketCutter {
         this.seq = firstSeq;
         this.source = source;
         this.modality = modality;
+        this.geometry = geometry;
         this.planar = geometry.height() > 1;
         this.polar = geometry.polarities() > 1;
         this.maxEvents = maxEvents;
@@ -65,6 +67,11 @@ public final class PacketCutter {
         this.x = new int[maxEvents];
         this.y = new int[maxEvents];
         this.p = new int[maxEvents];
+    }
+
+    /** The sensor of the source whose events this cutter sends. */
+    public SensorGeometry geometry() {
+        return geometry;
     }
 
     /** Appends a chunk of a continuous stream, emitting every packet that became complete. */

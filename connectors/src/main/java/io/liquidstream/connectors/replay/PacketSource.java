@@ -1,7 +1,9 @@
 package io.liquidstream.connectors.replay;
 
+import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.schemas.EventPacket;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A recording or data set read as one source's packets, pulled one at a time so that only a chunk of
@@ -14,6 +16,11 @@ public interface PacketSource extends AutoCloseable {
 
     /** What is being read, e.g. {@code "evt3 recording x.raw"} or {@code "N-MNIST folder data/"}. */
     String description();
+
+    /** The sensor whose addresses the packets carry, when the source knows it (from a header or an option). */
+    default Optional<SensorGeometry> sensor() {
+        return Optional.empty();
+    }
 
     @Override
     void close() throws IOException;

@@ -2,9 +2,11 @@ package io.liquidstream.connectors.replay;
 
 import io.liquidstream.connectors.format.EventFileReader;
 import io.liquidstream.core.event.Events;
+import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.schemas.EventPacket;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Optional;
 
 /**
  * A plain recording (no samples) as a continuous packet stream: the file is decoded a chunk at a time
@@ -43,6 +45,11 @@ final class RecordingPackets implements PacketSource {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Optional<SensorGeometry> sensor() {
+        return Optional.of(cutter.geometry());
     }
 
     @Override

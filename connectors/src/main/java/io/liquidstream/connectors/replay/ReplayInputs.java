@@ -5,15 +5,17 @@ import io.jhdf.exceptions.HdfException;
 import io.liquidstream.connectors.format.EventFileReader;
 import io.liquidstream.connectors.format.EventFiles;
 import io.liquidstream.connectors.format.EventFormatException;
+import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.connectors.format.hdf5.NwbRecording;
 import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
-import io.liquidstream.connectors.format.nmnist.NmnistFolder;
+import io.liquidstream.connectors.format.nmnist.NmnistBin;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.schemas.Modality;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,8 +27,9 @@ import java.util.stream.Stream;
 /**
  * Opens what {@code liquidstream replay} is pointed at as a {@link PacketSource}:
  * <ul>
- *   <li>a folder in the N-MNIST layout ({@code Train/<digit>/*.bin}, {@code Test/<digit>/*.bin}):
- *       labelled samples, Train before Test, each file decoded only when reached;</li>
+ *   <li>a labelled folder ({@code Train/<label>/<recording>}, {@code Test/<label>/<recording>}; the N-MNIST
+ *       layout, or recordings of any sensor, {@link LabelledFolder}): labelled samples, Train before Test,
+ *       each file decoded only when reached, on the sensor of the first file;</li>
  *   <li>an HDF5 file in the N-TIDIGITS layout (both splits, train first) or the SHD layout:
  *       labelled samples;</li>
  *   <li>an NWB 2.x file: its trials as samples (labelled from a trials column when one is named), or,
@@ -72,50 +75,96 @@ public final class ReplayInputs {
      */
     public static PacketSource open(Path path, String source, Modality modality, int maxEvents, long maxMicros,
             long samplePeriodMicros, String trialLabel) throws IOException {
+        return open(path, source, modality, maxEvents, maxMicros, samplePeriodMicros, trialLabel, null);
+    }
+
+    /**
+     * As {@link #open(Path, String, Modality, int, long, long, String)}, on the sensor {@code sensor} when it
+     * is not null rather than the one the input states: the channel count of an SHD file (whose format does
+     * not record it), or a camera larger than a CSV file's events reach. The packets' addresses are the
+     * input's; {@link PacketSource#sensor()} says {@code sensor}.
+     *
+     * @throws IllegalArgumentException if the input's own sensor does not fit inside {@code sensor}
+     */
+    public static PacketSource open(Path path, String source, Modality modality, int maxEvents, long maxMicros,
+            long samplePeriodMicros, String trialLabel, SensorGeometry sensor) throws IOException {
         if (samplePeriodMicros < 0) {
             throw new IllegalArgumentException("sample period must be >= 0, found " + samplePeriodMicros);
         }
         if (Files.isDirectory(path)) {
-            return nmnistFolder(path, source, modality, maxEvents, maxMicros, samplePeriodMicros);
+            return labelledFolder(path, source, modality, maxEvents, maxMicros, samplePeriodMicros, sensor);
         }
         if (!Files.isRegularFile(path)) {
-            throw new NoSuchFileException(path.toString(), null, "expected a recording file or an N-MNIST folder");
+            throw new NoSuchFileException(path.toString(), null, "expected a recording file or a labelled folder");
         }
         if (isHdf5(path) && NwbRecording.isNwb(path)) {
-            return nwb(path, source, modality, maxEvents, maxMicros, samplePeriodMicros, trialLabel);
+            return nwb(path, source, modality, maxEvents, maxMicros, samplePeriodMicros, trialLabel, sensor);
         }
         if (trialLabel != null) {
             throw new IllegalArgumentException("a trial label column ('" + trialLabel + "') applies only to NWB files "
                     + "with trials; " + path + " is not an NWB file");
         }
         if (isHdf5(path)) {
-            return hdf5(path, source, modality, maxEvents, maxMicros, samplePeriodMicros);
+            return hdf5(path, source, modality, maxEvents, maxMicros, samplePeriodMicros, sensor);
         }
         EventFileReader reader = EventFiles.open(path);
-        PacketCutter cutter = new PacketCutter(source, modality, reader.geometry(), maxEvents, maxMicros);
-        return new RecordingPackets(reader, cutter, reader.format() + " recording " + path);
+        SensorGeometry geometry;
+        try {
+            geometry = fit(reader.geometry(), sensor, reader.format() + " recording " + path);
+        } catch (IllegalArgumentException e) {
+            reader.close();
+            throw e;
+        }
+        PacketCutter cutter = new PacketCutter(source, modality, geometry, maxEvents, maxMicros);
+        return new RecordingPackets(reader, cutter, reader.format() + " recording " + path + " (" + geometry + ")");
     }
 
-    private static PacketSource nmnistFolder(Path root, String source, Modality modality, int maxEvents,
-            long maxMicros, long periodMicros) throws IOException {
+    /** {@code sensor} when given (and holding {@code own}), else {@code own}. */
+    private static SensorGeometry fit(SensorGeometry own, SensorGeometry sensor, String what) {
+        if (sensor == null) {
+            return own;
+        }
+        if (!sensor.covers(own)) {
+            throw new IllegalArgumentException("the sensor given, " + sensor + ", does not hold the " + what + ", whose "
+                    + "sensor is " + own + "; expected a sensor at least that large");
+        }
+        return sensor;
+    }
+
+    private static PacketSource labelledFolder(Path root, String source, Modality modality, int maxEvents,
+            long maxMicros, long periodMicros, SensorGeometry sensor) throws IOException {
         List<String> splits = Stream.of("Train", "Test").filter(s -> Files.isDirectory(root.resolve(s))).toList();
         if (splits.isEmpty()) {
             throw new NoSuchFileException(root.toString(), null,
-                    "expected an N-MNIST folder with Train/<digit>/*.bin or Test/<digit>/*.bin; found neither Train nor Test");
+                    "expected a labelled folder with Train/<label>/<recording> or Test/<label>/<recording>; found "
+                            + "neither Train nor Test");
         }
+        SensorGeometry first = null;
+        for (String split : splits) {
+            first = first != null ? first : LabelledFolder.firstSensor(root, split).orElse(null);
+        }
+        SensorGeometry geometry = fit(first != null ? first : NmnistBin.GEOMETRY, sensor, "labelled folder " + root);
         Stream<LabeledSample> samples = Stream.empty();
         for (String split : splits) {
-            samples = Stream.concat(samples, NmnistFolder.stream(root, split, 0));
+            samples = Stream.concat(samples, LabelledFolder.stream(root, split, 0));
         }
-        PacketCutter cutter = new PacketCutter(source, modality, SensorGeometry.pixels(34, 34), maxEvents, maxMicros);
-        return new SamplePackets(samples.iterator(), cutter, "N-MNIST folder " + root + " " + splits, samples::close,
-                periodMicros);
+        Stream<LabeledSample> checked = samples.peek(s -> {
+            if (!geometry.covers(s.events().geometry())) {
+                throw new UncheckedIOException(EventFormatException.atOffset(root.resolve(s.id()), 0, "expected a "
+                        + "recording of the folder's sensor " + geometry + " (" + (sensor != null ? "the one given"
+                        : "its first sample's") + "), found one of " + s.events().geometry()));
+            }
+        });
+        PacketCutter cutter = new PacketCutter(source, modality, geometry, maxEvents, maxMicros);
+        return new SamplePackets(checked.iterator(), cutter, "labelled folder " + root + " " + splits + " (" + geometry
+                + ")", checked::close, periodMicros);
     }
 
     private static PacketSource nwb(Path file, String source, Modality modality, int maxEvents, long maxMicros,
-            long periodMicros, String trialLabel) throws IOException {
+            long periodMicros, String trialLabel, SensorGeometry sensor) throws IOException {
         NwbRecording nwb = NwbRecording.read(file);
-        PacketCutter cutter = new PacketCutter(source, modality, nwb.geometry(), maxEvents, maxMicros);
+        PacketCutter cutter = new PacketCutter(source, modality, fit(nwb.geometry(), sensor, "NWB file " + file),
+                maxEvents, maxMicros);
         String what = "NWB " + nwb.version() + " file " + file + " (" + nwb.units() + " units)";
         if (nwb.trials() == 0) {
             if (trialLabel != null) {
@@ -130,7 +179,7 @@ public final class ReplayInputs {
     }
 
     private static PacketSource hdf5(Path file, String source, Modality modality, int maxEvents, long maxMicros,
-            long periodMicros) throws IOException {
+            long periodMicros, SensorGeometry sensor) throws IOException {
         Set<String> top;
         try (HdfFile hdf = new HdfFile(file)) {
             top = hdf.getChildren().keySet();
@@ -141,8 +190,13 @@ public final class ReplayInputs {
         SensorGeometry geometry;
         String layout;
         if (top.contains("spikes")) {
-            samples.addAll(SpikingHeidelbergDigits.read(file, SpikingHeidelbergDigits.CHANNELS));
-            geometry = SensorGeometry.channels(SpikingHeidelbergDigits.CHANNELS);
+            // The SHD layout does not record its channel count: the sensor given says it, else SHD's own 700.
+            if (sensor != null && (sensor.height() != 1 || sensor.polarities() != 1)) {
+                throw new IllegalArgumentException("an SHD file holds channels; expected a sensor of CHANNELS (e.g. "
+                        + "1024), found " + sensor);
+            }
+            geometry = sensor != null ? sensor : SensorGeometry.channels(SpikingHeidelbergDigits.CHANNELS);
+            samples.addAll(SpikingHeidelbergDigits.read(file, geometry.width()));
             layout = "SHD";
         } else if (top.contains("train_labels") || top.contains("test_labels")) {
             for (String split : List.of("train", "test")) {
@@ -150,14 +204,15 @@ public final class ReplayInputs {
                     samples.addAll(NTidigits.read(file, split, false));
                 }
             }
-            geometry = NTidigits.GEOMETRY;
+            geometry = fit(NTidigits.GEOMETRY, sensor, "N-TIDIGITS file " + file);
             layout = "N-TIDIGITS";
         } else {
             throw EventFormatException.inDataset(file, "/", "expected the SHD layout (group 'spikes') or the "
                     + "N-TIDIGITS layout ('train_labels', 'test_labels'), found top-level entries " + top);
         }
         PacketCutter cutter = new PacketCutter(source, modality, geometry, maxEvents, maxMicros);
-        return new SamplePackets(samples.iterator(), cutter, layout + " file " + file, () -> { }, periodMicros);
+        return new SamplePackets(samples.iterator(), cutter, layout + " file " + file + " (" + geometry + ")", () -> { },
+                periodMicros);
     }
 
     private static boolean isHdf5(Path file) throws IOException {

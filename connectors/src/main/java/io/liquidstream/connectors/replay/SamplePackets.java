@@ -2,11 +2,13 @@ package io.liquidstream.connectors.replay;
 
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.LabeledSample;
+import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.schemas.EventPacket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * A labelled data set as one source's packet stream: sample after sample, each a run of packets with
@@ -70,6 +72,11 @@ final class SamplePackets implements PacketSource {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Optional<SensorGeometry> sensor() {
+        return Optional.of(cutter.geometry());
     }
 
     @Override

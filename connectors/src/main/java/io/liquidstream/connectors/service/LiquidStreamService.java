@@ -22,6 +22,7 @@ import io.liquidstream.core.stream.ModalityRuntime;
 import io.liquidstream.core.stream.Outcome;
 import io.liquidstream.core.stream.PacketReader;
 import io.liquidstream.core.stream.PipelineMetrics;
+import io.liquidstream.core.stream.SensorAnnouncements;
 import io.liquidstream.core.stream.StreamPipeline;
 import io.liquidstream.schemas.ClassAnchor;
 import io.liquidstream.schemas.EventPacket;
@@ -48,7 +49,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * The streaming service: {@code lsm.events.<modality>} in, embeddings, associations and dead letters
- * out, class anchors from {@code lsm.anchors} applied at run time ({@link AnchorFeed}).
+ * out, class anchors from {@code lsm.anchors} applied at run time ({@link AnchorFeed}), sources' sensor
+ * announcements from {@code lsm.sensors} checked against the bundle's input specs ({@link SensorFeed}).
  *
  * <p><b>At-least-once</b> (default): an input is acknowledged to the receiver only when every record
  * it contributed to (its window's embedding and association, or its dead letter) has been
@@ -72,6 +74,7 @@ public final class LiquidStreamService implements AutoCloseable {
     private final AutoCloseable sender;
     private final Disposable main;
     private final AnchorFeed anchorFeed;
+    private final SensorFeed sensorFeed; // null when no sensors topic is configured
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final LongSupplier clock = LiquidStreamService::wallMicros;
 
@@ -104,6 +107,7 @@ public final class LiquidStreamService implements AutoCloseable {
         this.pipeline = new StreamPipeline<>(models, bundle.version(), index, openSet(bundle), config.pipelineSettings(),
                 metrics, clock, r -> r.receiverOffset().isRevoked());
 
+        String sensorsTopic = config.getString(ServiceConfig.SENSORS_TOPIC);
         List<String> inputs = models.keySet().stream().map(m -> config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX) + m).toList();
         if (config.getBoolean(ServiceConfig.TOPICS_CREATE)) {
             List<String> all = new ArrayList<>(inputs);
@@ -111,14 +115,27 @@ public final class LiquidStreamService implements AutoCloseable {
             all.add(config.getString(ServiceConfig.ASSOCIATIONS_TOPIC));
             all.add(config.getString(ServiceConfig.DLQ_TOPIC));
             all.add(config.getString(ServiceConfig.ANCHORS_TOPIC));
-            TopicSetup.ensure(client, all, config.getString(ServiceConfig.ANCHORS_TOPIC),
-                    config.getInt(ServiceConfig.TOPICS_PARTITIONS), config.getShort(ServiceConfig.TOPICS_REPLICATION));
+            Set<String> compacted = new TreeSet<>(Set.of(config.getString(ServiceConfig.ANCHORS_TOPIC)));
+            if (!sensorsTopic.isEmpty()) {
+                all.add(sensorsTopic);
+                compacted.add(sensorsTopic);
+            }
+            TopicSetup.ensureTopics(client, all, compacted, config.getInt(ServiceConfig.TOPICS_PARTITIONS),
+                    config.getShort(ServiceConfig.TOPICS_REPLICATION));
         }
+        // The bundle's input specs decide which sensor each modality accepts: a model trained with
+        // --input vision=sensor(320,240,2)|... serves 320x240 cameras.
         Map<String, SensorGeometry> sensors = new LinkedHashMap<>();
         models.forEach((name, m) -> sensors.put(name, m.input().expectedGeometry()));
+        SensorAnnouncements announced = new SensorAnnouncements();
+        this.sensorFeed = sensorsTopic.isEmpty() ? null
+                : new SensorFeed(sensorsTopic, announced, sensors, registry, System.err);
+        if (sensorFeed != null) {
+            sensorFeed.catchUp(client, Duration.ofSeconds(10));
+        }
         WireFormat format = config.wireFormat();
         PacketDecoder decoder = new PacketDecoder(format.reader(EventPacket.class),
-                new PacketReader(sensors, config.getInt(ServiceConfig.PACKET_MAX_EVENTS)), clock);
+                new PacketReader(sensors, config.getInt(ServiceConfig.PACKET_MAX_EVENTS), announced), clock);
         OutputRecords outputs = new OutputRecords(format, models.keySet(),
                 config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX), config.getString(ServiceConfig.ASSOCIATIONS_TOPIC),
                 config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
@@ -180,6 +197,21 @@ public final class LiquidStreamService implements AutoCloseable {
                 KafkaSender.create(SenderOptions.create(
                 producerProps(client), new StringSerializer(), new ByteArraySerializer())),
                 config.getString(ServiceConfig.DLQ_TOPIC), metrics, this::fail);
+        if (sensorFeed != null) {
+            Map<String, Object> sensorConsumer = feedConsumer("-sensors-");
+            // a missing sensors topic (topics.create=false) stays missing rather than appearing uncompacted
+            sensorConsumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+            sensorFeed.follow(KafkaReceiver.create(ReceiverOptions.create(sensorConsumer,
+                    new StringDeserializer(), new ByteArrayDeserializer()).withTopics(List.of(sensorsTopic))));
+        }
+    }
+
+    /** Settings of a consumer that reads a compacted topic whole from every instance (its own group). */
+    private Map<String, Object> feedConsumer(String kind) {
+        Map<String, Object> consumer = new LinkedHashMap<>(client);
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID) + kind + UUID.randomUUID());
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return consumer;
     }
 
     /**
@@ -260,6 +292,9 @@ public final class LiquidStreamService implements AutoCloseable {
     public void close() {
         main.dispose();
         anchorFeed.close();
+        if (sensorFeed != null) {
+            sensorFeed.close();
+        }
         pipeline.dispose();
         try {
             sender.close();

@@ -34,6 +34,7 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String ASSOCIATIONS_TOPIC = "topic.associations";
     public static final String ANCHORS_TOPIC = "topic.anchors";
     public static final String DLQ_TOPIC = "topic.dlq";
+    public static final String SENSORS_TOPIC = "topic.sensors";
     public static final String TOPICS_CREATE = "topics.create";
     public static final String TOPICS_PARTITIONS = "topics.partitions";
     public static final String TOPICS_REPLICATION = "topics.replication.factor";
@@ -88,6 +89,10 @@ public final class ServiceConfig extends AbstractConfig {
                     "Topic of association results.")
             .define(ANCHORS_TOPIC, Type.STRING, "lsm.anchors", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Compacted topic of run-time class anchors (key: anchor id; a null value removes the anchor).")
+            .define(SENSORS_TOPIC, Type.STRING, "lsm.sensors", Importance.MEDIUM,
+                    "Compacted topic of the sources' SensorInfo announcements (key: modality:source, as replay "
+                            + "--sensor publishes them); a source announced with another sensor than the model's input "
+                            + "spec reads is logged and its packets dead-lettered as SENSOR_MISMATCH. Empty: not read.")
             .define(DLQ_TOPIC, Type.STRING, "lsm.dlq", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Dead-letter topic: the original bytes with headers naming the error, topic, partition and offset.")
             .define(TOPICS_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,

@@ -15,7 +15,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Creates the service's missing topics: the anchors topic compacted, the others with default retention. */
+/** Creates the service's missing topics: the anchors and sensors topics compacted, the others with default retention. */
 public final class TopicSetup {
 
     private TopicSetup() {
@@ -29,13 +29,19 @@ public final class TopicSetup {
      */
     public static void ensure(Map<String, Object> clientProps, Collection<String> topics, String compacted, int partitions,
                        short replication) {
+        ensureTopics(clientProps, topics, compacted == null ? Set.of() : Set.of(compacted), partitions, replication);
+    }
+
+    /** As {@link #ensure(Map, Collection, String, int, short)}, with every topic of {@code compacted} compacted. */
+    public static void ensureTopics(Map<String, Object> clientProps, Collection<String> topics, Set<String> compacted,
+                       int partitions, short replication) {
         try (Admin admin = Admin.create(clientProps)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
                     NewTopic t = new NewTopic(topic, partitions, replication);
-                    if (topic.equals(compacted)) {
+                    if (compacted.contains(topic)) {
                         t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                     }
                     missing.add(t);

@@ -45,6 +45,7 @@ public final class ServiceFixture {
         props.put(ServiceConfig.ASSOCIATIONS_TOPIC, prefix + "associations");
         props.put(ServiceConfig.ANCHORS_TOPIC, prefix + "anchors");
         props.put(ServiceConfig.DLQ_TOPIC, prefix + "dlq");
+        props.put(ServiceConfig.SENSORS_TOPIC, prefix + "sensors");
         props.put(ServiceConfig.RAILS, 2);
         props.putAll(extra);
         return new ServiceConfig(props);

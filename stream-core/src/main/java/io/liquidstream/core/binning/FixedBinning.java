@@ -18,6 +18,8 @@ import io.liquidstream.core.transform.StageCall;
 public record FixedBinning(int bins) implements SampleBinning {
 
     static final String NAME = "fixed";
+    /** Another spelling of {@link #NAME} on input, for {@code ...|bins(50)}. */
+    static final String ALIAS = "bins";
 
     public FixedBinning {
         if (bins <= 0) {
@@ -26,7 +28,7 @@ public record FixedBinning(int bins) implements SampleBinning {
     }
 
     static FixedBinning fromStage(StageCall stage) {
-        stage.requireArity(1, "fixed(bins)");
+        stage.requireArity(1, stage.name() + "(bins)");
         return new FixedBinning(stage.intArg(0, 1));
     }
 

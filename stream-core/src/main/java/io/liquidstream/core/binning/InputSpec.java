@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * <p>A spec has a one-line textual form for model files, read by {@link #parse(String)}:
  * <pre>{@code vision-probe=sensor(34,34,2)|crop(16,16)|polarity(1)|fixed(50)}</pre>
  * the name, {@code =}, the expected sensor {@code sensor(width,height,polarities)}, the transforms in
- * order, and the binning last.
+ * order ({@code crop(w,h)}, {@code polarity(p)}, {@code downsample(fx,fy)}, {@code refractory(us)},
+ * {@code denoise(us)}; {@link EventTransform#fromStage}), and the binning last ({@code fixed(bins)}, also
+ * spelled {@code bins(bins)}, or {@code grid(chunks,us)}). A camera of any size thus maps onto a reservoir
+ * of a chosen size: {@code vision=sensor(320,240,2)|downsample(10,8)|fixed(50)} has 32×30×2 inputs.
  *
  * @param name modality name: letters, digits, {@code .}, {@code _} or {@code -}
  * @param transform applied to the sample's events first
@@ -92,16 +95,50 @@ public record InputSpec(String name, EventTransform transform, SampleBinning bin
     }
 
     /**
+     * Reads {@code name=PIPELINE} as {@link #parse(String)} does, or {@code name=PRESET} (e.g.
+     * {@code vision=vision-probe}), the preset under {@code name}: the form of a command line's
+     * {@code --input MODALITY=SPEC}.
+     *
+     * @throws IllegalArgumentException naming the position and what was expected there, or the presets
+     */
+    public static InputSpec parseOrPreset(String text) {
+        Objects.requireNonNull(text, "text");
+        int eq = text.indexOf('=');
+        String right = eq < 0 ? "" : text.substring(eq + 1).strip();
+        if (eq > 0 && NAME.matcher(right).matches() && !right.equals(SENSOR)) {
+            InputSpec preset;
+            try {
+                preset = preset(right);
+            } catch (IllegalArgumentException e) {
+                throw PipelineSyntax.error(text, eq + 1, "expected a pipeline sensor(w,h,p)|...|binning or a preset name: "
+                        + e.getMessage());
+            }
+            return new InputSpec(text.substring(0, eq).strip(), preset.transform, preset.binning, preset.expectedGeometry);
+        }
+        return parse(text);
+    }
+
+    /**
      * Turns one sample's events into reservoir input.
      *
      * @throws IllegalArgumentException if the events are not on {@link #expectedGeometry()}
      */
     public SpikeWindow encode(Events sampleEvents) {
-        if (!sampleEvents.geometry().equals(expectedGeometry)) {
-            throw new IllegalArgumentException("input spec '" + name + "' expects events on " + expectedGeometry
-                    + ", found " + sampleEvents.geometry());
-        }
+        requireSensor(sampleEvents.geometry(), "the sample's events");
         return binning.bin(transform.apply(sampleEvents), mapping());
+    }
+
+    /**
+     * Checks that events of a {@code found} sensor are what this spec reads.
+     *
+     * @param where names the events' origin for the message (a file, a sample, a source)
+     * @throws IllegalArgumentException naming the spec, its sensor and the sensor found
+     */
+    public void requireSensor(SensorGeometry found, String where) {
+        if (!found.equals(expectedGeometry)) {
+            throw new IllegalArgumentException("input spec '" + describe() + "' expects events of " + expectedGeometry
+                    + ", found " + found + " in " + where);
+        }
     }
 
     /** Number of reservoir inputs: the addresses of the transformed geometry. */

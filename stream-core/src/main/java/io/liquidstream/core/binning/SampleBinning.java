@@ -26,7 +26,8 @@ public interface SampleBinning {
     String describe();
 
     /**
-     * Reads one binning stage: {@code fixed(bins)} or {@code grid(chunks,gridMicros)}.
+     * Reads one binning stage: {@code fixed(bins)} (also spelled {@code bins(bins)}) or
+     * {@code grid(chunks,gridMicros)}.
      *
      * @throws IllegalArgumentException naming the position and what was expected there
      */
@@ -39,16 +40,17 @@ public interface SampleBinning {
     }
 
     /**
-     * The binning a parsed stage names.
+     * The binning a parsed stage names; {@code bins(n)} is read as {@code fixed(n)}, which is how it
+     * describes itself.
      *
      * @throws IllegalArgumentException if the name is unknown or the arguments do not fit
      */
     static SampleBinning fromStage(StageCall stage) {
         return switch (stage.name()) {
-            case FixedBinning.NAME -> FixedBinning.fromStage(stage);
+            case FixedBinning.NAME, FixedBinning.ALIAS -> FixedBinning.fromStage(stage);
             case GridChunkBinning.NAME -> GridChunkBinning.fromStage(stage);
-            default -> throw stage.error("expected a binning (" + FixedBinning.NAME + ", " + GridChunkBinning.NAME
-                    + "), found '" + stage.name() + "'");
+            default -> throw stage.error("expected a binning (" + FixedBinning.NAME + ", " + FixedBinning.ALIAS
+                    + ", " + GridChunkBinning.NAME + ") as the last stage, found '" + stage.name() + "'");
         };
     }
 }

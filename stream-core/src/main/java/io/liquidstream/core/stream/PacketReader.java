@@ -6,12 +6,14 @@ import io.liquidstream.schemas.EventPacket;
 import io.liquidstream.schemas.EventPackets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Validates decoded {@link EventPacket}s against the served modalities and turns them into
- * {@link Packet}s: known modality, consistent columns, non-negative non-decreasing time offsets,
- * event times {@code t0Micros + dt} within {@code [0, MAX_TIME_MICROS]}, addresses inside the
- * modality's sensor, and at most {@code maxEvents} events.
+ * {@link Packet}s: known modality, a source whose announced sensor (if any, {@link SensorAnnouncements})
+ * is the modality's, consistent columns, non-negative non-decreasing time offsets, event times
+ * {@code t0Micros + dt} within {@code [0, MAX_TIME_MICROS]}, addresses inside the modality's sensor,
+ * and at most {@code maxEvents} events.
  */
 public final class PacketReader {
 
@@ -24,17 +26,31 @@ public final class PacketReader {
 
     private final Map<String, SensorGeometry> sensors;
     private final int maxEvents;
+    private final SensorAnnouncements announced;
 
     /**
+     * A reader that checks addresses only, with no sensor announcements.
+     *
      * @param sensors the sensor geometry of each served modality, by name
      * @param maxEvents most events one packet may carry
      */
     public PacketReader(Map<String, SensorGeometry> sensors, int maxEvents) {
+        this(sensors, maxEvents, new SensorAnnouncements());
+    }
+
+    /**
+     * @param sensors the sensor geometry of each served modality, by name
+     * @param maxEvents most events one packet may carry
+     * @param announced the sensors sources announced; a source announced with another sensor than its
+     *     modality's is refused as {@link RejectReason#SENSOR_MISMATCH}
+     */
+    public PacketReader(Map<String, SensorGeometry> sensors, int maxEvents, SensorAnnouncements announced) {
         if (maxEvents < 1) {
             throw new IllegalArgumentException("maxEvents must be at least 1, found " + maxEvents);
         }
         this.sensors = Map.copyOf(sensors);
         this.maxEvents = maxEvents;
+        this.announced = Objects.requireNonNull(announced, "announced");
     }
 
     /**
@@ -48,6 +64,14 @@ public final class PacketReader {
         if (sensor == null) {
             throw new InvalidPacketException(RejectReason.UNKNOWN_MODALITY, "expected a modality of " + sensors.keySet()
                     + ", found '" + modality + "' from source '" + packet.getSource() + "' at " + where);
+        }
+        String source = packet.getSource().toString();
+        Optional<SensorGeometry> announcedSensor = announced.of(modality, source);
+        if (announcedSensor.isPresent() && !announcedSensor.get().equals(sensor)) {
+            throw new InvalidPacketException(RejectReason.SENSOR_MISMATCH, "expected sources of the model's "
+                    + modality + " input, " + sensor + ", found source '" + source + "' announced as "
+                    + announcedSensor.get() + " (SensorInfo) at " + where + "; " + retrainHint(modality,
+                    announcedSensor.get()));
         }
         int[] dt = EventPackets.toIntArray(packet.getDt());
         int n = dt.length;
@@ -74,8 +98,10 @@ public final class PacketReader {
             }
             if (!sensor.contains(x[i], y[i], p[i])) {
                 throw new InvalidPacketException(RejectReason.ADDRESS_OUT_OF_RANGE, "event " + i + " address (x="
-                        + x[i] + ", y=" + y[i] + ", p=" + p[i] + ") outside the " + modality + " sensor " + sensor
-                        + " at " + where);
+                        + x[i] + ", y=" + y[i] + ", p=" + p[i] + ") outside the model's " + modality + " input, "
+                        + sensor + ", from source '" + source + "' at " + where
+                        + "; a sensor of another size needs a model trained for it (train --input " + modality
+                        + "=sensor(W,H,P)|...)");
             }
             // cannot overflow: t0 is at most 2^62 and dt at most 2^31 - 1
             t[i] = t0 + dt[i];
@@ -87,6 +113,10 @@ public final class PacketReader {
         }
         return new Packet<>(packet.getSource(), modality, packet.getSeq(), Events.of(sensor, t, x, y, pol),
                 packet.getSampleId(), packet.getLabel(), packet.getEndOfSample(), receivedMicros, ack);
+    }
+
+    private static String retrainHint(String modality, SensorGeometry sensor) {
+        return "serve a model trained for that sensor (train --input " + modality + "=" + sensor + "|...)";
     }
 
     private static int[] column(int[] values, int events, String name, String where) {

@@ -12,6 +12,8 @@ public enum RejectReason {
     MALFORMED,
     /** An event address lies outside the modality's declared sensor. */
     ADDRESS_OUT_OF_RANGE,
+    /** The packet's source announced (in a {@code SensorInfo}) a sensor other than the one the modality's model reads. */
+    SENSOR_MISMATCH,
     /**
      * Events of a continuous stream earlier than the bin its sliding windows have reached (packets of
      * one sample may overlap in time; they are merged).

@@ -59,7 +59,7 @@ class InputSpecTest {
     void givenEventsOnAnotherSensor_encodeNamesBothGeometries() {
         assertThatThrownBy(() -> InputSpec.visionProbe().encode(Events.empty(SensorGeometry.channels(64))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("vision-probe").hasMessageContaining("34, height=34");
+                .hasMessageContaining("vision-probe=sensor(34,34,2)|").hasMessageContaining("found sensor(64,1,1)");
     }
 
     @Test
@@ -131,5 +131,61 @@ class InputSpecTest {
                 new FixedBinning(3), SensorGeometry.pixels(10, 10));
 
         assertThat(spec.inputs()).isEqualTo(4 * 2 * 2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "vision=sensor(320,240,2)|downsample(10,8)|bins(50); 32; 30; 2; 50",
+        "vision=sensor(640,480,2)|refractory(1000)|downsample(20,16)|polarity(1)|fixed(50); 32; 30; 1; 50",
+        "vision=sensor(1280,720,2)|downsample(40,40)|denoise(5000)|fixed(50); 32; 18; 2; 50",
+        "neural=sensor(96,1,1)|fixed(201); 96; 1; 1; 201",
+        "neural=sensor(1024,1,1)|refractory(2000)|fixed(201); 1024; 1; 1; 201",
+        "audio=sensor(64,1,1)|grid(129,1000); 64; 1; 1; 129",
+    })
+    void givenASensorOfAnySize_theReservoirInputsAreTheTransformedGeometry(String text, int width, int height,
+            int polarities, int bins) {
+        InputSpec spec = InputSpec.parse(text);
+
+        assertThat(spec.outputGeometry()).isEqualTo(new SensorGeometry(width, height, polarities));
+        assertThat(spec.inputs()).isEqualTo(width * height * polarities);
+        assertThat(spec.binning().bins()).isEqualTo(bins);
+        assertThat(InputSpec.parse(spec.describe())).isEqualTo(spec);
+    }
+
+    @Test
+    void binsIsReadAsFixedBinning() {
+        assertThat(InputSpec.parse("v=sensor(34,34,2)|bins(50)").describe()).isEqualTo("v=sensor(34,34,2)|fixed(50)");
+    }
+
+    @Test
+    void givenABadDownsampleFactor_parseNamesTheStageAndItsPosition() {
+        assertThatThrownBy(() -> InputSpec.parse("vision=sensor(320,240,2)|downsample(0,8)|bins(50)"))
+                .hasMessageContaining("argument 1 of downsample to be at least 1, found 0")
+                .hasMessageContaining("character 25");
+    }
+
+    @Test
+    void givenEventsOfAnotherSensor_requireSensorNamesTheSpecTheSensorAndWhere() {
+        InputSpec spec = InputSpec.parse("vision=sensor(320,240,2)|downsample(10,8)|bins(50)");
+
+        spec.requireSensor(SensorGeometry.pixels(320, 240), "file a");
+        assertThatThrownBy(() -> spec.requireSensor(SensorGeometry.pixels(34, 34), "Train/3/00001.bin"))
+                .hasMessageContainingAll("'vision=sensor(320,240,2)|downsample(10,8)|fixed(50)'",
+                        "expects events of sensor(320,240,2)", "found sensor(34,34,2) in Train/3/00001.bin");
+    }
+
+    @Test
+    void givenAPresetNameAfterTheModality_parseOrPresetGivesThePresetUnderThatName() {
+        InputSpec spec = InputSpec.parseOrPreset("vision=vision-probe");
+
+        assertThat(spec.name()).isEqualTo("vision");
+        assertThat(spec.describe()).isEqualTo("vision=sensor(34,34,2)|crop(16,16)|polarity(1)|fixed(50)");
+        assertThat(InputSpec.parseOrPreset("neural=sensor(96,1,1)|fixed(201)").inputs()).isEqualTo(96);
+    }
+
+    @Test
+    void givenAnUnknownPresetName_parseOrPresetListsThePresetsAndThePosition() {
+        assertThatThrownBy(() -> InputSpec.parseOrPreset("vision=dvxplorer"))
+                .hasMessageContainingAll("'dvxplorer'", "vision-probe", "neural-bmi", "character 7");
     }
 }

@@ -67,4 +67,38 @@ class PacketReaderTest {
 
         assertThat(read(packet(t0, 9)).events().lastTime()).isEqualTo(PacketReader.MAX_TIME_MICROS);
     }
+
+    @Test
+    void givenASourceAnnouncedWithAnotherSensor_itsPacketsAreRefusedAsSensorMismatchNamingBoth() {
+        SensorAnnouncements announced = new SensorAnnouncements();
+        announced.announce("vision", "cam-7", SensorGeometry.pixels(320, 240));
+        PacketReader checking = new PacketReader(Map.of("vision", SensorGeometry.pixels(34, 34)), 100, announced);
+
+        assertThatThrownBy(() -> checking.read(packet(0, 9), 0, "ack", "topic-0@17"))
+                .isInstanceOfSatisfying(InvalidPacketException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.SENSOR_MISMATCH))
+                .hasMessageContainingAll("sensor(34,34,2)", "'cam-7' announced as sensor(320,240,2)", "topic-0@17",
+                        "--input vision=sensor(320,240,2)|");
+    }
+
+    @Test
+    void givenASourceAnnouncedWithTheModalitysSensor_itsPacketsAreRead() {
+        SensorAnnouncements announced = new SensorAnnouncements();
+        announced.announce("vision", "cam-7", SensorGeometry.pixels(34, 34));
+        announced.announce("vision", "other-camera", SensorGeometry.pixels(320, 240));
+        PacketReader checking = new PacketReader(Map.of("vision", SensorGeometry.pixels(34, 34)), 100, announced);
+
+        assertThat(checking.read(packet(0, 9), 0, "ack", "topic-0@17").events().size()).isEqualTo(3);
+    }
+
+    @Test
+    void givenAnAddressOutsideTheSensor_theRejectionNamesTheSourceTheModelsSensorAndHowToServeAnother() {
+        EventPacket wide = EventPackets.fromColumns("cam-7", Modality.VISION, 42, 0, new int[] {0, 5},
+                new int[] {1, 319}, new int[] {4, 5}, new int[] {1, 0});
+
+        assertThatThrownBy(() -> read(wide))
+                .isInstanceOfSatisfying(InvalidPacketException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.ADDRESS_OUT_OF_RANGE))
+                .hasMessageContainingAll("event 1", "x=319", "sensor(34,34,2)", "'cam-7'", "train --input vision=");
+    }
 }

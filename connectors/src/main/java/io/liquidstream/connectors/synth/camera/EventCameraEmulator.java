@@ -84,6 +84,18 @@ public final class EventCameraEmulator {
             return new Config(34, 34, 0.25, 0.03, 1_000, 0.2, 1_000, 100_000, 6.0, 0.25, 0x4E4D4E495354L);
         }
 
+        /**
+         * The N-MNIST-like recording on a {@code width × height} sensor, its saccades scaled by the
+         * sensor's shorter side over N-MNIST's 34, so a scene scaled alike moves the same way in it.
+         */
+        public static Config nmnistOn(int width, int height) {
+            Config n = nmnist();
+            double scale = Math.min(width, height) / 34.0;
+            return new Config(width, height, n.contrastThreshold, n.thresholdMismatch, n.refractoryMicros,
+                    n.backgroundRatePerPixelHz, n.frameStepMicros, n.saccadeMicros, n.saccadeAmplitudePixels * scale,
+                    n.backgroundIntensity, n.sensorSeed);
+        }
+
         /** The same configuration with another saccade amplitude (0 keeps the scene still). */
         public Config withSaccadeAmplitude(double pixels) {
             return new Config(sensorWidth, sensorHeight, contrastThreshold, thresholdMismatch, refractoryMicros,

@@ -77,6 +77,13 @@ public final class MotorCortexModel {
             return new Config(192, 10, 20, 300_000, 200_000, 100_000, 30_000, 2.0, 0.15, 0.10, 0.05, 0.04, 0.15,
                     0.20, 1_000);
         }
+
+        /** The same population model recorded on {@code count} electrodes. */
+        public Config withElectrodes(int count) {
+            return new Config(count, baselineHz, maxModulationHz, leadMicros, lagMicros, neuralLeadMicros,
+                    leadJitterMicros, typicalSpeed, speedTunedFraction, penTunedFraction, deadFraction, noisyFraction,
+                    gainDriftSd, unitJitterSd, stepMicros);
+        }
     }
 
     /** One unit's tuning: rates in Hz, preferred direction in radians in image coordinates (y downwards). */
