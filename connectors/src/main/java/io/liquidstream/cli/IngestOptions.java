@@ -64,8 +64,8 @@ final class IngestOptions {
     Long firstSeq;
 
     @Option(names = "--sensors-topic", defaultValue = SensorTopic.DEFAULT_TOPIC, paramLabel = "T",
-            description = "Compacted topic on which the source's sensor is announced (a SensorInfo) once the first "
-                    + "events tell it, before they are sent. Default: ${DEFAULT-VALUE}.")
+            description = "Compacted topic (default: ${DEFAULT-VALUE}) on which the source's sensor is announced as a "
+                    + "SensorInfo once the first events tell it, before they are sent.")
     String sensorsTopic;
 
     @Option(names = "--no-sensor-info", description = "Do not announce the source's sensor.")

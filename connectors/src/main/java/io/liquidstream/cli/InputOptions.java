@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 final class InputOptions {
 
     static final String HELP = "How MODALITY's events become reservoir input: "
-            + "sensor(W,H,P)|transforms...|binning, e.g. vision=sensor(320,240,2)|downsample(10,8)|fixed(50) or "
+            + "sensor(W,H,P)|transforms...|binning, for example vision=sensor(320,240,2)|downsample(10,8)|fixed(50) or "
             + "neural=sensor(1024,1,1)|fixed(201), or a preset (vision-probe, audio-probe, neural-bmi, image-bmi). "
             + "Transforms: crop(w,h), polarity(p), downsample(fx,fy), refractory(us), denoise(us); binning: "
             + "fixed(bins) (or bins(n)), grid(chunks,us). Repeat for each modality; the model records it. "

@@ -85,14 +85,15 @@ final class ReplayCommand implements Callable<Integer> {
     String trialLabel;
 
     @Option(names = {"--sensor", "--geometry"}, paramLabel = "WxH[xP]|N", converter = SensorConverter.class,
-            description = {"The source's sensor, e.g. 320x240 (two polarities) or 1024 (channels). Default: what the",
-                "recording states (AEDAT/EVT/DAT headers, N-MNIST 34x34, SHD 700 channels, NWB units; CSV: its",
-                "'# geometry' line, else the largest address). Needed for SHD files of other channel counts."})
+            description = "The source's sensor, e.g. 320x240 (two polarities) or 1024 (channels). Default: what the "
+                    + "recording states (AEDAT, EVT and DAT headers; 34x34 for N-MNIST; 700 channels for SHD; one "
+                    + "channel per unit for NWB; for CSV its '# geometry' line, else the largest address). Needed for "
+                    + "SHD files of other channel counts.")
     SensorGeometry sensor;
 
     @Option(names = "--sensors-topic", defaultValue = SensorTopic.DEFAULT_TOPIC, paramLabel = "T",
-            description = "Compacted topic on which the source's sensor is announced (a SensorInfo) before its "
-                    + "events, so the service refuses a sensor its model does not read by name. Default: ${DEFAULT-VALUE}.")
+            description = "Compacted topic (default: ${DEFAULT-VALUE}) on which the source's sensor is announced as a "
+                    + "SensorInfo before its events, so the service refuses by name a sensor its model does not read.")
     String sensorsTopic;
 
     @Option(names = "--no-sensor-info", description = "Do not announce the source's sensor.")

@@ -33,7 +33,8 @@ class DocumentedCommandsTest {
         for (Path doc : documents()) {
             Matcher block = BASH_BLOCK.matcher(Files.readString(doc));
             while (block.find()) {
-                for (String line : block.group(1).split("\n")) {
+                // A line ending in a backslash continues on the next, as bash reads it ("... & \" ends a command).
+                for (String line : block.group(1).replaceAll("(?<!&)(?<!& )\\\\\n\\s*", " ").split("\n")) {
                     String command = line.strip();
                     if (command.startsWith("./liquidstream ") || command.startsWith("liquidstream ")) {
                         lines.add(ROOT.relativize(doc) + ": " + command);
