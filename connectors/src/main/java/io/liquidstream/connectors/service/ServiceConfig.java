@@ -49,6 +49,8 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String SLIDING_BIN_US = "sliding.bin.us";
     public static final String SLIDING_WINDOW_BINS = "sliding.window.bins";
     public static final String SLIDING_HOP_BINS = "sliding.hop.bins";
+    public static final String SLIDING_LIQUID = "sliding.liquid";
+    public static final String SLIDING_WARMUP_BINS = "sliding.warmup.bins";
     public static final String TOP_K = "association.top.k";
     public static final String GROUP_DELIMITER = "association.group.delimiter";
     public static final String RECENT_PER_GROUP = "association.recent.per.group";
@@ -120,6 +122,14 @@ public final class ServiceConfig extends AbstractConfig {
             .define(SLIDING_BIN_US, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW, "Sliding window bin, in us.")
             .define(SLIDING_WINDOW_BINS, Type.INT, 200, Range.atLeast(1), Importance.LOW, "Bins per sliding window.")
             .define(SLIDING_HOP_BINS, Type.INT, 10, Range.atLeast(1), Importance.LOW, "Bins between sliding windows.")
+            .define(SLIDING_LIQUID, Type.STRING, "carried", ValidString.in("carried", "restarted"), Importance.MEDIUM,
+                    "carried: each source's reservoir state runs on from bin to bin (one reservoir step per bin) and "
+                            + "every hop is read out from it; restarted: every window is run through the reservoir "
+                            + "from rest at every hop.")
+            .define(SLIDING_WARMUP_BINS, Type.INT, 200, Range.atLeast(0), Importance.MEDIUM,
+                    "Carried liquid: bins a source's liquid steps from rest (its first packet here, or after a "
+                            + "rebalance or an idle timeout) before its read-outs are emitted; its packets are "
+                            + "settled meanwhile.")
             .define(TOP_K, Type.INT, 5, Range.between(1, 1000), Importance.LOW, "Matches reported per association.")
             .define(GROUP_DELIMITER, Type.STRING, "/", Importance.LOW,
                     "A source id up to its last delimiter is its source group; recent windows pair within a group.")
@@ -159,7 +169,11 @@ public final class ServiceConfig extends AbstractConfig {
     public PipelineSettings pipelineSettings() {
         Map<String, SlidingSpec> sliding = new HashMap<>();
         for (String m : getList(SLIDING_MODALITIES)) {
-            sliding.put(m, new SlidingSpec(getLong(SLIDING_BIN_US), getInt(SLIDING_WINDOW_BINS), getInt(SLIDING_HOP_BINS)));
+            sliding.put(m, getString(SLIDING_LIQUID).equals("carried")
+                    ? SlidingSpec.carried(getLong(SLIDING_BIN_US), getInt(SLIDING_WINDOW_BINS), getInt(SLIDING_HOP_BINS),
+                            getInt(SLIDING_WARMUP_BINS))
+                    : SlidingSpec.restarted(getLong(SLIDING_BIN_US), getInt(SLIDING_WINDOW_BINS),
+                            getInt(SLIDING_HOP_BINS)));
         }
         return new PipelineSettings(getInt(RAILS), getInt(RAIL_QUEUE), getInt(REORDER_PACKETS),
                 getInt(SAMPLE_MAX_EVENTS), getInt(BATCH_SIZE), Duration.ofMillis(getLong(BATCH_WAIT_MS)), sliding,
