@@ -21,6 +21,7 @@ import io.liquidstream.core.stream.ModalityRuntime;
 import io.liquidstream.core.stream.Outcome;
 import io.liquidstream.core.stream.PacketReader;
 import io.liquidstream.core.stream.PipelineMetrics;
+import io.liquidstream.core.stream.SlidingSpec;
 import io.liquidstream.core.stream.StreamPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -45,7 +46,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * The streaming service: {@code lsm.events.<modality>} in, embeddings, associations and dead letters
- * out, class anchors from {@code lsm.anchors} applied at run time ({@link AnchorFeed}).
+ * out, class anchors from {@code lsm.anchors} applied at run time ({@link AnchorFeed}); continuous
+ * read-outs ({@code lsm.decoded.<modality>}) for sliding modalities whose model has a decoder.
  *
  * <p><b>At-least-once</b> (default): an input is acknowledged to the receiver only when every record
  * it contributed to (its window's embedding and association, or its dead letter) has been
@@ -105,6 +107,7 @@ public final class LiquidStreamService implements AutoCloseable {
         if (config.getBoolean(ServiceConfig.TOPICS_CREATE)) {
             List<String> all = new ArrayList<>(inputs);
             models.keySet().forEach(m -> all.add(config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX) + m));
+            decodedModalities(models, config).forEach(m -> all.add(config.getString(ServiceConfig.DECODED_TOPIC_PREFIX) + m));
             all.add(config.getString(ServiceConfig.ASSOCIATIONS_TOPIC));
             all.add(config.getString(ServiceConfig.DLQ_TOPIC));
             all.add(config.getString(ServiceConfig.ANCHORS_TOPIC));
@@ -115,7 +118,8 @@ public final class LiquidStreamService implements AutoCloseable {
         models.forEach((name, m) -> sensors.put(name, m.input().expectedGeometry()));
         PacketDecoder decoder = new PacketDecoder(new PacketReader(sensors, config.getInt(ServiceConfig.PACKET_MAX_EVENTS)), clock);
         OutputRecords outputs = new OutputRecords(config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX),
-                config.getString(ServiceConfig.ASSOCIATIONS_TOPIC), config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
+                config.getString(ServiceConfig.ASSOCIATIONS_TOPIC), config.getString(ServiceConfig.DECODED_TOPIC_PREFIX),
+                config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
 
         Map<String, Object> consumer = new LinkedHashMap<>(client);
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID));
@@ -173,6 +177,13 @@ public final class LiquidStreamService implements AutoCloseable {
         this.anchorFeed = new AnchorFeed(anchorReceiver, anchors, KafkaSender.create(SenderOptions.create(
                 producerProps(client), new StringSerializer(), new ByteArraySerializer())),
                 config.getString(ServiceConfig.DLQ_TOPIC), metrics, this::fail);
+    }
+
+    /** The modalities that publish continuous read-outs: windowed as a carried liquid, with a decoder. */
+    static List<String> decodedModalities(Map<String, ModalityRuntime> models, ServiceConfig config) {
+        var sliding = config.pipelineSettings().sliding();
+        return models.values().stream().filter(m -> m.decoder() != null && sliding.containsKey(m.name())
+                && sliding.get(m.name()).liquid() == SlidingSpec.Liquid.CARRIED).map(ModalityRuntime::name).toList();
     }
 
     /**

@@ -9,6 +9,7 @@ import io.liquidstream.core.stream.PipelineMetrics;
 import io.liquidstream.core.stream.RejectReason;
 import io.liquidstream.core.stream.Rejected;
 import io.liquidstream.schemas.Association;
+import io.liquidstream.schemas.Decoded;
 import io.liquidstream.schemas.Embedding;
 import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The records an outcome publishes, each correlated with the {@link Settlement} of the inputs it
- * settles: a window's embedding (on its modality's embedding topic) and association, keyed by source;
+ * settles: a window's embedding (on its modality's embedding topic) and association, keyed by source,
+ * and for a hop of a carried liquid with a regression read-out its {@link Decoded} values (on its
+ * modality's decoded topic);
  * a rejected input's original key and bytes on the DLQ with headers {@code lsm.error.reason},
  * {@code lsm.error.detail}, {@code lsm.source.topic}, {@code lsm.source.partition} and
  * {@code lsm.source.offset}. A dropped input publishes nothing and is settled at once.
@@ -34,15 +37,18 @@ final class OutputRecords {
 
     private final AvroSingleObjectCodec<Embedding> embeddings = AvroSingleObjectCodec.of(Embedding.class);
     private final AvroSingleObjectCodec<Association> associations = AvroSingleObjectCodec.of(Association.class);
+    private final AvroSingleObjectCodec<Decoded> decoded = AvroSingleObjectCodec.of(Decoded.class);
     private final String embeddingsPrefix;
+    private final String decodedPrefix;
     private final String associationsTopic;
     private final String dlqTopic;
     private final PipelineMetrics metrics;
     private final LongSupplier clock;
 
-    OutputRecords(String embeddingsPrefix, String associationsTopic, String dlqTopic, PipelineMetrics metrics,
-                  LongSupplier clock) {
+    OutputRecords(String embeddingsPrefix, String associationsTopic, String decodedPrefix, String dlqTopic,
+                  PipelineMetrics metrics, LongSupplier clock) {
         this.embeddingsPrefix = embeddingsPrefix;
+        this.decodedPrefix = decodedPrefix;
         this.associationsTopic = associationsTopic;
         this.dlqTopic = dlqTopic;
         this.metrics = metrics;
@@ -51,11 +57,19 @@ final class OutputRecords {
 
     List<SenderRecord<String, byte[], Settlement>> of(Outcome<ReceiverRecord<String, byte[]>> outcome) {
         if (outcome instanceof Associated<ReceiverRecord<String, byte[]>> a) {
-            Settlement s = new Settlement(a.window().acks(), 2, a.window().firstEventWallMicros(), true, metrics, clock);
+            boolean decodes = a.decoded() != null;
+            Settlement s = new Settlement(a.window().acks(), decodes ? 3 : 2, a.window().firstEventWallMicros(), true,
+                    metrics, clock);
             String key = a.window().source();
-            return List.of(
-                    SenderRecord.of(embeddingsPrefix + a.window().modality(), key, embeddings.encode(a.embedding()), s),
-                    SenderRecord.of(associationsTopic, key, associations.encode(a.association()), s));
+            SenderRecord<String, byte[], Settlement> embedding = SenderRecord.of(embeddingsPrefix + a.window().modality(),
+                    key, embeddings.encode(a.embedding()), s);
+            SenderRecord<String, byte[], Settlement> association = SenderRecord.of(associationsTopic, key,
+                    associations.encode(a.association()), s);
+            if (!decodes) {
+                return List.of(embedding, association);
+            }
+            return List.of(embedding, association,
+                    SenderRecord.of(decodedPrefix + a.window().modality(), key, decoded.encode(a.decoded()), s));
         }
         if (outcome instanceof Rejected<ReceiverRecord<String, byte[]>> r) {
             metrics.deadLetter(r.reason());

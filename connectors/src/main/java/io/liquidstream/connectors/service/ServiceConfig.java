@@ -31,6 +31,7 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String EVENTS_TOPIC_PREFIX = "topic.events.prefix";
     public static final String EMBEDDINGS_TOPIC_PREFIX = "topic.embeddings.prefix";
     public static final String ASSOCIATIONS_TOPIC = "topic.associations";
+    public static final String DECODED_TOPIC_PREFIX = "topic.decoded.prefix";
     public static final String ANCHORS_TOPIC = "topic.anchors";
     public static final String DLQ_TOPIC = "topic.dlq";
     public static final String TOPICS_CREATE = "topics.create";
@@ -85,6 +86,10 @@ public final class ServiceConfig extends AbstractConfig {
                     "Embedding topics are this prefix plus the modality name.")
             .define(ASSOCIATIONS_TOPIC, Type.STRING, "lsm.associations", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Topic of association results.")
+            .define(DECODED_TOPIC_PREFIX, Type.STRING, "lsm.decoded.", Importance.MEDIUM,
+                    "Topics of the continuous read-outs (Decoded: e.g. pen velocity, one per hop per source) are this "
+                            + "prefix plus the modality name; written for sliding modalities whose bundle model has a "
+                            + "decoder.")
             .define(ANCHORS_TOPIC, Type.STRING, "lsm.anchors", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Compacted topic of run-time class anchors (key: anchor id; a null value removes the anchor).")
             .define(DLQ_TOPIC, Type.STRING, "lsm.dlq", new ConfigDef.NonEmptyString(), Importance.MEDIUM,

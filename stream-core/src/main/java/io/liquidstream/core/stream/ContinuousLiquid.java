@@ -61,12 +61,26 @@ final class ContinuousLiquid<A> implements SourceWindows<A> {
         this.hops = new SlidingWindows(sliding.binMicros(), sliding.hopBins(), sliding.hopBins(), runtime.input().mapping());
         this.clock = clock;
         this.metrics = metrics;
+        requireCompatible(runtime, sliding);
+        LinearReadout decoder = runtime.decoder();
+        this.historyBins = Math.max(sliding.windowBins(), decoder == null ? 1 : decoder.bins());
+    }
+
+    /**
+     * @throws IllegalArgumentException if the modality's decoder was fitted on bins of another duration, or
+     *     reads more segments than its bins hold
+     */
+    static void requireCompatible(ModalityRuntime runtime, SlidingSpec sliding) {
         LinearReadout decoder = runtime.decoder();
         if (decoder != null && decoder.binMicros() != sliding.binMicros()) {
-            throw new IllegalArgumentException("the " + modality + " decoder was fitted on bins of "
-                    + decoder.binMicros() + " us but the stream is binned in " + sliding.binMicros() + " us");
+            throw new IllegalArgumentException("the " + runtime.name() + " decoder was fitted on bins of "
+                    + decoder.binMicros() + " us but the stream is binned in " + sliding.binMicros()
+                    + " us (sliding.bin.us)");
         }
-        this.historyBins = Math.max(sliding.windowBins(), decoder == null ? 1 : decoder.bins());
+        if (runtime.readoutSegments() > sliding.windowBins()) {
+            throw new IllegalArgumentException("the " + runtime.name() + " model reads " + runtime.readoutSegments()
+                    + " segments but a window has only " + sliding.windowBins() + " bins (sliding.window.bins)");
+        }
     }
 
     @Override
