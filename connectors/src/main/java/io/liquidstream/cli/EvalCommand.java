@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code liquidstream eval ...}: the seed's evaluation protocols. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluation protocols of the seed.",
-        subcommands = EvalCommand.ZeroShot.class)
+        subcommands = {EvalCommand.ZeroShot.class, DecodeEvalCommand.class})
 final class EvalCommand {
 
     enum Method { clip, protonet }

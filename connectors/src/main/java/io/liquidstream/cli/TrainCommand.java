@@ -1,5 +1,7 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.decoding.DecoderTraining;
+import io.liquidstream.connectors.decoding.VelocityRecordings;
 import io.liquidstream.core.bundle.ModelBundle;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +27,11 @@ import picocli.CommandLine.Spec;
             "liquidstream anchors add, so the service's open-set figures show what it recognises without training.",
             "Unless --no-open-set, the bundle also stores the open-set calibration: the trained classes and, per query",
             "modality, the seen-class margin of calibrated stacking, chosen on a quarter of the training classes held",
-            "out as pseudo-unseen (one more training run, on the other three quarters; no test data is read)."
+            "out as pseudo-unseen (one more training run, on the other three quarters; no test data is read).",
+            "When the neural folder also holds the pen velocity of its training trials (train-velocity.h5, as",
+            "dataset strokes writes it), the bundle also gets the neural decoder: a ridge regression from the",
+            "carried liquid's recent rates to the velocity, which the service publishes per hop on lsm.decoded.neural",
+            "(docs/continuous-decoding.md)."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -61,6 +67,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Skip the open-set calibration (saves one training run on 3/4 of the training classes).")
     boolean noOpenSet;
 
+    @Option(names = "--decoder-per-class", defaultValue = "30", paramLabel = "N",
+            description = "Training trials per class the neural decoder is fitted on (0: all). Default: ${DEFAULT-VALUE}.")
+    int decoderPerClass;
+
+    @Option(names = "--no-decoder", description = "Skip the neural decoder even when the pen velocity is there.")
+    boolean noDecoder;
+
     @Mixin
     TrainingOptions training;
 
@@ -83,13 +96,28 @@ final class TrainCommand implements Callable<Integer> {
         }
         BundleTraining.Result result = trainer
                 .train(data, train, training.shape(), training.config(seed), meta, Progress::new);
-        ModelBundle bundle = result.bundle();
+        ModelBundle trained = result.bundle();
+        Path neural = PairedData.parse(pair).get("neural");
+        boolean decodes = !noDecoder && neural != null && VelocityRecordings.present(neural, "train");
+        if (decodes) {
+            PrintWriter err = spec.commandLine().getErr();
+            trained = DecoderTraining.fit(trained, "neural", neural, decoderPerClass, line -> {
+                err.println("decoder: " + line);
+                err.flush();
+            });
+        }
+        ModelBundle bundle = trained;
         bundle.write(out);
 
         PrintWriter w = spec.commandLine().getOut();
         w.printf("wrote %s (version %s): %s + vision, %d training pairs, %d anchors, tau %.4f%n", out.toAbsolutePath(),
                 bundle.version(), data.a().modality(), result.clip().pairs(), bundle.anchors().size(),
                 result.clip().temperature());
+        if (decodes) {
+            var d = bundle.modality("neural").decoder();
+            w.printf("neural decoder: %s from rates over the latest %d bins, validation R2 %s%n", d.names(), d.bins(),
+                    d.names().stream().map(n -> n + " " + bundle.metadata().get("decoder.neural.validationR2." + n)).toList());
+        }
         bundle.openSet().ifPresent(c -> w.printf("open set: trained classes %s, seen-class margins %s (pseudo-unseen %s)%n",
                 c.trainedClasses(), c.seenMargins(), bundle.metadata().get("openSetPseudoUnseen")));
         w.flush();
