@@ -2,6 +2,8 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.synth.camera.EventCameraEmulator;
 import io.liquidstream.connectors.synth.strokes.CharacterSet;
+import io.liquidstream.connectors.synth.strokes.MotorCortexModel;
+import io.liquidstream.connectors.synth.strokes.PenVelocity;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset.Trial;
 import io.liquidstream.core.event.LabeledSample;
@@ -12,9 +14,13 @@ import java.util.List;
 /**
  * The built-in handwriting data in both modalities: each trial's rendered character watched by the
  * emulated event camera (vision, N-MNIST-like), and the motor-cortex recording of the same movement
- * (neural, 192 electrodes).
+ * (neural, 192 electrodes), with the pen's velocity in each 10 ms bin of that recording
+ * ({@link PenVelocity}, the continuous decoding target).
  */
-record BuiltInStrokes(List<LabeledSample> vision, List<LabeledSample> neural) {
+record BuiltInStrokes(List<LabeledSample> vision, List<LabeledSample> neural, List<float[][]> velocity) {
+
+    /** Bins of the velocity targets. */
+    static final long VELOCITY_BIN_MICROS = 10_000;
 
     /** The digits 0-9. */
     static BuiltInStrokes generate(int perClass, String split, long seed, Progress progress) {
@@ -52,13 +58,15 @@ record BuiltInStrokes(List<LabeledSample> vision, List<LabeledSample> neural) {
             int side) {
         List<LabeledSample> vision = new ArrayList<>(trials.size());
         List<LabeledSample> neural = new ArrayList<>(trials.size());
+        List<float[][]> velocity = new ArrayList<>(trials.size());
         for (int i = 0; i < trials.size(); i++) {
             Trial t = trials.get(i);
             // A distinct recording seed per trial, so no two trials share sensor noise.
             long recordingSeed = seed * 1_000_003L + (split.equals(StrokeDataset.TRAIN) ? 0 : 500_000) + i;
             vision.add(new LabeledSample(t.id(), t.label(), camera.record(t.image(), side, side, recordingSeed)));
             neural.add(t.neuralSample());
+            velocity.add(PenVelocity.binned(t.trajectory(), MotorCortexModel.Config.defaults(), VELOCITY_BIN_MICROS));
         }
-        return new BuiltInStrokes(vision, neural);
+        return new BuiltInStrokes(vision, neural, velocity);
     }
 }

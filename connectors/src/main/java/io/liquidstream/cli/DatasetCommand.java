@@ -3,6 +3,7 @@ package io.liquidstream.cli;
 import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
+import io.liquidstream.connectors.format.hdf5.TrialTargets;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
 import io.liquidstream.connectors.synth.cochlea.CochleaModel;
 import io.liquidstream.connectors.synth.mnist.MnistDigits;
@@ -10,6 +11,8 @@ import io.liquidstream.connectors.synth.mnist.MnistDvsGenerator;
 import io.liquidstream.connectors.synth.speech.EspeakSpeaker;
 import io.liquidstream.connectors.synth.speech.SpokenDigitsGenerator;
 import io.liquidstream.connectors.synth.strokes.CharacterSet;
+import io.liquidstream.connectors.synth.strokes.MotorCortexModel;
+import io.liquidstream.connectors.synth.strokes.PenVelocity;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
@@ -154,7 +157,10 @@ final class DatasetCommand {
                     + "N-MNIST layout under OUT/vision (one folder per label; AEDAT 4.0 files for a --sensor other "
                     + "than 34x34), and (b) a simulated 192-electrode (--electrodes) motor-cortex population, written "
                     + "as HDF5 in the SHD layout (flattened, see SpikingHeidelbergDigits) as OUT/neural/train.h5 and "
-                    + "test.h5. Trial i of a class in one modality is the same movement as trial i in the other.",
+                    + "test.h5. Trial i of a class in one modality is the same movement as trial i in the other. The "
+                    + "pen's mean velocity (vx, vy) in every 10 ms bin of each recording, the continuous decoding "
+                    + "target, goes beside them as OUT/neural/train-velocity.h5 and test-velocity.h5 (layout: "
+                    + "docs/continuous-decoding.md).",
                 "Labels mean the same character in every --charset: digits 0-9 are labels 0-9, "
                     + "lower-case letters a-z are labels 10-35 (a=10, b=11, ..., w=32, ..., z=35).",
                 "The seed's letter protocol trains on 22 letters and holds out 4:",
@@ -226,9 +232,13 @@ final class DatasetCommand {
                     writeLabelled(out.resolve("vision"), folder, data.vision(), p);
                 }
                 SpikingHeidelbergDigits.write(neural.resolve(split + ".h5"), data.neural(), electrodes);
+                new TrialTargets(PenVelocity.NAMES, BuiltInStrokes.VELOCITY_BIN_MICROS, data.velocity(),
+                        data.neural().stream().mapToInt(LabeledSample::label).toArray())
+                        .write(neural.resolve(split + TrialTargets.VELOCITY_SUFFIX));
             }
             PrintWriter w = spec.commandLine().getOut();
-            w.printf("wrote %s (%s, labels %s; vision: %s, %s; neural: SHD-layout HDF5, %d electrodes)%n",
+            w.printf("wrote %s (%s, labels %s; vision: %s, %s; neural: SHD-layout HDF5, %d electrodes, with pen "
+                    + "velocity beside it)%n",
                     out.toAbsolutePath(), charset, labelRange(characters), sensor,
                     sensor.equals(BuiltInStrokes.NMNIST_CAMERA) ? "N-MNIST layout" : "AEDAT 4.0 files by label",
                     electrodes);

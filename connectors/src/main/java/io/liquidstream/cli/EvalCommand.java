@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code liquidstream eval ...}: the seed's evaluation protocols. */
 @Command(name = "eval", mixinStandardHelpOptions = true, header = "Evaluation protocols of the seed.",
-        subcommands = {EvalCommand.ZeroShot.class, EvalDeviceCommand.class})
+        subcommands = {EvalCommand.ZeroShot.class, EvalDeviceCommand.class, DecodeEvalCommand.class})
 final class EvalCommand {
 
     enum Method { clip, protonet }

@@ -1,6 +1,8 @@
 package io.liquidstream.cli;
 
 import io.liquidstream.core.bundle.ModalityModel;
+import io.liquidstream.connectors.decoding.DecoderTraining;
+import io.liquidstream.connectors.decoding.VelocityRecordings;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import java.io.IOException;
@@ -32,7 +34,11 @@ import picocli.CommandLine.Spec;
                 + "three quarters; no test data is read).",
             "A camera or array of any size trains with --input giving its sensor and how it maps onto the "
                 + "reservoir, e.g. --input 'vision=sensor(320,240,2)|downsample(10,8)|fixed(50)'; the bundle "
-                + "records the spec and the service accepts that sensor's packets (docs/input-spec.md)."
+                + "records the spec and the service accepts that sensor's packets (docs/input-spec.md).",
+            "When the neural folder also holds the pen velocity of its training trials (train-velocity.h5, as "
+                + "dataset strokes writes it), the bundle also gets the neural decoder: a ridge regression from the "
+                + "carried liquid's recent rates to the velocity, which the service publishes per hop on its "
+                + "decoded topic (docs/continuous-decoding.md)."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -68,6 +74,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Skip the open-set calibration (saves one training run on 3/4 of the training classes).")
     boolean noOpenSet;
 
+    @Option(names = "--decoder-per-class", defaultValue = "30", paramLabel = "N",
+            description = "Training trials per class the neural decoder is fitted on (0: all). Default: ${DEFAULT-VALUE}.")
+    int decoderPerClass;
+
+    @Option(names = "--no-decoder", description = "Skip the neural decoder even when the pen velocity is there.")
+    boolean noDecoder;
+
     @Mixin
     TrainingOptions training;
 
@@ -93,7 +106,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         BundleTraining.Result result = trainer
                 .train(data, train, training.shape(), training.config(seed), meta, Progress::new);
-        ModelBundle bundle = result.bundle();
+        ModelBundle trained = result.bundle();
+        Path neural = PairedData.parse(pair).get("neural");
+        boolean decodes = !noDecoder && neural != null && VelocityRecordings.present(neural, "train");
+        if (decodes) {
+            PrintWriter err = spec.commandLine().getErr();
+            trained = DecoderTraining.fit(trained, "neural", neural, decoderPerClass, line -> {
+                err.println("decoder: " + line);
+                err.flush();
+            });
+        }
+        ModelBundle bundle = trained;
         bundle.write(out);
 
         PrintWriter w = spec.commandLine().getOut();
@@ -104,6 +127,11 @@ final class TrainCommand implements Callable<Integer> {
                 training.config(seed), training.shape(), data, training.segments()).line());
         for (ModalityModel m : bundle.modalities()) {
             w.printf("  %s input %s: %d reservoir inputs%n", m.name(), m.input().describe(), m.input().inputs());
+        }
+        if (decodes) {
+            var d = bundle.modality("neural").decoder();
+            w.printf("neural decoder: %s from rates over the latest %d bins, validation R2 %s%n", d.names(), d.bins(),
+                    d.names().stream().map(n -> n + " " + bundle.metadata().get("decoder.neural.validationR2." + n)).toList());
         }
         bundle.openSet().ifPresent(c -> w.printf("open set: trained classes %s, seen-class margins %s (pseudo-unseen %s)%n",
                 c.trainedClasses(), c.seenMargins(), bundle.metadata().get("openSetPseudoUnseen")));

@@ -1,10 +1,15 @@
 package io.liquidstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
+import io.liquidstream.connectors.format.hdf5.TrialTargets;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
 import io.liquidstream.connectors.synth.strokes.CharacterSet;
+import io.liquidstream.connectors.synth.strokes.MotorCortexModel;
+import io.liquidstream.connectors.synth.strokes.PenTrajectory;
+import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.core.evaluation.ClassPairing;
 import io.liquidstream.core.event.LabeledSample;
 import java.io.IOException;
@@ -55,6 +60,41 @@ class StrokesDatasetCommandTest {
             assertThat(neural.get(i).events().size()).as("neural sample %d", i)
                     .isEqualTo(generated.neural().get(i).events().size());
         }
+    }
+
+    @Test
+    void givenDigits_thePenVelocityOfEveryNeuralTrialIsWrittenBesideItPerTenMillisecondBin() throws IOException {
+        Path out = dir.resolve("digits");
+        assertThat(LiquidStreamCliTest.run("dataset", "strokes", "--out", out.toString(), "--per-class", "2",
+                "--test-per-class", "1").exitCode()).isZero();
+
+        TrialTargets velocity = TrialTargets.read(out.resolve("neural/train-velocity.h5"));
+        List<LabeledSample> neural = SpikingHeidelbergDigits.read(out.resolve("neural/train.h5"), 192);
+        assertThat(velocity.names()).containsExactly("vx", "vy");
+        assertThat(velocity.binMicros()).isEqualTo(10_000);
+        assertThat(velocity.labels()).containsExactly(neural.stream().mapToInt(LabeledSample::label).toArray());
+        List<StrokeDataset.Trial> trials = StrokeDataset.generate(CharacterSet.DIGITS, 2, "train", 1, i -> { });
+        MotorCortexModel.Config cortex = MotorCortexModel.Config.defaults();
+        for (int i = 0; i < trials.size(); i++) {
+            float[][] v = velocity.trials().get(i);
+            PenTrajectory pen = trials.get(i).trajectory();
+            // Bins cover the whole recording, every spike included.
+            assertThat((long) v.length * 10_000).isGreaterThan(neural.get(i).events().lastTime());
+            // The pen is still before it starts writing.
+            for (int b = 0; b < cortex.leadMicros() / 10_000; b++) {
+                assertThat(v[b]).containsExactly(0f, 0f);
+            }
+            // Mean velocity times bin duration, summed, is the pen's displacement from first to last sample.
+            double dx = 0;
+            double dy = 0;
+            for (float[] bin : v) {
+                dx += bin[0] * 0.01;
+                dy += bin[1] * 0.01;
+            }
+            assertThat(dx).as("trial %d", i).isCloseTo(pen.x(pen.size() - 1) - pen.x(0), within(1e-4));
+            assertThat(dy).as("trial %d", i).isCloseTo(pen.y(pen.size() - 1) - pen.y(0), within(1e-4));
+        }
+        assertThat(TrialTargets.read(out.resolve("neural/test-velocity.h5")).trials()).hasSize(10);
     }
 
     @Test

@@ -9,11 +9,11 @@ import org.apache.avro.specific.SpecificRecord;
 public final class Schemas {
 
     private static final List<Class<? extends SpecificRecord>> MESSAGE_TYPES = List.of(
-            EventPacket.class, SensorInfo.class, Embedding.class, Association.class, ClassAnchor.class);
+            EventPacket.class, SensorInfo.class, Embedding.class, Association.class, ClassAnchor.class, Decoded.class);
 
     private static final List<Schema> MESSAGE_SCHEMAS = List.of(
             EventPacket.getClassSchema(), SensorInfo.getClassSchema(), Embedding.getClassSchema(),
-            Association.getClassSchema(), ClassAnchor.getClassSchema());
+            Association.getClassSchema(), ClassAnchor.getClassSchema(), Decoded.getClassSchema());
 
     private Schemas() {
     }

@@ -60,9 +60,17 @@ public final class SampleRecords {
                 .setExemplar(embedding()).setCreatedMicros(100L).build();
     }
 
+    public static Decoded decoded() {
+        return Decoded.newBuilder().setSource("rig-2/neural").setModality(Modality.NEURAL)
+                .setWindowStartMicros(8_000_000L).setHopStartMicros(9_990_000L).setWindowEndMicros(10_000_000L)
+                .setModelVersion("lsm-2026.11-seed7").setNames(List.of("vx", "vy"))
+                .setValues(List.of(0.25f, -1.5f)).setLabel(null)
+                .setFirstEventMicros(40L).setWindowCloseMicros(41L).setEmitMicros(43L).build();
+    }
+
     /** @return every sample, covering every message type and both branches of the anchor union */
     public static List<SpecificRecord> all() {
         return List.of(visionPacket(), audioPacket(), sensorInfo(), embedding(), association(),
-                eventAnchor(), embeddingAnchor());
+                eventAnchor(), embeddingAnchor(), decoded());
     }
 }

@@ -23,6 +23,7 @@ import io.liquidstream.core.stream.Outcome;
 import io.liquidstream.core.stream.PacketReader;
 import io.liquidstream.core.stream.PipelineMetrics;
 import io.liquidstream.core.stream.SensorAnnouncements;
+import io.liquidstream.core.stream.SlidingSpec;
 import io.liquidstream.core.stream.StreamPipeline;
 import io.liquidstream.schemas.ClassAnchor;
 import io.liquidstream.schemas.EventPacket;
@@ -50,7 +51,8 @@ import reactor.core.publisher.Flux;
 /**
  * The streaming service: {@code lsm.events.<modality>} in, embeddings, associations and dead letters
  * out, class anchors from {@code lsm.anchors} applied at run time ({@link AnchorFeed}), sources' sensor
- * announcements from {@code lsm.sensors} checked against the bundle's input specs ({@link SensorFeed}).
+ * announcements from {@code lsm.sensors} checked against the bundle's input specs ({@link SensorFeed}); continuous
+ * read-outs ({@code lsm.decoded.<modality>}) for sliding modalities whose model has a decoder.
  *
  * <p><b>At-least-once</b> (default): an input is acknowledged to the receiver only when every record
  * it contributed to (its window's embedding and association, or its dead letter) has been
@@ -112,6 +114,7 @@ public final class LiquidStreamService implements AutoCloseable {
         if (config.getBoolean(ServiceConfig.TOPICS_CREATE)) {
             List<String> all = new ArrayList<>(inputs);
             models.keySet().forEach(m -> all.add(config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX) + m));
+            decodedModalities(models, config).forEach(m -> all.add(config.getString(ServiceConfig.DECODED_TOPIC_PREFIX) + m));
             all.add(config.getString(ServiceConfig.ASSOCIATIONS_TOPIC));
             all.add(config.getString(ServiceConfig.DLQ_TOPIC));
             all.add(config.getString(ServiceConfig.ANCHORS_TOPIC));
@@ -138,6 +141,7 @@ public final class LiquidStreamService implements AutoCloseable {
                 new PacketReader(sensors, config.getInt(ServiceConfig.PACKET_MAX_EVENTS), announced), clock);
         OutputRecords outputs = new OutputRecords(format, models.keySet(),
                 config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX), config.getString(ServiceConfig.ASSOCIATIONS_TOPIC),
+                config.getString(ServiceConfig.DECODED_TOPIC_PREFIX),
                 config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
 
         Map<String, Object> consumer = new LinkedHashMap<>(client);
@@ -212,6 +216,13 @@ public final class LiquidStreamService implements AutoCloseable {
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID) + kind + UUID.randomUUID());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return consumer;
+    }
+
+    /** The modalities that publish continuous read-outs: windowed as a carried liquid, with a decoder. */
+    static List<String> decodedModalities(Map<String, ModalityRuntime> models, ServiceConfig config) {
+        var sliding = config.pipelineSettings().sliding();
+        return models.values().stream().filter(m -> m.decoder() != null && sliding.containsKey(m.name())
+                && sliding.get(m.name()).liquid() == SlidingSpec.Liquid.CARRIED).map(ModalityRuntime::name).toList();
     }
 
     /**

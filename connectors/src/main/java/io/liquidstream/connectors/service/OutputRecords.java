@@ -10,6 +10,7 @@ import io.liquidstream.core.stream.PipelineMetrics;
 import io.liquidstream.core.stream.RejectReason;
 import io.liquidstream.core.stream.Rejected;
 import io.liquidstream.schemas.Association;
+import io.liquidstream.schemas.Decoded;
 import io.liquidstream.schemas.Embedding;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -23,7 +24,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The records an outcome publishes, each correlated with the {@link Settlement} of the inputs it
- * settles: a window's embedding (on its modality's embedding topic) and association, keyed by source;
+ * settles: a window's embedding (on its modality's embedding topic) and association, keyed by source,
+ * and for a hop of a carried liquid with a regression read-out its {@link Decoded} values (on its
+ * modality's decoded topic);
  * a rejected input's original key and bytes on the DLQ with headers {@code lsm.error.reason},
  * {@code lsm.error.detail}, {@code lsm.source.topic}, {@code lsm.source.partition} and
  * {@code lsm.source.offset}. A dropped input publishes nothing and is settled at once.
@@ -37,8 +40,10 @@ final class OutputRecords {
     static final String OFFSET = "lsm.source.offset";
 
     private final Map<String, Function<Embedding, byte[]>> embeddings = new HashMap<>();
+    private final Map<String, Function<Decoded, byte[]>> decoded = new HashMap<>();
     private final Function<Association, byte[]> associations;
     private final String embeddingsPrefix;
+    private final String decodedPrefix;
     private final String associationsTopic;
     private final String dlqTopic;
     private final PipelineMetrics metrics;
@@ -46,15 +51,18 @@ final class OutputRecords {
 
     /**
      * @param format     how records are written; in the Confluent format every output schema is registered here
-     * @param modalities the modalities whose embeddings are written, each to {@code embeddingsPrefix + modality}
+     * @param modalities the modalities whose embeddings (and decoded read-outs) are written, each to
+     *                   {@code embeddingsPrefix + modality} (and {@code decodedPrefix + modality})
      */
     OutputRecords(WireFormat format, Collection<String> modalities, String embeddingsPrefix, String associationsTopic,
-                  String dlqTopic, PipelineMetrics metrics, LongSupplier clock) {
+                  String decodedPrefix, String dlqTopic, PipelineMetrics metrics, LongSupplier clock) {
         for (String m : modalities) {
             embeddings.put(m, format.writer(Embedding.class, embeddingsPrefix + m));
+            decoded.put(m, format.writer(Decoded.class, decodedPrefix + m));
         }
         this.associations = format.writer(Association.class, associationsTopic);
         this.embeddingsPrefix = embeddingsPrefix;
+        this.decodedPrefix = decodedPrefix;
         this.associationsTopic = associationsTopic;
         this.dlqTopic = dlqTopic;
         this.metrics = metrics;
@@ -63,12 +71,19 @@ final class OutputRecords {
 
     List<SenderRecord<String, byte[], Settlement>> of(Outcome<ReceiverRecord<String, byte[]>> outcome) {
         if (outcome instanceof Associated<ReceiverRecord<String, byte[]>> a) {
-            Settlement s = new Settlement(a.window().acks(), 2, a.window().firstEventWallMicros(), true, metrics, clock);
+            boolean decodes = a.decoded() != null;
+            Settlement s = new Settlement(a.window().acks(), decodes ? 3 : 2, a.window().firstEventWallMicros(), true,
+                    metrics, clock);
             String key = a.window().source();
-            return List.of(
-                    SenderRecord.of(embeddingsPrefix + a.window().modality(), key,
-                            embeddings.get(a.window().modality()).apply(a.embedding()), s),
-                    SenderRecord.of(associationsTopic, key, associations.apply(a.association()), s));
+            SenderRecord<String, byte[], Settlement> embedding = SenderRecord.of(embeddingsPrefix + a.window().modality(),
+                    key, embeddings.get(a.window().modality()).apply(a.embedding()), s);
+            SenderRecord<String, byte[], Settlement> association = SenderRecord.of(associationsTopic, key,
+                    associations.apply(a.association()), s);
+            if (!decodes) {
+                return List.of(embedding, association);
+            }
+            return List.of(embedding, association, SenderRecord.of(decodedPrefix + a.window().modality(), key,
+                    decoded.get(a.window().modality()).apply(a.decoded()), s));
         }
         if (outcome instanceof Rejected<ReceiverRecord<String, byte[]>> r) {
             metrics.deadLetter(r.reason());

@@ -32,6 +32,7 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String EVENTS_TOPIC_PREFIX = "topic.events.prefix";
     public static final String EMBEDDINGS_TOPIC_PREFIX = "topic.embeddings.prefix";
     public static final String ASSOCIATIONS_TOPIC = "topic.associations";
+    public static final String DECODED_TOPIC_PREFIX = "topic.decoded.prefix";
     public static final String ANCHORS_TOPIC = "topic.anchors";
     public static final String DLQ_TOPIC = "topic.dlq";
     public static final String SENSORS_TOPIC = "topic.sensors";
@@ -51,6 +52,8 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String SLIDING_BIN_US = "sliding.bin.us";
     public static final String SLIDING_WINDOW_BINS = "sliding.window.bins";
     public static final String SLIDING_HOP_BINS = "sliding.hop.bins";
+    public static final String SLIDING_LIQUID = "sliding.liquid";
+    public static final String SLIDING_WARMUP_BINS = "sliding.warmup.bins";
     public static final String TOP_K = "association.top.k";
     public static final String GROUP_DELIMITER = "association.group.delimiter";
     public static final String RECENT_PER_GROUP = "association.recent.per.group";
@@ -87,6 +90,10 @@ public final class ServiceConfig extends AbstractConfig {
                     "Embedding topics are this prefix plus the modality name.")
             .define(ASSOCIATIONS_TOPIC, Type.STRING, "lsm.associations", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Topic of association results.")
+            .define(DECODED_TOPIC_PREFIX, Type.STRING, "lsm.decoded.", Importance.MEDIUM,
+                    "Topics of the continuous read-outs (Decoded: e.g. pen velocity, one per hop per source) are this "
+                            + "prefix plus the modality name; written for sliding modalities whose bundle model has a "
+                            + "decoder.")
             .define(ANCHORS_TOPIC, Type.STRING, "lsm.anchors", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Compacted topic of run-time class anchors (key: anchor id; a null value removes the anchor).")
             .define(SENSORS_TOPIC, Type.STRING, "lsm.sensors", Importance.MEDIUM,
@@ -128,6 +135,14 @@ public final class ServiceConfig extends AbstractConfig {
             .define(SLIDING_BIN_US, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW, "Sliding window bin, in us.")
             .define(SLIDING_WINDOW_BINS, Type.INT, 200, Range.atLeast(1), Importance.LOW, "Bins per sliding window.")
             .define(SLIDING_HOP_BINS, Type.INT, 10, Range.atLeast(1), Importance.LOW, "Bins between sliding windows.")
+            .define(SLIDING_LIQUID, Type.STRING, "carried", ValidString.in("carried", "restarted"), Importance.MEDIUM,
+                    "carried: each source's reservoir state runs on from bin to bin (one reservoir step per bin) and "
+                            + "every hop is read out from it; restarted: every window is run through the reservoir "
+                            + "from rest at every hop.")
+            .define(SLIDING_WARMUP_BINS, Type.INT, 200, Range.atLeast(0), Importance.MEDIUM,
+                    "Carried liquid: bins a source's liquid steps from rest (its first packet here, or after a "
+                            + "rebalance or an idle timeout) before its read-outs are emitted; its packets are "
+                            + "settled meanwhile.")
             .define(TOP_K, Type.INT, 5, Range.between(1, 1000), Importance.LOW, "Matches reported per association.")
             .define(GROUP_DELIMITER, Type.STRING, "/", Importance.LOW,
                     "A source id up to its last delimiter is its source group; recent windows pair within a group.")
@@ -176,7 +191,11 @@ public final class ServiceConfig extends AbstractConfig {
     public PipelineSettings pipelineSettings() {
         Map<String, SlidingSpec> sliding = new HashMap<>();
         for (String m : getList(SLIDING_MODALITIES)) {
-            sliding.put(m, new SlidingSpec(getLong(SLIDING_BIN_US), getInt(SLIDING_WINDOW_BINS), getInt(SLIDING_HOP_BINS)));
+            sliding.put(m, getString(SLIDING_LIQUID).equals("carried")
+                    ? SlidingSpec.carried(getLong(SLIDING_BIN_US), getInt(SLIDING_WINDOW_BINS), getInt(SLIDING_HOP_BINS),
+                            getInt(SLIDING_WARMUP_BINS))
+                    : SlidingSpec.restarted(getLong(SLIDING_BIN_US), getInt(SLIDING_WINDOW_BINS),
+                            getInt(SLIDING_HOP_BINS)));
         }
         return new PipelineSettings(getInt(RAILS), getInt(RAIL_QUEUE), getInt(REORDER_PACKETS),
                 getInt(SAMPLE_MAX_EVENTS), getInt(BATCH_SIZE), Duration.ofMillis(getLong(BATCH_WAIT_MS)), sliding,

@@ -2,8 +2,11 @@ package io.liquidstream.schemas.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liquidstream.schemas.Decoded;
 import io.liquidstream.schemas.EventPacket;
+import io.liquidstream.schemas.Modality;
 import io.liquidstream.schemas.SampleRecords;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,24 @@ class RoundTripTest {
         byte[] bytes = codecs.encode().apply(record);
 
         assertThat(codecs.decode().decode(record.getClass(), bytes)).isEqualTo(record);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.liquidstream.schemas.codec.Codecs#both")
+    void givenADecodedHop_itsNamedValuesBoundsAndTimingSurviveTheRoundTrip(Codecs codecs) {
+        Decoded hop = SampleRecords.decoded();
+
+        Decoded back = (Decoded) codecs.decode().decode(Decoded.class, codecs.encode().apply(hop));
+
+        assertThat(back.getNames()).containsExactly("vx", "vy");
+        assertThat(back.getValues()).containsExactly(0.25f, -1.5f);
+        assertThat(List.of(back.getWindowStartMicros(), back.getHopStartMicros(), back.getWindowEndMicros()))
+                .containsExactly(8_000_000L, 9_990_000L, 10_000_000L);
+        assertThat(List.of(back.getFirstEventMicros(), back.getWindowCloseMicros(), back.getEmitMicros()))
+                .containsExactly(40L, 41L, 43L);
+        assertThat(back.getModality()).isEqualTo(Modality.NEURAL);
+        assertThat(back.getLabel()).isNull();
+        assertThat(back).isEqualTo(hop);
     }
 
     @Test

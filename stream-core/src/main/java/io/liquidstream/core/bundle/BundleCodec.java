@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.readout.AffineMap;
+import io.liquidstream.core.readout.LinearReadout;
 import io.liquidstream.core.reservoir.ReservoirSpec;
 import io.liquidstream.core.reservoir.RramDeviceModel;
 import io.liquidstream.core.reservoir.WeightStats;
@@ -240,6 +242,18 @@ final class BundleCodec {
             String name = dir + "projection/layer" + i / 2 + (i % 2 == 0 ? ".weights" : ".bias") + ".npy";
             refs.add(arrayRef(name, new NpyArray(DenseStack.shape(p.layerDims(), i), p.weights().get(i)), arrays));
         }
+        if (m.decoder() != null) {
+            // Absent without a decoder, so bundles written before decoders existed keep their versions.
+            LinearReadout d = m.decoder();
+            ObjectNode dec = node.putObject("decoder");
+            ArrayNode names = dec.putArray("names");
+            d.names().forEach(names::add);
+            dec.put("bins", d.bins()).put("segments", d.segments()).put("binMicros", d.binMicros());
+            dec.set("weights", arrayRef(dir + "decoder/weights.npy",
+                    NpyArray.matrix(d.inputs(), d.outputs(), d.map().weights()), arrays));
+            dec.set("bias", arrayRef(dir + "decoder/bias.npy", new NpyArray(new int[] {d.outputs()}, d.map().bias()),
+                    arrays));
+        }
         return node;
     }
 
@@ -303,9 +317,35 @@ final class BundleCodec {
         if (node.has("readoutSegments")) {
             segments = intValue(node, path, "readoutSegments");
         }
+        LinearReadout decoder = node.has("decoder") ? decodeDecoder(object(node, path, "decoder"), path + ".decoder",
+                reservoir.neurons(), entries) : null;
         try {
             return new ModalityModel(name, input, reservoir, weights,
-                    new DenseStack(dims, text(proj, pp, "activation"), layerWeights), segments);
+                    new DenseStack(dims, text(proj, pp, "activation"), layerWeights), segments, decoder);
+        } catch (IllegalArgumentException e) {
+            throw manifestError(path + ": " + e.getMessage());
+        }
+    }
+
+    private static LinearReadout decodeDecoder(JsonNode node, String path, int neurons, Entries entries)
+            throws BundleFormatException {
+        JsonNode namesNode = array(node, path, "names");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < namesNode.size(); i++) {
+            if (!namesNode.get(i).isTextual()) {
+                throw manifestError(path + ".names[" + i + "]: expected a string, found " + namesNode.get(i));
+            }
+            names.add(namesNode.get(i).textValue());
+        }
+        int bins = intValue(node, path, "bins");
+        int segments = intValue(node, path, "segments");
+        long binMicros = integer(node, path, "binMicros");
+        long inputs = (long) neurons * segments;
+        float[] w = loadArray(object(node, path, "weights"), path + ".weights", new long[] {inputs, names.size()},
+                entries).data();
+        float[] b = loadArray(object(node, path, "bias"), path + ".bias", new long[] {names.size()}, entries).data();
+        try {
+            return new LinearReadout(names, bins, segments, binMicros, new AffineMap((int) inputs, names.size(), w, b));
         } catch (IllegalArgumentException e) {
             throw manifestError(path + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.liquidstream.core.bundle;
 
 import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.readout.LinearReadout;
 import io.liquidstream.core.reservoir.ReservoirSpec;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -11,16 +12,23 @@ import java.util.regex.Pattern;
  * rates are read from (1: whole-window rates, the seed's read-out; see {@code LifReservoir#encodeSegments}).
  *
  * @param name modality name, used in entry paths: letters, digits, {@code .}, {@code _} or {@code -}
+ * @param decoder the regression read-out of the continuously running liquid (e.g. pen velocity), or null
  */
 public record ModalityModel(String name, InputSpec input, ReservoirSpec reservoir, WeightSourceSpec weights,
-                            DenseStack projection, int readoutSegments) {
+                            DenseStack projection, int readoutSegments, LinearReadout decoder) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     /** A modality read out by whole-window firing rates, the seed's read-out. */
     public ModalityModel(String name, InputSpec input, ReservoirSpec reservoir, WeightSourceSpec weights,
             DenseStack projection) {
-        this(name, input, reservoir, weights, projection, 1);
+        this(name, input, reservoir, weights, projection, 1, null);
+    }
+
+    /** A modality without a regression read-out. */
+    public ModalityModel(String name, InputSpec input, ReservoirSpec reservoir, WeightSourceSpec weights,
+            DenseStack projection, int readoutSegments) {
+        this(name, input, reservoir, weights, projection, readoutSegments, null);
     }
 
     public ModalityModel {
@@ -46,6 +54,10 @@ public record ModalityModel(String name, InputSpec input, ReservoirSpec reservoi
                     + projection.layerDims()[0] + " must equal the reservoir's " + reservoir.neurons() + " neurons x "
                     + readoutSegments + " read-out segment(s)");
         }
+        if (decoder != null && decoder.neurons() != reservoir.neurons()) {
+            throw new IllegalArgumentException("modality '" + name + "': the decoder reads " + decoder.neurons()
+                    + " neurons but the reservoir has " + reservoir.neurons());
+        }
         if (weights instanceof WeightSourceSpec.Stored stored
                 && (stored.input().length != (long) reservoir.inputs() * reservoir.neurons()
                 || stored.recurrent().length != (long) reservoir.neurons() * reservoir.neurons())) {
@@ -54,6 +66,11 @@ public record ModalityModel(String name, InputSpec input, ReservoirSpec reservoi
                     + reservoir.neurons() + " weights, found " + stored.input().length + " and "
                     + stored.recurrent().length);
         }
+    }
+
+    /** This modality with a regression read-out (null for none). */
+    public ModalityModel withDecoder(LinearReadout newDecoder) {
+        return new ModalityModel(name, input, reservoir, weights, projection, readoutSegments, newDecoder);
     }
 
     /** Length of this modality's embedding. */

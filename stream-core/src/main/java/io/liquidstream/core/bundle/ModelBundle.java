@@ -129,6 +129,18 @@ public final class ModelBundle {
         return new ModelBundle(modalities, temperature, anchors, metadata, calibration);
     }
 
+    /**
+     * This bundle with {@code decoder} as the regression read-out of modality {@code name} (null removes it).
+     *
+     * @throws IllegalArgumentException if the bundle has no such modality or the decoder does not fit it
+     */
+    public ModelBundle withDecoder(String name, io.liquidstream.core.readout.LinearReadout decoder) {
+        modality(name);
+        List<ModalityModel> changed = modalities.stream().map(m -> m.name().equals(name) ? m.withDecoder(decoder) : m)
+                .toList();
+        return new ModelBundle(changed, temperature, anchors, metadata, openSet);
+    }
+
     /** Lower-case hex SHA-256 of the content, as defined in {@code docs/model-bundle.md}. */
     public String version() {
         String v = version;

@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  *   s_t = [v_t > Vth]
  * </pre>
  * with state at rest before every window, and the firing rate {@code (1/T) Σ_t s_t} per neuron as the
- * feature. Arithmetic is float32, like the seed's PyTorch.
+ * feature. Arithmetic is float32, like the seed's PyTorch. A continuous stream instead carries a
+ * {@link ReservoirState} from bin to bin ({@link #state()}, {@link #advance}); the kernel is the same.
  *
  * <p>The kernel is event-driven: per bin it adds the input-matrix row of each active input (ascending)
  * and then the recurrent row of each neuron that spiked in the previous bin (ascending), so the cost
@@ -101,16 +102,12 @@ public final class LifReservoir {
      *     {@code out} does not have one slot per neuron
      */
     public void encode(SpikeWindow window, float[] out) {
-        if (window.inputs() != spec.inputs()) {
-            throw new IllegalArgumentException("window has " + window.inputs() + " inputs but the reservoir expects "
-                    + spec.inputs() + " (" + window + ")");
-        }
+        requireInputs(window);
         if (out.length != neurons) {
             throw new IllegalArgumentException("output must have one slot per neuron (" + neurons + "), found "
                     + out.length);
         }
-        int[] counts = readFactors == null ? spikeCounts(window, 1, null)
-                : noisySpikeCounts(window, nextReadStream(), 1, null);
+        int[] counts = spikeCounts(window, 1, null);
         float bins = window.bins();
         for (int j = 0; j < neurons; j++) {
             out[j] = counts[j] / bins;
@@ -126,15 +123,11 @@ public final class LifReservoir {
      * @throws IllegalArgumentException if {@code segments} is not in {@code [1, window.bins()]}
      */
     public float[] encodeSegments(SpikeWindow window, int segments) {
-        if (window.inputs() != spec.inputs()) {
-            throw new IllegalArgumentException("window has " + window.inputs() + " inputs but the reservoir expects "
-                    + spec.inputs() + " (" + window + ")");
-        }
+        requireInputs(window);
         if (segments < 1 || segments > window.bins()) {
             throw new IllegalArgumentException("segments must be in [1, " + window.bins() + "], found " + segments);
         }
-        int[] counts = readFactors == null ? spikeCounts(window, segments, null)
-                : noisySpikeCounts(window, nextReadStream(), segments, null);
+        int[] counts = spikeCounts(window, segments, null);
         float[] out = new float[counts.length];
         int bins = window.bins();
         for (int seg = 0; seg < segments; seg++) {
@@ -159,25 +152,70 @@ public final class LifReservoir {
      * @throws IllegalArgumentException if the window's input count differs from the spec's
      */
     public SpikeRaster raster(SpikeWindow window) {
+        requireInputs(window);
+        SpikeRaster.Builder spikes = new SpikeRaster.Builder(window.bins(), neurons);
+        spikeCounts(window, 1, spikes);
+        return spikes.build();
+    }
+
+    /**
+     * A fresh state at rest, for a continuous stream: {@link #advance} then steps it bin by bin. With read
+     * noise, the state draws its noise from its own stream, entered as {@link #encode} enters one per call.
+     */
+    public ReservoirState state() {
+        return new ReservoirState(this, readFactors == null ? null : nextReadStream());
+    }
+
+    /**
+     * Steps {@code state} through every bin of {@code bins}, in order: the same kernel, in the same
+     * summation order, as {@link #encode}, which runs a window from rest. So advancing a state from rest
+     * through a stream's bins, one call per hop or one per bin, leaves it bit for bit where one call over
+     * all of them would (for weights with read noise, as another draw of the noise would).
+     *
+     * @param sink receives each bin's spikes (null for none)
+     * @throws IllegalArgumentException if the state belongs to another reservoir, or the window's input
+     *     count differs from the spec's
+     */
+    public void advance(ReservoirState state, SpikeWindow bins, SpikeSink sink) {
+        if (state.owner != this) {
+            throw new IllegalArgumentException("state " + state + " belongs to " + state.owner + ", not to " + this);
+        }
+        requireInputs(bins);
+        run(state, bins, null, 1, sink);
+    }
+
+    private void requireInputs(SpikeWindow window) {
         if (window.inputs() != spec.inputs()) {
             throw new IllegalArgumentException("window has " + window.inputs() + " inputs but the reservoir expects "
                     + spec.inputs() + " (" + window + ")");
         }
-        SpikeRaster.Builder spikes = new SpikeRaster.Builder(window.bins(), neurons);
-        if (readFactors == null) {
-            spikeCounts(window, 1, spikes);
-        } else {
-            noisySpikeCounts(window, nextReadStream(), 1, spikes);
-        }
-        return spikes.build();
     }
 
-    private int[] spikeCounts(SpikeWindow window, int segments, SpikeRaster.Builder raster) {
+    /** Spike counts per segment and neuron of a window run from rest. */
+    private int[] spikeCounts(SpikeWindow window, int segments, SpikeSink sink) {
+        int[] counts = new int[neurons * segments];
+        run(state(), window, counts, segments, sink);
+        return counts;
+    }
+
+    /**
+     * The kernel: steps the state through the window's bins, counting spikes per segment into
+     * {@code counts} (null: no counts) and handing each bin's spikes to {@code sink} (null: none).
+     */
+    private void run(ReservoirState state, SpikeWindow window, int[] counts, int segments, SpikeSink sink) {
+        if (state.readOffsets == null) {
+            runExact(state, window, counts, segments, sink);
+        } else {
+            runNoisy(state, window, counts, segments, sink);
+        }
+        state.bins += window.bins();
+    }
+
+    private void runExact(ReservoirState state, SpikeWindow window, int[] counts, int segments, SpikeSink sink) {
         int n = neurons;
-        float[] v = new float[n];
-        int[] counts = new int[n * segments];
-        int[] spiked = new int[n];
-        int spikedCount = 0;
+        float[] v = state.v;
+        int[] spiked = state.spiked;
+        int spikedCount = state.spikedCount;
         for (int b = 0, bins = window.bins(); b < bins; b++) {
             // Spiking neurons were zeroed when they fired, which is the (1 - s) reset.
             for (int j = 0; j < n; j++) {
@@ -190,11 +228,11 @@ public final class LifReservoir {
                 addRow(v, recurrent[spiked[s]], n);
             }
             spikedCount = fire(v, counts, segmentOffset(b, bins, segments), spiked);
-            if (raster != null) {
-                raster.add(b, spiked, spikedCount);
+            if (sink != null) {
+                sink.bin(b, spiked, spikedCount);
             }
         }
-        return counts;
+        state.spikedCount = spikedCount;
     }
 
     /**
@@ -205,14 +243,13 @@ public final class LifReservoir {
         return segments == 1 ? 0 : (int) (((long) (b + 1) * segments - 1) / bins) * neurons;
     }
 
-    private int[] noisySpikeCounts(SpikeWindow window, SplittableRandom offsets, int segments,
-            SpikeRaster.Builder raster) {
+    private void runNoisy(ReservoirState state, SpikeWindow window, int[] counts, int segments, SpikeSink sink) {
         int n = neurons;
-        float[] v = new float[n];
-        int[] counts = new int[n * segments];
-        int[] spiked = new int[n];
+        float[] v = state.v;
+        int[] spiked = state.spiked;
+        int spikedCount = state.spikedCount;
+        SplittableRandom offsets = state.readOffsets;
         float[] factors = new float[n];
-        int spikedCount = 0;
         for (int b = 0, bins = window.bins(); b < bins; b++) {
             for (int j = 0; j < n; j++) {
                 v[j] = decay * v[j];
@@ -226,11 +263,11 @@ public final class LifReservoir {
                 addNoisyRow(v, recurrent[spiked[s]], factors, n);
             }
             spikedCount = fire(v, counts, segmentOffset(b, bins, segments), spiked);
-            if (raster != null) {
-                raster.add(b, spiked, spikedCount);
+            if (sink != null) {
+                sink.bin(b, spiked, spikedCount);
             }
         }
-        return counts;
+        state.spikedCount = spikedCount;
     }
 
     /** Thresholds the membrane, resets and counts the neurons that fire, lists them ascending. */
@@ -239,7 +276,9 @@ public final class LifReservoir {
         for (int j = 0, n = neurons; j < n; j++) {
             if (v[j] > threshold) {
                 spiked[spikedCount++] = j;
-                counts[countOffset + j]++;
+                if (counts != null) {
+                    counts[countOffset + j]++;
+                }
                 v[j] = 0f;
             }
         }

@@ -54,7 +54,7 @@ public final class SpikeRaster {
     }
 
     /** Collects spikes bin by bin, in the order the kernel finds them. */
-    static final class Builder {
+    static final class Builder implements SpikeSink {
         private final int bins;
         private final int neurons;
         private int[] bin = new int[64];
@@ -66,7 +66,8 @@ public final class SpikeRaster {
             this.neurons = neurons;
         }
 
-        void add(int b, int[] spiked, int count) {
+        @Override
+        public void bin(int b, int[] spiked, int count) {
             if (size + count > bin.length) {
                 int capacity = Math.max(bin.length * 2, size + count);
                 bin = Arrays.copyOf(bin, capacity);

@@ -6,6 +6,7 @@ import io.liquidstream.core.association.Filter;
 import io.liquidstream.core.association.Match;
 import io.liquidstream.core.bundle.OpenSetCalibration;
 import io.liquidstream.schemas.Association;
+import io.liquidstream.schemas.Decoded;
 import io.liquidstream.schemas.Embedding;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,8 @@ import java.util.function.LongSupplier;
  * trained classes). The predicted class is the best-ranked prototype's; without prototypes, the best
  * labelled paired window's. Reported scores stay raw cosines; the matches are listed in ranking order,
  * so the first match is the one that decided. The result becomes an {@link Associated} carrying the Avro
- * {@link Embedding} and {@link Association} to publish; other outcomes pass through.
+ * {@link Embedding} and {@link Association} to publish, and the {@link Decoded} values of a hop that has a
+ * continuous read-out; other outcomes pass through.
  *
  * <p>Runs on one thread at a time (it is a plain map over the merged stream).
  */
@@ -104,7 +106,23 @@ public final class AssociationStage<A> {
                 .setFirstEventMicros(w.firstEventWallMicros()).setWindowCloseMicros(w.closeWallMicros())
                 .setEmitMicros(now).build();
         metrics.associated(w.modality(), w.label() != null && w.label().equals(predicted));
-        return new Associated<>(w, embedding, association);
+        return new Associated<>(w, embedding, association, decoded(w, e.decoding(), now));
+    }
+
+    private Decoded decoded(Window<A> w, Decoding d, long now) {
+        if (d == null) {
+            return null;
+        }
+        List<Float> values = new ArrayList<>(d.values().length);
+        for (float v : d.values()) {
+            values.add(v);
+        }
+        return Decoded.newBuilder().setSource(w.source()).setModality(Modalities.of(w.modality()))
+                .setWindowStartMicros(w.startMicros()).setHopStartMicros(d.hopStartMicros())
+                .setWindowEndMicros(w.endMicros()).setModelVersion(modelVersion)
+                .setNames(d.names()).setValues(values).setLabel(w.label())
+                .setFirstEventMicros(w.firstEventWallMicros()).setWindowCloseMicros(w.closeWallMicros())
+                .setEmitMicros(now).build();
     }
 
     private static Integer predict(List<Ranked> prototypes, List<Match> paired) {

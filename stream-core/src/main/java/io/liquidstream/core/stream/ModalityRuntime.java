@@ -8,21 +8,42 @@ import io.liquidstream.core.event.Events;
 import io.liquidstream.core.projection.Activation;
 import io.liquidstream.core.projection.FrozenHead;
 import io.liquidstream.core.projection.ProjectionHead;
+import io.liquidstream.core.readout.LinearReadout;
 import io.liquidstream.core.reservoir.LifReservoir;
 import java.util.Locale;
 
 /**
  * One modality's model ready to run: its input spec, fixed reservoir and projection head (a
- * plain-Java {@link FrozenHead}, so serving never loads ND4J), built once from the bundle.
- * Thread-safe (the reservoir and head are).
+ * plain-Java {@link FrozenHead}, so serving never loads ND4J), built once from the bundle, and the
+ * regression read-out of a continuously running liquid when the bundle has one.
+ * Thread-safe (the reservoir, head and read-out are).
+ *
+ * @param decoder the regression read-out of a carried liquid ({@link ContinuousLiquid}), or null
  */
 public record ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, FrozenHead head,
-        int readoutSegments) {
+        int readoutSegments, LinearReadout decoder) {
+
+    public ModalityRuntime {
+        if (decoder != null && decoder.neurons() != reservoir.neurons()) {
+            throw new IllegalArgumentException("the " + name + " decoder reads " + decoder.neurons()
+                    + " neurons but the reservoir has " + reservoir.neurons());
+        }
+    }
+
+    /** A modality without a regression read-out. */
+    public ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, FrozenHead head, int readoutSegments) {
+        this(name, input, reservoir, head, readoutSegments, null);
+    }
 
     /** Serves a trained head through a {@link FrozenHead} copy of its current weights. */
     public ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, ProjectionHead head,
             int readoutSegments) {
-        this(name, input, reservoir, FrozenHead.of(head), readoutSegments);
+        this(name, input, reservoir, FrozenHead.of(head), readoutSegments, null);
+    }
+
+    /** This modality with a regression read-out (null for none). */
+    public ModalityRuntime withDecoder(LinearReadout newDecoder) {
+        return new ModalityRuntime(name, input, reservoir, head, readoutSegments, newDecoder);
     }
 
     /** A modality read out by whole-window firing rates. */
@@ -36,7 +57,8 @@ public record ModalityRuntime(String name, InputSpec input, LifReservoir reservo
         FrozenHead head = FrozenHead.fromWeights(stack.layerDims(),
                 Activation.valueOf(stack.activation().toUpperCase(Locale.ROOT)), stack.weights(), true);
         return new ModalityRuntime(model.name(), model.input(),
-                new LifReservoir(model.reservoir(), model.weights().toWeightSource()), head, model.readoutSegments());
+                new LifReservoir(model.reservoir(), model.weights().toWeightSource()), head, model.readoutSegments(),
+                model.decoder());
     }
 
     /** The reservoir read-out of one window: the projection head's input. */

@@ -53,7 +53,7 @@ public final class ProjectionStage<A> implements Function<Flux<Outcome<A>>, Flux
                     out = new ArrayList<>(batch);
                 }
                 String modality = e.window().modality();
-                out.set(i, new Embedded<>(e.window(), models.get(modality).embed(e.features())));
+                out.set(i, new Embedded<>(e.window(), models.get(modality).embed(e.features()), e.decoding()));
                 metrics.embedded(modality);
             }
         }

@@ -76,6 +76,11 @@ public final class StreamPipeline<A> implements Disposable {
                           LongSupplier clockMicros, Predicate<A> revoked) {
         this.revoked = revoked;
         this.models = Map.copyOf(models);
+        settings.sliding().forEach((name, sliding) -> {
+            if (models.containsKey(name) && sliding.liquid() == SlidingSpec.Liquid.CARRIED) {
+                ContinuousLiquid.requireCompatible(models.get(name), sliding);
+            }
+        });
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clockMicros;

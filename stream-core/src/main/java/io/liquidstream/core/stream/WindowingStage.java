@@ -66,6 +66,8 @@ public final class WindowingStage<A> {
             SlidingSpec sliding = settings.sliding().get(m.name());
             byModality.put(m.name(), sliding == null
                     ? new SampleWindows<>(m.name(), m.input(), settings.maxSampleEvents(), clockMicros, metrics)
+                    : sliding.liquid() == SlidingSpec.Liquid.CARRIED
+                    ? new ContinuousLiquid<>(m.name(), m, sliding, clockMicros, metrics)
                     : new ContinuousWindows<>(m.name(), m.input(), sliding, clockMicros, metrics));
         }
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.readout.AffineMap;
+import io.liquidstream.core.readout.LinearReadout;
 import io.liquidstream.core.reservoir.IdealGaussianWeights;
 import io.liquidstream.core.reservoir.ReservoirPreset;
 import io.liquidstream.core.reservoir.ReservoirSpec;
@@ -115,6 +117,33 @@ class ModelBundleTest {
             String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
                     StandardCharsets.UTF_8);
             assertThat(manifest).doesNotContain("readoutSegments");
+        }
+    }
+
+    @Test
+    void givenADecoder_itRoundTripsAsArraysAndChangesTheVersionWhileBundlesWithoutOneKeepTheirs() throws IOException {
+        ModelBundle plain = sample();
+        ModalityModel vision = plain.modalities().get(0);
+        LinearReadout decoder = new LinearReadout(List.of("vx", "vy"), 10, 2, 10_000,
+                new AffineMap(2 * vision.reservoir().neurons(), 2, gaussian(4 * vision.reservoir().neurons()),
+                        new float[] {0.5f, -0.25f}));
+        ModelBundle bundle = new ModelBundle(List.of(vision.withDecoder(decoder), plain.modalities().get(1)),
+                plain.temperature(), plain.anchors(), plain.metadata());
+        Path file = dir.resolve("decoder.zip");
+
+        bundle.write(file);
+        ModelBundle read = ModelBundle.read(file);
+
+        assertThat(read.modalities().get(0).decoder()).isEqualTo(decoder);
+        assertThat(read.modalities().get(1).decoder()).isNull();
+        assertThat(read.version()).isEqualTo(bundle.version()).isNotEqualTo(plain.version());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertThat(zip.getEntry("arrays/vision/decoder/weights.npy")).isNotNull();
+        }
+        try (ZipFile zip = new ZipFile(written().toFile())) {
+            String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(manifest).doesNotContain("decoder");
         }
     }
 

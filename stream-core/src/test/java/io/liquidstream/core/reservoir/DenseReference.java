@@ -43,6 +43,45 @@ final class DenseReference {
         return counts;
     }
 
+    /**
+     * The membrane after the last bin (0 where the neuron spiked in it: the kernel stores the reset at
+     * once, the equations apply it in the next bin) and whether each neuron spiked in the last bin.
+     */
+    record Final(float[] membrane, boolean[] spiked) {
+    }
+
+    static Final finalState(ReservoirSpec spec, ReservoirWeights w, boolean[][] x) {
+        int n = spec.neurons();
+        float decay = (float) spec.decay();
+        float threshold = (float) spec.threshold();
+        float[] v = new float[n];
+        float[] s = new float[n];
+        for (boolean[] xt : x) {
+            float[] vNext = new float[n];
+            float[] sNext = new float[n];
+            for (int j = 0; j < n; j++) {
+                float acc = decay * v[j] * (1f - s[j]);
+                for (int i = 0; i < spec.inputs(); i++) {
+                    acc += w.input(i, j) * (xt[i] ? 1f : 0f);
+                }
+                for (int i = 0; i < n; i++) {
+                    acc += w.recurrent(i, j) * s[i];
+                }
+                vNext[j] = acc;
+                sNext[j] = acc > threshold ? 1f : 0f;
+            }
+            v = vNext;
+            s = sNext;
+        }
+        float[] membrane = new float[n];
+        boolean[] spiked = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            spiked[j] = s[j] == 1f;
+            membrane[j] = spiked[j] ? 0f : v[j];
+        }
+        return new Final(membrane, spiked);
+    }
+
     /** Firing rate per neuron, computed as the kernel does: count / bins in float. */
     static float[] rates(ReservoirSpec spec, ReservoirWeights w, boolean[][] x) {
         int[] counts = spikeCounts(spec, w, x);

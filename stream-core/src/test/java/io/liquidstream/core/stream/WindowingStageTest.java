@@ -102,7 +102,7 @@ class WindowingStageTest {
     @Test
     void givenSlidingWindows_eachPacketsAckRidesOnTheLastWindowHoldingItsEvents() {
         PipelineSettings settings = PipelineSettings.defaults()
-                .withSliding(Map.of("vision", new SlidingSpec(1000, 4, 2)));
+                .withSliding(Map.of("vision", SlidingSpec.restarted(1000, 4, 2)));
         List<Outcome<String>> out = feed(stage(settings), List.of(
                 TestModels.vision("cam", 0, null, false, 0, 100),
                 TestModels.vision("cam", 1, null, false, 1000, 100),
@@ -197,7 +197,7 @@ class WindowingStageTest {
     void givenSlidingWindowsOfASourceGoneIdle_itsRemainingWindowsAreEmittedAndEveryPendingPacketSettled() {
         AtomicLong now = new AtomicLong();
         WindowingStage<String> stage = idleAfterOneSecond(PipelineSettings.defaults()
-                .withSliding(Map.of("vision", new SlidingSpec(1000, 4, 2))), now);
+                .withSliding(Map.of("vision", SlidingSpec.restarted(1000, 4, 2))), now);
         List<Outcome<String>> before = feed(stage, List.of(
                 TestModels.vision("cam", 0, null, false, 0, 100),
                 TestModels.vision("cam", 1, null, false, 1000, 100),
