@@ -19,23 +19,22 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream eval decode}: continuous decoding of held-out trials, the liquid beside the BMI baselines. */
-@Command(name = "decode", header = "Continuous decoding (pen velocity) on held-out trials: the liquid's read-out "
-        + "beside the Wiener and Kalman filters.", mixinStandardHelpOptions = true,
-        description = {
-            "Reads the neural recordings and the pen velocity per 10 ms bin that `dataset strokes` writes",
-            "(DIR/train.h5 + train-velocity.h5, test.h5 + test-velocity.h5). Fits, on the training trials:",
-            "the liquid's regression read-out (a carried NEURAL_BMI reservoir, 2048 neurons, stepped bin by",
-            "bin from rest at each trial's start, its rates over the latest bins -> ridge regression, as the",
-            "service decodes), the Wiener filter (ridge regression from each electrode's binned counts over",
-            "the latest lags) and the Kalman filter (velocity state, linear observation of the counts, least",
-            "squares). Every setting and ridge penalty is chosen on a fifth of the training trials; the chosen",
-            "fit is refitted on all of them and scored once on the test trials: R2 and correlation per axis",
-            "over every bin of every test trial. See docs/continuous-decoding.md."
-        })
+@Command(name = "decode", header = "Pen velocity decoded: liquid vs Wiener and Kalman filters.",
+        mixinStandardHelpOptions = true,
+        description = "Reads the neural recordings and the pen velocity per 10 ms bin that `dataset strokes` writes "
+                + "(DIR/train.h5 + train-velocity.h5, test.h5 + test-velocity.h5). Fits, on the training trials: "
+                + "the liquid's regression read-out (a carried NEURAL_BMI reservoir, 2048 neurons, stepped bin by "
+                + "bin from rest at each trial's start, its rates over the latest bins -> ridge regression, as the "
+                + "service decodes), the Wiener filter (ridge regression from each electrode's binned counts over "
+                + "the latest lags) and the Kalman filter (velocity state, linear observation of the counts, least "
+                + "squares). Every setting and ridge penalty is chosen on a fifth of the training trials; the chosen "
+                + "fit is refitted on all of them and scored once on the test trials: R2 and correlation per axis "
+                + "over every bin of every test trial. See docs/continuous-decoding.md for more.")
 final class DecodeEvalCommand implements Callable<Integer> {
 
     @Option(names = "--neural", required = true, paramLabel = "DIR",
@@ -50,21 +49,21 @@ final class DecodeEvalCommand implements Callable<Integer> {
             description = "Test trials per class (the first of each). Default: ${DEFAULT-VALUE}.")
     int testPerClass;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Reservoir seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
     long seed;
 
-    @Option(names = "--device", defaultValue = "ideal",
-            description = "Reservoir weights: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    DeviceKind device;
+    @Mixin
+    DeviceOption weights;
 
-    @Option(names = "--neural-channels", defaultValue = "192", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--neural-channels", defaultValue = "192",
+            description = "Electrodes of the recordings. Default: ${DEFAULT-VALUE}.")
     int channels;
 
     @Option(names = "--no-kalman", description = "Skip the Kalman filter.")
     boolean noKalman;
 
-    @Option(names = "--json", description = "One JSON line instead of the table.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Spec
     CommandSpec spec;
@@ -81,7 +80,7 @@ final class DecodeEvalCommand implements Callable<Integer> {
         InputSpec input = channels == 192 ? InputSpec.neuralBmi() : new InputSpec("neural-" + channels,
                 EventTransform.identity(), new FixedBinning(201), SensorGeometry.channels(channels));
         LifReservoir reservoir = new LifReservoir(ReservoirPreset.NEURAL_BMI.spec(seed).withInputs(channels),
-                device.weights());
+                weights.device.weights());
         ContinuousDecoding.Settings settings = ContinuousDecoding.Settings.defaults();
         if (noKalman) {
             settings = new ContinuousDecoding.Settings(settings.liquidBins(), settings.liquidSegments(),
@@ -94,7 +93,7 @@ final class DecodeEvalCommand implements Callable<Integer> {
                     err.flush();
                 });
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? Json.line(json(report)) : table(report));
+        out.println(output.json() ? Json.line(json(report)) : table(report));
         out.flush();
         return 0;
     }
