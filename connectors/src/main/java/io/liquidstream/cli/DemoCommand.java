@@ -1,5 +1,7 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.demo.DemoReport;
+import io.liquidstream.connectors.demo.StreamingDemo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,11 +117,11 @@ final class DemoCommand implements Callable<Integer> {
                     + DurationConverter.format(duration) + ", " + sources + ", " + rate + ", " + trainPerClass + ", " + anchorTrials + " and "
                     + testPerClass);
         }
-        StreamingDemo.Settings settings = new StreamingDemo.Settings(duration, sources, rate, model, trainPerClass,
-                testPerClass, anchorTrials, epochs != null ? epochs : 60, ReadoutSegments.parse(segments), seed,
-                reservoir.device, metricsPort,
-                output.json(), !noOpenSet, noView ? null : uiPort);
-        DemoReport report = new StreamingDemo(settings, out).run();
+        StreamingDemo.Settings settings = new StreamingDemo.Settings(duration, sources, rate, model, testPerClass,
+                anchorTrials, seed, metricsPort, output.json(), noView ? null : uiPort);
+        DemoTraining builtIn = new DemoTraining(trainPerClass, epochs != null ? epochs : 60, ReadoutSegments.parse(segments),
+                seed, reservoir.device, !noOpenSet, output.json());
+        DemoReport report = new StreamingDemo(settings, builtIn, out).run();
         if (output.json()) {
             out.println(Json.line(report.json()));
         } else {

@@ -1,26 +1,23 @@
 package io.liquidstream.connectors.bench;
 
+import io.liquidstream.connectors.replay.AnswerReader;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.schemas.Association;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the association topic on its own thread and matches every association to the sample it
- * answers, by sample id: counts answers, notes when the first and last came, and records the
+ * answers, by sample id ({@link AnswerReader}): counts answers, notes when the first and last came, and records the
  * latency per answer end to end, from the moment the sample's first packet was handed to the
  * producer to the moment its association is read back here; and its three legs, by the wall-clock
  * stamps the service puts on every association: ingress (first packet sent → received by the
@@ -47,10 +44,7 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
 
     private static final long MAX_MICROS = Duration.ofMinutes(10).toNanos() / 1000;
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final AvroSingleObjectCodec<Association> codec = AvroSingleObjectCodec.of(Association.class);
-    /** Per awaited sample: {nanoTime, wall-clock µs} when its first packet was handed to the producer. */
-    private final Map<String, long[]> sent = new ConcurrentHashMap<>();
+    private final AnswerReader reader;
     private final long originNanos = System.nanoTime();
     private Histogram endToEnd = new Histogram(MAX_MICROS, 3);
     private Histogram ingress = new Histogram(MAX_MICROS, 3);
@@ -61,7 +55,6 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
     private long firstAnswerNanos;
     private long lastAnswerNanos;
     private long unexpected;
-    private volatile boolean running = true;
 
     /** @param client connection properties; the watch reads {@code topic} from its end */
     public AssociationWatch(Map<String, Object> client, String topic) {
@@ -70,18 +63,20 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
+        this.reader = new AnswerReader(consumer, Integer.MAX_VALUE, AnswerReader.BY_SAMPLE_ID, this::answer);
     }
 
     /** The sample's first packet is being handed to the producer now. */
     public void sending(String sampleId) {
-        sent.put(sampleId, new long[] {System.nanoTime(), LiquidStreamService.wallMicros()});
+        reader.sent(null, sampleId);
     }
 
     /** Samples sent and not answered yet. */
     public int awaiting() {
-        return sent.size();
+        return reader.awaiting();
     }
 
     /** Samples answered since the last reset. */
@@ -120,22 +115,12 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    answer(codec.decode(r.value()), System.nanoTime(), LiquidStreamService.wallMicros());
-                }
-            }
-        } catch (WakeupException e) {
-            // close() woke the poll
-        } finally {
-            consumer.close();
-        }
+        reader.run();
     }
 
-    private synchronized void answer(Association a, long nowNanos, long nowMicros) {
-        long[] sentAt = a.getSampleId() == null ? null : sent.remove(a.getSampleId());
-        if (sentAt == null) {
+    private synchronized void answer(Association a, AnswerReader.Sent sent, long nowNanos) {
+        long nowMicros = LiquidStreamService.wallMicros();
+        if (sent == null) {
             unexpected++;
             return;
         }
@@ -147,8 +132,8 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
         }
         answerNanos[(int) answered++] = nowNanos;
         lastAnswerNanos = nowNanos;
-        record(endToEnd, (nowNanos - sentAt[0]) / 1000);
-        record(ingress, a.getFirstEventMicros() - sentAt[1]);
+        record(endToEnd, (nowNanos - sent.nanos()) / 1000);
+        record(ingress, a.getFirstEventMicros() - sent.wallMicros());
         record(service, a.getEmitMicros() - a.getFirstEventMicros());
         record(egress, nowMicros - a.getEmitMicros());
     }
@@ -157,14 +142,12 @@ public final class AssociationWatch implements Runnable, AutoCloseable {
         histogram.recordValue(Math.min(MAX_MICROS, Math.max(0, micros)));
     }
 
-
     private double seconds(long nanos) {
         return nanos == 0 ? Double.NaN : (nanos - originNanos) / 1e9;
     }
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
+        reader.close();
     }
 }

@@ -1,6 +1,8 @@
 package io.liquidstream.connectors.bench;
 
 import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
+import io.liquidstream.connectors.replay.Pacer;
+import io.liquidstream.connectors.replay.ReplaySpeed;
 import io.liquidstream.connectors.service.LiquidStreamService;
 import io.liquidstream.connectors.service.ServiceConfig;
 import io.liquidstream.connectors.view.LiveView;
@@ -22,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -311,19 +312,18 @@ public final class PipelineBenchmark {
     /** Sends samples at {@code eventsPerSecond} for {@code duration}, catching up when behind; returns how many. */
     private long sendSteadily(KafkaProducer<String, byte[]> producer, String topic, SyntheticSamples samples,
             AssociationWatch watch, double eventsPerSecond, Duration duration, ProcessGauges gauges,
-            LiquidStreamService service, AtomicReference<Exception> sendFailure) {
-        long interval = Math.max(1, Math.round(s.eventsPerSample() * 1e9 / eventsPerSecond));
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        long nextGauge = start;
+            LiquidStreamService service, AtomicReference<Exception> sendFailure) throws InterruptedException {
+        // The schedule's clock counts events, running at eventsPerSecond / 1e6 events per µs: sample k is due
+        // once k samples' events are.
+        Pacer pacer = new Pacer(new ReplaySpeed(eventsPerSecond / 1e6));
+        pacer.start(0);
+        long nanosPerSample = Math.max(1, Math.round(s.eventsPerSample() * 1e9 / eventsPerSecond));
+        long samplesDue = (duration.toNanos() + nanosPerSample - 1) / nanosPerSample;
+        long nextGauge = System.nanoTime();
         long sent = 0;
-        for (long due = start; due < end; due += interval) {
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+        for (; sent < samplesDue; sent++) {
+            pacer.await(sent * s.eventsPerSample());
             send(producer, topic, samples.next(), watch, sendFailure);
-            sent++;
             if (System.nanoTime() >= nextGauge) {
                 nextGauge += GAUGE_NANOS;
                 gauges.sample();

@@ -1,8 +1,9 @@
 package io.liquidstream.connectors.bench;
 
+import io.liquidstream.connectors.replay.PacketCutter;
+import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.schemas.EventPacket;
-import io.liquidstream.schemas.EventPackets;
 import io.liquidstream.schemas.Modality;
 import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * Labelled samples of random in-range events for a benchmark, already encoded as the packets a
- * source would send: {@code eventsPerSample} events at a steady rate over {@code sampleMicros} of
+ * source would send ({@link PacketCutter}): {@code eventsPerSample} events at a steady rate over {@code sampleMicros} of
  * source time, each placed uniformly in its own equal slice (an N-MNIST saccade is ~4,000 events over
  * 300 ms), cut into packets of {@code packetEvents}, the last one marked end of sample. Sources take
  * turns; each keeps its own sequence numbers and clock, and its packets follow one another in time.
@@ -25,16 +26,14 @@ public final class SyntheticSamples {
 
     private static final AvroSingleObjectCodec<EventPacket> CODEC = AvroSingleObjectCodec.of(EventPacket.class);
 
-    private final Modality modality;
     private final SensorGeometry sensor;
     private final String sourcePrefix;
     private final int eventsPerSample;
     private final int packetEvents;
     private final int sampleMicros;
     private final SplittableRandom random;
-    private final long[] nextSeq;
+    private final PacketCutter[] cutters;
     private final long[] clock;
-    private final int[] times;
     private long samples;
 
     /**
@@ -50,16 +49,17 @@ public final class SyntheticSamples {
             throw new IllegalArgumentException("expected sources, events per sample, packet events and sample length "
                     + "all >= 1, found " + sources + ", " + eventsPerSample + ", " + packetEvents + ", " + sampleMicros);
         }
-        this.modality = modality;
         this.sensor = sensor;
         this.sourcePrefix = sourcePrefix;
         this.eventsPerSample = eventsPerSample;
         this.packetEvents = packetEvents;
         this.sampleMicros = sampleMicros;
         this.random = new SplittableRandom(seed);
-        this.nextSeq = new long[sources];
+        this.cutters = new PacketCutter[sources];
+        for (int k = 0; k < sources; k++) {
+            cutters[k] = new PacketCutter(sourceId(k), modality, sensor, packetEvents, Long.MAX_VALUE);
+        }
         this.clock = new long[sources];
-        this.times = new int[eventsPerSample];
     }
 
     /** Events in every sample. */
@@ -84,42 +84,30 @@ public final class SyntheticSamples {
 
     /** The next sample, from the next source in turn. */
     public Sample next() {
-        int s = (int) (samples % nextSeq.length);
+        int s = (int) (samples % cutters.length);
         String source = sourceId(s);
         String id = "s" + samples;
         int label = (int) (samples % 10);
         samples++;
         // One event uniformly within each of n equal slices of the sample: ordered without a sort, at a steady rate.
-        for (int i = 0; i < times.length; i++) {
-            long from = (long) i * sampleMicros / times.length;
-            long to = (long) (i + 1) * sampleMicros / times.length;
-            times[i] = (int) (from + (to > from ? random.nextLong(to - from) : 0));
+        long[] t = new long[eventsPerSample];
+        int[] x = new int[eventsPerSample];
+        int[] y = new int[eventsPerSample];
+        byte[] p = new byte[eventsPerSample];
+        for (int i = 0; i < eventsPerSample; i++) {
+            long from = (long) i * sampleMicros / eventsPerSample;
+            long to = (long) (i + 1) * sampleMicros / eventsPerSample;
+            t[i] = from + (to > from ? random.nextLong(to - from) : 0);
+            // one random long per event, 21 bits per coordinate: the sources must not cost the
+            // machine more than the pipeline they feed
+            long bits = random.nextLong();
+            x[i] = scaled(bits, sensor.width());
+            y[i] = scaled(bits >>> 21, sensor.height());
+            p[i] = (byte) scaled(bits >>> 42, sensor.polarities());
         }
-        long t0 = clock[s];
-        clock[s] += sampleMicros;
         List<byte[]> packets = new ArrayList<>(packetsPerSample());
-        for (int start = 0; start < times.length; start += packetEvents) {
-            int n = Math.min(packetEvents, times.length - start);
-            int base = times[start];
-            int[] dt = new int[n];
-            int[] x = new int[n];
-            int[] y = new int[n];
-            int[] p = new int[n];
-            for (int i = 0; i < n; i++) {
-                dt[i] = times[start + i] - base;
-                // one random long per event, 21 bits per coordinate: the sources must not cost the
-                // machine more than the pipeline they feed
-                long bits = random.nextLong();
-                x[i] = scaled(bits, sensor.width());
-                y[i] = scaled(bits >>> 21, sensor.height());
-                p[i] = scaled(bits >>> 42, sensor.polarities());
-            }
-            EventPacket packet = EventPackets.fromColumns(source, modality, nextSeq[s]++, t0 + base, dt, x, y, p);
-            packet.setSampleId(id);
-            packet.setLabel(label);
-            packet.setEndOfSample(start + n == times.length);
-            packets.add(CODEC.encode(packet));
-        }
+        cutters[s].sample(id, label, Events.of(sensor, t, x, y, p), clock[s], packet -> packets.add(CODEC.encode(packet)));
+        clock[s] += sampleMicros;
         return new Sample(source, id, packets, eventsPerSample);
     }
 

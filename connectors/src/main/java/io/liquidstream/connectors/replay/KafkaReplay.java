@@ -118,8 +118,7 @@ public final class KafkaReplay {
                     return;
                 }
                 int n = EventPackets.size(packet);
-                long first = packet.getT0Micros();
-                pacer.await(first, n == 0 ? first : first + packet.getDt().get(n - 1));
+                pacer.await(packet.getT0Micros(), PacketCutter.lastMicros(packet));
                 byte[] bytes = codec.apply(packet);
                 sink.next(SenderRecord.of(target.topic(), packet.getSource().toString(), bytes,
                         new Sent(n, bytes.length, packet.getEndOfSample())));

@@ -1,38 +1,64 @@
 package io.liquidstream.connectors.replay;
 
 /**
- * Holds a replay back to its {@link ReplaySpeed}: a packet may leave only once its last event has
- * "happened", i.e. when the wall-clock time since the first packet, times the speed factor, reaches
- * the event time elapsed since the first packet's first event.
+ * Holds a source back to its {@link ReplaySpeed}: source time {@code t} (µs) is due when the wall-clock
+ * time since the origin, times the speed factor, reaches {@code t} minus the origin's source time. A packet
+ * may leave once its last event is due. The origin is pinned by {@link #start} or, failing that, by the
+ * first packet's first event. At {@link ReplaySpeed#MAX} everything is due at once. Not thread-safe.
  */
-final class Pacer {
+public final class Pacer {
 
     private final ReplaySpeed speed;
-    private long originEventMicros;
+    private long originMicros;
     private long originNanos;
     private boolean started;
 
-    Pacer(ReplaySpeed speed) {
+    public Pacer(ReplaySpeed speed) {
         this.speed = speed;
     }
 
+    /** Pins the origin: source time {@code originMicros} is now. */
+    public void start(long originMicros) {
+        this.started = true;
+        this.originMicros = originMicros;
+        this.originNanos = System.nanoTime();
+    }
+
+    /** Whether {@link #start} (or a first packet) pinned the origin. */
+    public boolean started() {
+        return started;
+    }
+
     /**
-     * Sleeps until a packet spanning event times {@code [firstMicros, lastMicros]} is due; the first
-     * call fixes the origin and returns at once.
+     * Wall-clock nanoseconds until source time {@code micros} is due; zero or less when it is. Pins the
+     * origin at {@code micros} when none was.
      */
-    void await(long firstMicros, long lastMicros) throws InterruptedException {
-        if (!speed.paced()) {
-            return;
-        }
+    public long nanosUntil(long micros) {
         if (!started) {
-            started = true;
-            originEventMicros = firstMicros;
-            originNanos = System.nanoTime();
+            start(micros);
         }
-        long dueNanos = originNanos + (long) ((lastMicros - originEventMicros) * 1000.0 / speed.factor());
-        long wait = dueNanos - System.nanoTime();
+        if (!speed.paced()) {
+            return 0;
+        }
+        return originNanos + (long) ((micros - originMicros) * 1000.0 / speed.factor()) - System.nanoTime();
+    }
+
+    /** Sleeps until source time {@code micros} is due. */
+    public void await(long micros) throws InterruptedException {
+        long wait = nanosUntil(micros);
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
+    }
+
+    /**
+     * Sleeps until a packet spanning source times {@code [firstMicros, lastMicros]} is due; the first packet
+     * pins the origin at its first event when {@link #start} was not called.
+     */
+    public void await(long firstMicros, long lastMicros) throws InterruptedException {
+        if (!started) {
+            start(firstMicros);
+        }
+        await(lastMicros);
     }
 }

@@ -98,6 +98,12 @@ public final class PacketCutter {
         out.accept(packet(id, label, true, shiftMicros));
     }
 
+    /** The time of a packet's last event in µs, or its {@code t0Micros} when it has none. */
+    public static long lastMicros(EventPacket packet) {
+        int n = EventPackets.size(packet);
+        return packet.getT0Micros() + (n == 0 ? 0 : packet.getDt().get(n - 1));
+    }
+
     /** The {@code seq} the next packet will carry, i.e. how many packets were emitted. */
     public long nextSeq() {
         return seq;

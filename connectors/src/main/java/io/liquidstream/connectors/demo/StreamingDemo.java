@@ -1,4 +1,4 @@
-package io.liquidstream.cli;
+package io.liquidstream.connectors.demo;
 
 import io.liquidstream.connectors.anchors.AnchorRecords;
 import io.liquidstream.connectors.anchors.AnchorTopic;
@@ -8,12 +8,9 @@ import io.liquidstream.connectors.service.MetricsServer;
 import io.liquidstream.connectors.service.ServiceConfig;
 import io.liquidstream.connectors.view.LiveView;
 import io.liquidstream.connectors.view.ViewSettings;
-import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.ModelBundle;
-import io.liquidstream.core.evaluation.CrossModalTraining;
 import io.liquidstream.core.event.LabeledSample;
-import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.core.stream.PipelineMetrics;
 import io.liquidstream.schemas.ClassAnchor;
@@ -26,11 +23,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -57,12 +52,30 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * real time; zero-shot class anchors published to {@code lsm.anchors} a third of the way in; a live
  * view of throughput, latency and accuracy read back from {@code lsm.associations}; and a summary.
  */
-final class StreamingDemo {
+public final class StreamingDemo {
 
-    /** What the command line chose. {@code model} is null for the built-in model. */
-    record Settings(Duration duration, int groups, double speed, Path model, int trainPerClass, int testPerClass,
-            int anchorTrials, int epochs, ReadoutSegments segments, long seed, DeviceKind device, int metricsPort,
-            boolean json, boolean openSet, Integer uiPort) {
+    /**
+     * What the command line chose. {@code model} is null for the built-in model; {@code uiPort} null for no
+     * live view; {@code json}: print nothing but the summary.
+     */
+    public record Settings(Duration duration, int groups, double speed, Path model, int testPerClass, int anchorTrials,
+            long seed, int metricsPort, boolean json, Integer uiPort) {
+    }
+
+    /**
+     * The built-in data the demo streams and, without a bundle, serves: made by the caller, which owns the
+     * training (and its progress display).
+     */
+    public interface BuiltIn {
+        /** Handwriting test trials, {@code perClass} of each digit, in both modalities (same trials, same order). */
+        Trials testTrials(int perClass);
+
+        /** A model with neural and vision heads trained on the digits {@code classes} of the training split. */
+        ModelBundle model(Set<Integer> classes);
+    }
+
+    /** The same trials seen by the motor-cortex array and by the event camera. */
+    public record Trials(List<LabeledSample> neural, List<LabeledSample> vision) {
     }
 
     static final Set<Integer> ALL_CLASSES = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
@@ -71,16 +84,19 @@ final class StreamingDemo {
     private static final Duration DRAIN = Duration.ofSeconds(15);
 
     private final Settings s;
+    private final BuiltIn builtIn;
     private final PrintWriter out;
 
-    StreamingDemo(Settings settings, PrintWriter out) {
+    public StreamingDemo(Settings settings, BuiltIn builtIn, PrintWriter out) {
         this.s = settings;
+        this.builtIn = builtIn;
         this.out = out;
     }
 
-    DemoReport run() throws IOException, InterruptedException {
+    /** Runs the demo for its duration; the figures of the run. */
+    public DemoReport run() throws IOException, InterruptedException {
         long modelStart = System.nanoTime();
-        ModelBundle bundle = s.model() != null ? ModelBundle.read(s.model()) : builtInModel();
+        ModelBundle bundle = s.model() != null ? ModelBundle.read(s.model()) : builtIn.model(BUILT_IN_TRAIN_CLASSES);
         requireModalities(bundle);
         double modelSeconds = (System.nanoTime() - modelStart) / 1e9;
         // The classes the heads were trained on: the bundle's calibration says, else its anchors do.
@@ -89,10 +105,7 @@ final class StreamingDemo {
         Set<Integer> zeroShot = new TreeSet<>(ALL_CLASSES);
         zeroShot.removeAll(trained);
 
-        BuiltInStrokes test;
-        try (Progress p = progress("simulating test trials", 10L * s.testPerClass())) {
-            test = BuiltInStrokes.generate(s.testPerClass(), StrokeDataset.TEST, 1, p);
-        }
+        Trials test = builtIn.testTrials(s.testPerClass());
         List<SimulatedSources.Trial> streamed = new ArrayList<>();
         Map<Integer, List<Integer>> anchorTrials = new HashMap<>();
         for (int i = 0; i < test.vision().size(); i++) {
@@ -218,25 +231,6 @@ final class StreamingDemo {
         return view;
     }
 
-    private ModelBundle builtInModel() {
-        BuiltInStrokes train;
-        try (Progress p = progress("simulating training trials", 10L * s.trainPerClass())) {
-            train = BuiltInStrokes.generate(s.trainPerClass(), StrokeDataset.TRAIN, 1, p);
-        }
-        List<LabeledSample> neural = train.neural().stream().filter(x -> BUILT_IN_TRAIN_CLASSES.contains(x.label())).toList();
-        List<LabeledSample> vision = train.vision().stream().filter(x -> BUILT_IN_TRAIN_CLASSES.contains(x.label())).toList();
-        PairedData data = PairedData.neuralVision(Path.of("built-in-strokes"), neural, List.of(), vision, List.of());
-        ContrastiveTrainer.Config config = new ContrastiveTrainer.Config(s.epochs(), 128, 1e-3, 0.01, 0.1, true,
-                ContrastiveTrainer.LossKind.SUPCON, s.seed());
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("pair", "built-in strokes: neural (192 electrodes) + vision (emulated event camera)");
-        meta.put("created", Instant.now().toString());
-        return new BundleTraining(s.seed(), s.device(), 20, Runtime.getRuntime().availableProcessors(), s.segments(),
-                s.openSet()).train(data, new TreeSet<>(BUILT_IN_TRAIN_CLASSES), CrossModalTraining.HeadShape.of(64), config, meta,
-                        this::progress)
-                .bundle();
-    }
-
     /**
      * The anchors a user would register for the new classes: each held-out trial of a zero-shot class, in
      * both modalities, as raw events for the service to embed (as {@code liquidstream anchors add} does).
@@ -244,7 +238,7 @@ final class StreamingDemo {
      * the prototypes of both modalities: a query's own modality gives few-shot recognition, the other
      * modality cross-modal zero-shot.
      */
-    private static List<ClassAnchor> zeroShotAnchors(BuiltInStrokes test, Set<Integer> zeroShot,
+    private static List<ClassAnchor> zeroShotAnchors(Trials test, Set<Integer> zeroShot,
             Map<Integer, List<Integer>> held) {
         long now = LiquidStreamService.wallMicros();
         List<ClassAnchor> anchors = new ArrayList<>();
@@ -331,10 +325,6 @@ final class StreamingDemo {
         if (service.failure() != null) {
             throw new IllegalStateException("the service stopped: " + service.failure(), service.failure());
         }
-    }
-
-    private Progress progress(String label, Long total) {
-        return s.json() ? Progress.quiet() : new Progress(label, total);
     }
 
     private void progressLine(String text) {

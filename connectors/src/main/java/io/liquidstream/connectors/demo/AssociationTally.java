@@ -1,24 +1,21 @@
-package io.liquidstream.cli;
+package io.liquidstream.connectors.demo;
 
+import io.liquidstream.connectors.replay.AnswerReader;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.Match;
-import io.liquidstream.schemas.codec.AvroSingleObjectCodec;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Reads the service's association results and scores them against the labels the simulated sources
  * put on their samples: accuracy of the queries of the trained classes, and of the zero-shot classes
  * before and after their anchors went live, over the whole run and over the most recent queries; and
  * the end-to-end latency from a sample's last event handed to the producer to its association read
- * back, beside the service's own window-close-to-emit time. Runs its consumer on one thread until
- * {@link #stop()}; the other methods may be called from any thread.
+ * back ({@link AnswerReader}), beside the service's own window-close-to-emit time. Runs its consumer on
+ * one thread until {@link #stop()}; the other methods may be called from any thread.
  */
 final class AssociationTally implements Runnable {
 
@@ -62,11 +59,9 @@ final class AssociationTally implements Runnable {
         }
     }
 
-    private final Consumer<String, byte[]> consumer;
+    private final AnswerReader reader;
     private final Set<Integer> trainedClasses;
     private final Set<Integer> zeroShotClasses;
-    private final Map<String, Long> pending;
-    private final AvroSingleObjectCodec<Association> codec = AvroSingleObjectCodec.of(Association.class);
     private final Score trained = new Score(200);
     private final Score zeroShot = new Score(100);
     private final Score zeroShotBefore = new Score(100);
@@ -81,25 +76,18 @@ final class AssociationTally implements Runnable {
     private long associations;
     private long unlabelled;
     private long anchorsLiveMicros = Long.MAX_VALUE;
-    private volatile boolean running = true;
 
     /** @param consumer subscribed to the associations topic (read_committed), used only by {@link #run()} */
     AssociationTally(Consumer<String, byte[]> consumer, Set<Integer> trainedClasses, Set<Integer> zeroShotClasses) {
-        this.consumer = consumer;
         this.trainedClasses = Set.copyOf(trainedClasses);
         this.zeroShotClasses = Set.copyOf(zeroShotClasses);
-        // Samples sent and not yet answered; bounded, as a sample the service dead-letters is never answered.
-        this.pending = new LinkedHashMap<>(256, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-                return size() > 10_000;
-            }
-        };
+        // Bounded, as a sample the service dead-letters is never answered.
+        this.reader = new AnswerReader(consumer, 10_000, AnswerReader.BY_SOURCE_AND_SAMPLE, this::add);
     }
 
     /** A sample's last packet was handed to the producer now. */
-    synchronized void sent(String source, String sampleId) {
-        pending.put(source + ' ' + sampleId, System.nanoTime());
+    void sent(String source, String sampleId) {
+        reader.sent(source, sampleId);
     }
 
     /** From this wall-clock time (µs since the epoch) on, windows closing see the zero-shot anchors. */
@@ -108,35 +96,23 @@ final class AssociationTally implements Runnable {
     }
 
     /** Samples sent whose association has not been read yet. */
-    synchronized int awaiting() {
-        return pending.size();
+    int awaiting() {
+        return reader.awaiting();
     }
 
     @Override
     public void run() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    add(codec.decode(r.value()), System.nanoTime());
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() woke the poll
-        } finally {
-            consumer.close();
-        }
+        reader.run();
     }
 
     void stop() {
-        running = false;
-        consumer.wakeup();
+        reader.close();
     }
 
-    private synchronized void add(Association a, long nowNanos) {
+    private synchronized void add(Association a, AnswerReader.Sent sent, long nowNanos) {
         associations++;
-        Long sentNanos = pending.remove(a.getSource() + " " + a.getSampleId());
-        if (sentNanos != null) {
-            endToEnd.record((nowNanos - sentNanos) / 1e6);
+        if (sent != null) {
+            endToEnd.record((nowNanos - sent.nanos()) / 1e6);
         }
         processing.record((a.getEmitMicros() - a.getWindowCloseMicros()) / 1e3);
         // Both views of a demo trial carry the same sample id: a paired recent window is right when it is the same trial.

@@ -1,4 +1,4 @@
-package io.liquidstream.cli;
+package io.liquidstream.connectors.demo;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package io.liquidstream.cli;
+package io.liquidstream.connectors.demo;
 
 import io.liquidstream.core.stream.PipelineMetrics;
 import java.io.PrintWriter;
@@ -15,12 +15,13 @@ import java.util.Set;
  * (both Kafka hops, windowing, reservoir, projection and association), {@code processing} the service's
  * own time from window close to the association emitted.
  */
-record DemoReport(StreamingDemo.Settings settings, String modelVersion, double modelSeconds, double streamedSeconds,
+public record DemoReport(StreamingDemo.Settings settings, String modelVersion, double modelSeconds, double streamedSeconds,
         long eventsSent, long samplesSent, double eventsIn, double windows, double deadLetters, Set<Integer> trainedClasses,
         Set<Integer> zeroShotClasses, double anchorsLiveSeconds, int unanswered, AssociationTally.Snapshot tally,
         String viewUrl) {
 
-    Map<String, Object> json() {
+    /** The figures as one JSON object's fields, NaN as null. */
+    public Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("windows", (long) windows);
         m.put("viewUrl", viewUrl);
@@ -64,7 +65,8 @@ record DemoReport(StreamingDemo.Settings settings, String modelVersion, double m
         return m;
     }
 
-    void table(PrintWriter out) {
+    /** The closing table. */
+    public void table(PrintWriter out) {
         int all = trainedClasses.size() + zeroShotClasses.size();
         out.println();
         out.printf("LiquidStream demo: %.0f s of live neural + event-camera handwriting through Kafka%n", streamedSeconds);
@@ -183,6 +185,7 @@ record DemoReport(StreamingDemo.Settings settings, String modelVersion, double m
 
     /** Rounded, or null when not measured (NaN), so the JSON stays valid. */
     private static Double round(double v, int decimals) {
-        return Double.isNaN(v) ? null : Json.round(v, decimals);
+        double f = Math.pow(10, decimals);
+        return Double.isNaN(v) ? null : Math.round(v * f) / f;
     }
 }

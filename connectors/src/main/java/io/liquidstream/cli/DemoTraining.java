@@ -1,0 +1,55 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.connectors.demo.StreamingDemo;
+import io.liquidstream.connectors.synth.strokes.StrokeDataset;
+import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.evaluation.CrossModalTraining;
+import io.liquidstream.core.event.LabeledSample;
+import io.liquidstream.core.projection.ContrastiveTrainer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The streaming demo's built-in data and model: handwriting trials simulated as {@link BuiltInStrokes}
+ * and heads trained by {@link BundleTraining}, with progress bars on standard error unless {@code quiet}.
+ */
+record DemoTraining(int trainPerClass, int epochs, ReadoutSegments segments, long seed, DeviceKind device,
+        boolean openSet, boolean quiet) implements StreamingDemo.BuiltIn {
+
+    @Override
+    public StreamingDemo.Trials testTrials(int perClass) {
+        BuiltInStrokes test;
+        try (Progress p = progress("simulating test trials", 10L * perClass)) {
+            test = BuiltInStrokes.generate(perClass, StrokeDataset.TEST, 1, p);
+        }
+        return new StreamingDemo.Trials(test.neural(), test.vision());
+    }
+
+    @Override
+    public ModelBundle model(Set<Integer> classes) {
+        BuiltInStrokes train;
+        try (Progress p = progress("simulating training trials", 10L * trainPerClass)) {
+            train = BuiltInStrokes.generate(trainPerClass, StrokeDataset.TRAIN, 1, p);
+        }
+        List<LabeledSample> neural = train.neural().stream().filter(x -> classes.contains(x.label())).toList();
+        List<LabeledSample> vision = train.vision().stream().filter(x -> classes.contains(x.label())).toList();
+        PairedData data = PairedData.neuralVision(Path.of("built-in-strokes"), neural, List.of(), vision, List.of());
+        ContrastiveTrainer.Config config = new ContrastiveTrainer.Config(epochs, 128, 1e-3, 0.01, 0.1, true,
+                ContrastiveTrainer.LossKind.SUPCON, seed);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("pair", "built-in strokes: neural (192 electrodes) + vision (emulated event camera)");
+        meta.put("created", Instant.now().toString());
+        return new BundleTraining(seed, device, 20, Runtime.getRuntime().availableProcessors(), segments, openSet)
+                .train(data, new TreeSet<>(classes), CrossModalTraining.HeadShape.of(64), config, meta, this::progress)
+                .bundle();
+    }
+
+    private Progress progress(String label, Long total) {
+        return quiet ? Progress.quiet() : new Progress(label, total);
+    }
+}
