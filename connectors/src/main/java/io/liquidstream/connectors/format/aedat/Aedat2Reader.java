@@ -1,8 +1,8 @@
 package io.liquidstream.connectors.format.aedat;
 
-import io.liquidstream.connectors.format.EventFileReader;
+import io.liquidstream.connectors.format.ByteSource;
+import io.liquidstream.connectors.format.ChunkedEventReader;
 import io.liquidstream.connectors.format.EventFormatException;
-import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * else from a {@code # created <date>} / {@code # Creation date: <date>} line. Event times stay relative
  * to the device clock, as recorded.
  */
-public final class Aedat2Reader implements EventFileReader {
+public final class Aedat2Reader extends ChunkedEventReader {
 
     static final String VERSION_LINE = "#!AER-DAT2.0";
     static final int RECORD_BYTES = 8;
@@ -47,18 +47,17 @@ public final class Aedat2Reader implements EventFileReader {
     private final Aedat2Layout layout;
     private final SensorGeometry geometry;
     private final Long startMicros;
-    private final EventChunker chunks;
     private long wraps;
     private long lastStamp = -1;
 
     private Aedat2Reader(Path file, ByteSource source, Aedat2Layout layout, SensorGeometry geometry,
             Long startMicros) {
+        super("aedat2", file, geometry, source);
         this.file = file;
         this.source = source;
         this.layout = layout;
         this.geometry = geometry;
         this.startMicros = startMicros;
-        this.chunks = new EventChunker(file, geometry, this::fill);
     }
 
     /** Opens a recording, taking the address layout and sensor size from its {@code # AEChip:} line. */
@@ -148,16 +147,6 @@ public final class Aedat2Reader implements EventFileReader {
     }
 
     @Override
-    public String format() {
-        return "aedat2";
-    }
-
-    @Override
-    public SensorGeometry geometry() {
-        return geometry;
-    }
-
-    @Override
     public Optional<Long> startEpochMicros() {
         return Optional.ofNullable(startMicros);
     }
@@ -168,18 +157,14 @@ public final class Aedat2Reader implements EventFileReader {
     }
 
     @Override
-    public Events next(int maxEvents) throws IOException {
-        return chunks.next(maxEvents);
-    }
-
-    private boolean fill(EventChunker out) throws IOException {
+    protected boolean fill() throws IOException {
         int width = geometry.width();
-        while (!out.isFull()) {
+        while (!chunk.isFull()) {
             if (!source.request(RECORD_BYTES)) {
                 if (source.buffered() == 0) {
                     return false;
                 }
-                throw out.damage(source.offset(), "file ends " + source.buffered() + " bytes into an 8-byte"
+                throw chunk.damage(source.offset(), "file ends " + source.buffered() + " bytes into an 8-byte"
                         + " (address, timestamp) record; expected whole records up to " + source.size());
             }
             long at = source.offset();
@@ -187,7 +172,7 @@ public final class Aedat2Reader implements EventFileReader {
             int address = records.getInt();
             int stamp = records.getInt();
             if (layout.isPolarityEvent(address)) {
-                out.add(unwrap(stamp), layout.x(address, width), layout.y(address), layout.polarity(address), at);
+                chunk.add(unwrap(stamp), layout.x(address, width), layout.y(address), layout.polarity(address), at);
             }
         }
         return true;
@@ -200,11 +185,6 @@ public final class Aedat2Reader implements EventFileReader {
         }
         lastStamp = unsigned;
         return (wraps << 32) + unsigned;
-    }
-
-    @Override
-    public void close() throws IOException {
-        source.close();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.liquidstream.connectors.format.aedat;
 
-import io.liquidstream.connectors.format.EventFileReader;
+import io.liquidstream.connectors.format.ByteSource;
+import io.liquidstream.connectors.format.ChunkedEventReader;
 import io.liquidstream.connectors.format.EventFormatException;
-import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * 17–31) and a 31-bit timestamp, extended to 64 bits by the packet's overflow counter. Invalid events and
  * all other packets are skipped. Coordinates are as recorded, (0, 0) at the upper left.
  */
-public final class Aedat31Reader implements EventFileReader {
+public final class Aedat31Reader extends ChunkedEventReader {
 
     static final String VERSION_LINE = "#!AER-DAT3.1";
     static final String END_LINE = "#!END-HEADER";
@@ -39,10 +39,8 @@ public final class Aedat31Reader implements EventFileReader {
             "^#Start-Time:\\s*(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}) \\(TZ([+-]\\d{4})\\)");
 
     private final ByteSource source;
-    private final SensorGeometry geometry;
     private final int sourceId;
     private final Long startMicros;
-    private final EventChunker chunks;
 
     private int eventsLeft;
     private int eventSize;
@@ -51,11 +49,10 @@ public final class Aedat31Reader implements EventFileReader {
     private long packetOffset;
 
     private Aedat31Reader(Path file, ByteSource source, SensorGeometry geometry, int sourceId, Long startMicros) {
+        super("aedat31", file, geometry, source);
         this.source = source;
-        this.geometry = geometry;
         this.sourceId = sourceId;
         this.startMicros = startMicros;
-        this.chunks = new EventChunker(file, geometry, this::fill);
     }
 
     /** Opens a recording, taking the sensor size from the device named by its first {@code #Source} line. */
@@ -128,36 +125,22 @@ public final class Aedat31Reader implements EventFileReader {
     }
 
     @Override
-    public String format() {
-        return "aedat31";
-    }
-
-    @Override
-    public SensorGeometry geometry() {
-        return geometry;
-    }
-
-    @Override
     public Optional<Long> startEpochMicros() {
         return Optional.ofNullable(startMicros);
     }
 
     @Override
-    public Events next(int maxEvents) throws IOException {
-        return chunks.next(maxEvents);
-    }
-
-    private boolean fill(EventChunker out) throws IOException {
-        while (!out.isFull()) {
+    protected boolean fill() throws IOException {
+        while (!chunk.isFull()) {
             if (eventsLeft == 0) {
-                if (!nextPolarityPacket(out)) {
+                if (!nextPolarityPacket()) {
                     return false;
                 }
                 continue;
             }
             long at = source.offset();
             if (!source.request(eventSize)) {
-                throw out.damage(at, "file ends " + source.buffered() + " bytes into a " + eventSize
+                throw chunk.damage(at, "file ends " + source.buffered() + " bytes into a " + eventSize
                         + "-byte polarity event of the packet at byte " + packetOffset + ", with " + eventsLeft
                         + " events of it left");
             }
@@ -171,20 +154,20 @@ public final class Aedat31Reader implements EventFileReader {
                 continue;
             }
             long t = (overflow << TS_OVERFLOW_SHIFT) | (stamp & 0x7fff_ffffL);
-            out.add(t, (data >>> 17) & 0x7fff, (data >>> 2) & 0x7fff, (data >>> 1) & 1, at);
+            chunk.add(t, (data >>> 17) & 0x7fff, (data >>> 2) & 0x7fff, (data >>> 1) & 1, at);
         }
         return true;
     }
 
     /** Moves to the next polarity packet of the source, skipping others; false at the end of the file. */
-    private boolean nextPolarityPacket(EventChunker out) throws IOException {
+    private boolean nextPolarityPacket() throws IOException {
         while (true) {
             long at = source.offset();
             if (!source.request(PACKET_HEADER_BYTES)) {
                 if (source.buffered() == 0) {
                     return false;
                 }
-                throw out.damage(at, "file ends " + source.buffered() + " bytes into a 28-byte packet header");
+                throw chunk.damage(at, "file ends " + source.buffered() + " bytes into a 28-byte packet header");
             }
             ByteBuffer header = source.buffer();
             short type = header.getShort();
@@ -196,13 +179,13 @@ public final class Aedat31Reader implements EventFileReader {
             int number = header.getInt();
             header.getInt(); // eventValid: the valid mark of each event decides
             if (size <= 0 || capacity < 0 || number < 0 || number > capacity) {
-                throw out.damage(at, "packet header with eventSize " + size + ", eventCapacity " + capacity
+                throw chunk.damage(at, "packet header with eventSize " + size + ", eventCapacity " + capacity
                         + ", eventNumber " + number + "; expected a positive size and 0 <= number <= capacity");
             }
             boolean wanted = type == POLARITY_TYPE && (sourceId < 0 || packetSource == sourceId);
             if (wanted) {
                 if (size < 8 || size > ByteSource.CAPACITY || stampOffset < 4 || stampOffset > size - 4) {
-                    throw out.damage(at, "polarity packet with eventSize " + size + " and eventTSOffset "
+                    throw chunk.damage(at, "polarity packet with eventSize " + size + " and eventTSOffset "
                             + stampOffset + "; expected 8-byte events with the timestamp at offset 4");
                 }
                 packetOffset = at;
@@ -215,14 +198,10 @@ public final class Aedat31Reader implements EventFileReader {
             long payload = (long) capacity * size;
             long skipped = source.skip(payload);
             if (skipped < payload) {
-                throw out.damage(at, "file ends " + skipped + " bytes into the " + payload + "-byte body of the"
+                throw chunk.damage(at, "file ends " + skipped + " bytes into the " + payload + "-byte body of the"
                         + " type " + type + " packet at this offset");
             }
         }
     }
 
-    @Override
-    public void close() throws IOException {
-        source.close();
-    }
 }

@@ -1,8 +1,8 @@
 package io.liquidstream.connectors.format.aedat;
 
-import io.liquidstream.connectors.format.EventFileReader;
+import io.liquidstream.connectors.format.ByteSource;
+import io.liquidstream.connectors.format.ChunkedEventReader;
 import io.liquidstream.connectors.format.EventFormatException;
-import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * event streams are skipped without decompressing. Reading stops at the file data table, when the header
  * gives its position. Event times are absolute, in µs since the epoch, as DV records them.
  */
-public final class Aedat4Reader implements EventFileReader {
+public final class Aedat4Reader extends ChunkedEventReader {
 
     static final String VERSION_LINE = "#!AER-DAT4.0";
     static final int PACKET_HEADER_BYTES = 8;
@@ -28,11 +28,9 @@ public final class Aedat4Reader implements EventFileReader {
     private static final int MAX_PACKET_BYTES = 1 << 30;
 
     private final ByteSource source;
-    private final SensorGeometry geometry;
     private final Aedat4Compression compression;
     private final int streamId;
     private final long dataTablePosition;
-    private final EventChunker chunks;
 
     private ByteBuffer packet;
     private int eventIndex;
@@ -42,12 +40,11 @@ public final class Aedat4Reader implements EventFileReader {
 
     private Aedat4Reader(Path file, ByteSource source, SensorGeometry geometry, Aedat4Compression compression,
             int streamId, long dataTablePosition) {
+        super("aedat4", file, geometry, source);
         this.source = source;
-        this.geometry = geometry;
         this.compression = compression;
         this.streamId = streamId;
         this.dataTablePosition = dataTablePosition;
-        this.chunks = new EventChunker(file, geometry, this::fill);
     }
 
     /** Opens a recording, taking the sensor size from the event stream's {@code sizeX}/{@code sizeY}. */
@@ -127,24 +124,10 @@ public final class Aedat4Reader implements EventFileReader {
     }
 
     @Override
-    public String format() {
-        return "aedat4";
-    }
-
-    @Override
-    public SensorGeometry geometry() {
-        return geometry;
-    }
-
-    @Override
-    public Events next(int maxEvents) throws IOException {
-        return chunks.next(maxEvents);
-    }
-
-    private boolean fill(EventChunker out) throws IOException {
-        while (!out.isFull()) {
+    protected boolean fill() throws IOException {
+        while (!chunk.isFull()) {
             if (eventIndex == eventCount) {
-                if (!nextEventPacket(out)) {
+                if (!nextEventPacket()) {
                     return false;
                 }
                 continue;
@@ -155,14 +138,14 @@ public final class Aedat4Reader implements EventFileReader {
             int y = packet.getShort(at + 10);
             int p = packet.get(at + 12) != 0 ? 1 : 0;
             // the offset is the packet's: a compressed body has no byte offsets of its own
-            out.add(t, x, y, p, packetOffset);
+            chunk.add(t, x, y, p, packetOffset);
             eventIndex++;
         }
         return true;
     }
 
     /** Loads the next packet of the event stream, skipping others; false at the end of the packets. */
-    private boolean nextEventPacket(EventChunker out) throws IOException {
+    private boolean nextEventPacket() throws IOException {
         while (true) {
             long at = source.offset();
             if (dataTablePosition >= 0 && at >= dataTablePosition) {
@@ -172,41 +155,41 @@ public final class Aedat4Reader implements EventFileReader {
                 if (source.buffered() == 0) {
                     return false;
                 }
-                throw out.damage(at, "file ends " + source.buffered() + " bytes into an 8-byte packet header");
+                throw chunk.damage(at, "file ends " + source.buffered() + " bytes into an 8-byte packet header");
             }
             int id = source.buffer().getInt();
             int size = source.buffer().getInt();
             if (size < 0 || size > MAX_PACKET_BYTES) {
-                throw out.damage(at, "packet of stream " + id + " with size " + size + "; expected 0 to "
+                throw chunk.damage(at, "packet of stream " + id + " with size " + size + "; expected 0 to "
                         + MAX_PACKET_BYTES + " bytes");
             }
             if (id != streamId) {
                 long skipped = source.skip(size);
                 if (skipped < size) {
-                    throw out.damage(at, "file ends " + skipped + " bytes into the " + size + "-byte packet of"
+                    throw chunk.damage(at, "file ends " + skipped + " bytes into the " + size + "-byte packet of"
                             + " stream " + id);
                 }
                 continue;
             }
             byte[] payload = source.read(size);
             if (payload.length < size) {
-                throw out.damage(at, "file ends " + payload.length + " bytes into the " + size + "-byte event"
+                throw chunk.damage(at, "file ends " + payload.length + " bytes into the " + size + "-byte event"
                         + " packet");
             }
             packetOffset = at;
-            load(out, payload);
+            load(payload);
             if (eventCount > 0) {
                 return true;
             }
         }
     }
 
-    private void load(EventChunker out, byte[] payload) throws EventFormatException {
+    private void load(byte[] payload) throws EventFormatException {
         byte[] body;
         try {
             body = compression.decompress(payload);
         } catch (IOException e) {
-            throw out.damage(packetOffset, "event packet is not valid " + compression + " data: " + e.getMessage());
+            throw chunk.damage(packetOffset, "event packet is not valid " + compression + " data: " + e.getMessage());
         }
         try {
             Aedat4Flatbuffers.EventSpan events = Aedat4Flatbuffers.locateEvents(body);
@@ -215,12 +198,8 @@ public final class Aedat4Reader implements EventFileReader {
             eventCount = events.count();
             eventIndex = 0;
         } catch (IllegalArgumentException e) {
-            throw out.damage(packetOffset, e.getMessage());
+            throw chunk.damage(packetOffset, e.getMessage());
         }
     }
 
-    @Override
-    public void close() throws IOException {
-        source.close();
-    }
 }

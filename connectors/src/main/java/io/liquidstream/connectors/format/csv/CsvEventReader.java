@@ -1,11 +1,9 @@
 package io.liquidstream.connectors.format.csv;
 
-import io.liquidstream.connectors.format.EventChunk;
-import io.liquidstream.connectors.format.EventFileReader;
+import io.liquidstream.connectors.format.ChunkedEventReader;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.connectors.format.GeometryScan;
 import io.liquidstream.connectors.format.csv.LineSource.Line;
-import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code W} also work; polarities default to 2 for vision and 1 for channels). Without it, a first streaming
  * pass takes the largest x + 1 and y + 1 (the file may not show the sensor's full extent then).
  */
-public final class CsvEventReader implements EventFileReader {
+public final class CsvEventReader extends ChunkedEventReader {
 
     private static final Pattern GEOMETRY = Pattern.compile(
             "#\\s*geometry\\s+(\\d+)(?:\\s*x\\s*(\\d+))?(?:\\s*x\\s*(\\d+))?\\s*", Pattern.CASE_INSENSITIVE);
@@ -35,7 +33,6 @@ public final class CsvEventReader implements EventFileReader {
 
     private final LineSource lines;
     private final CsvLayout layout;
-    private final EventChunk chunk;
     private Line pending;
 
     /** What precedes the events: the column layout, a declared geometry and the first data row. */
@@ -43,10 +40,10 @@ public final class CsvEventReader implements EventFileReader {
     }
 
     private CsvEventReader(Path file, LineSource lines, Preamble preamble, SensorGeometry geometry) {
+        super("csv", file, geometry, lines);
         this.lines = lines;
         this.layout = preamble.layout();
         this.pending = preamble.firstRow();
-        this.chunk = new EventChunk(file, geometry);
     }
 
     /**
@@ -152,35 +149,19 @@ public final class CsvEventReader implements EventFileReader {
         return Optional.of(new SensorGeometry(width, height, polarities));
     }
 
+    /** Reads one line; false at the end of the file. */
     @Override
-    public String format() {
-        return "csv";
-    }
-
-    @Override
-    public SensorGeometry geometry() {
-        return chunk.geometry();
-    }
-
-    @Override
-    public Events next(int maxEvents) throws IOException {
-        chunk.begin(maxEvents);
-        try {
-            while (!chunk.isFull()) {
-                Line line = pending != null ? pending : lines.next();
-                pending = null;
-                if (line == null) {
-                    break;
-                }
-                String s = line.text().trim();
-                if (!s.isEmpty() && !s.startsWith("#")) {
-                    row(line, s);
-                }
-            }
-        } catch (EventFormatException damage) {
-            return chunk.endWith(damage);
+    protected boolean fill() throws IOException {
+        Line line = pending != null ? pending : lines.next();
+        pending = null;
+        if (line == null) {
+            return false;
         }
-        return chunk.end();
+        String s = line.text().trim();
+        if (!s.isEmpty() && !s.startsWith("#")) {
+            row(line, s);
+        }
+        return true;
     }
 
     private void row(Line line, String s) throws EventFormatException {
@@ -237,8 +218,4 @@ public final class CsvEventReader implements EventFileReader {
         return fields.stream().allMatch(f -> NUMBER.matcher(f.trim()).matches());
     }
 
-    @Override
-    public void close() throws IOException {
-        lines.close();
-    }
 }

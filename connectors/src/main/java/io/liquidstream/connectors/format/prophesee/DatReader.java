@@ -1,13 +1,12 @@
 package io.liquidstream.connectors.format.prophesee;
 
-import io.liquidstream.connectors.format.EventChunk;
-import io.liquidstream.connectors.format.EventFileReader;
+import io.liquidstream.connectors.format.ByteSource;
+import io.liquidstream.connectors.format.ChunkedEventReader;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.connectors.format.GeometryScan;
-import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 /**
@@ -21,7 +20,7 @@ import java.nio.file.Path;
  *
  * <p>Without Width/Height lines the geometry is the largest address + 1, found by a first streaming pass.
  */
-public final class DatReader implements EventFileReader {
+public final class DatReader extends ChunkedEventReader {
 
     static final int TYPE_EVENT_2D = 0x00;
     static final int TYPE_EVENT_CD = 0x0C;
@@ -31,13 +30,12 @@ public final class DatReader implements EventFileReader {
     private static final long WRAP = 1L << 32;
 
     private final ByteSource in;
-    private final EventChunk chunk;
     private long wraps;
     private long lastStamp = -1;
 
     private DatReader(Path file, ByteSource in, SensorGeometry geometry) {
+        super("dat", file, geometry, in);
         this.in = in;
-        this.chunk = new EventChunk(file, geometry);
     }
 
     /**
@@ -55,11 +53,11 @@ public final class DatReader implements EventFileReader {
     }
 
     private static DatReader open(Path file, SensorGeometry override) throws IOException {
-        ByteSource in = new ByteSource(Files.newInputStream(file));
+        ByteSource in = new ByteSource(file, ByteOrder.LITTLE_ENDIAN);
         try {
             PropheseeHeader header = PropheseeHeader.read(in, file);
-            long at = in.position();
-            if (in.require(2) < 2) {
+            long at = in.offset();
+            if (in.available(2) < 2) {
                 throw EventFormatException.atOffset(file, at, "file ends after the header; expected the event"
                         + " type and event size bytes");
             }
@@ -87,49 +85,25 @@ public final class DatReader implements EventFileReader {
         }
     }
 
+    /** Decodes one event; false at the end of the file. */
     @Override
-    public String format() {
-        return "dat";
-    }
-
-    @Override
-    public SensorGeometry geometry() {
-        return chunk.geometry();
-    }
-
-    @Override
-    public Events next(int maxEvents) throws IOException {
-        chunk.begin(maxEvents);
-        try {
-            while (!chunk.isFull()) {
-                long at = in.position();
-                int available = in.require(EVENT_SIZE);
-                if (available == 0) {
-                    break;
-                }
-                if (available < EVENT_SIZE) {
-                    throw chunk.damage(at, "file ends " + available + " bytes into an 8-byte event");
-                }
-                long stamp = in.s32() & 0xffffffffL;
-                int word = in.s32();
-                int polarity = word >>> 28;
-                if (polarity > 1) {
-                    throw chunk.damage(at, "polarity " + polarity + "; expected 0 (OFF) or 1 (ON)");
-                }
-                if (stamp < lastStamp && lastStamp - stamp > WRAP / 2) {
-                    wraps += WRAP;
-                }
-                lastStamp = stamp;
-                chunk.add(wraps + stamp, word & ADDRESS_MASK, (word >>> ADDRESS_BITS) & ADDRESS_MASK, polarity, at);
-            }
-        } catch (EventFormatException damage) {
-            return chunk.endWith(damage);
+    protected boolean fill() throws IOException {
+        long at = in.offset();
+        if (!nextUnit(in, EVENT_SIZE, "an 8-byte event")) {
+            return false;
         }
-        return chunk.end();
+        long stamp = in.s32() & 0xffffffffL;
+        int word = in.s32();
+        int polarity = word >>> 28;
+        if (polarity > 1) {
+            throw chunk.damage(at, "polarity " + polarity + "; expected 0 (OFF) or 1 (ON)");
+        }
+        if (stamp < lastStamp && lastStamp - stamp > WRAP / 2) {
+            wraps += WRAP;
+        }
+        lastStamp = stamp;
+        chunk.add(wraps + stamp, word & ADDRESS_MASK, (word >>> ADDRESS_BITS) & ADDRESS_MASK, polarity, at);
+        return true;
     }
 
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
 }

@@ -1,9 +1,8 @@
 package io.liquidstream.connectors.format.prophesee;
 
-import io.liquidstream.connectors.format.EventChunk;
-import io.liquidstream.connectors.format.EventFileReader;
+import io.liquidstream.connectors.format.ByteSource;
+import io.liquidstream.connectors.format.ChunkedEventReader;
 import io.liquidstream.connectors.format.EventFormatException;
-import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import java.nio.file.Path;
  *
  * <p>A header without geometry gives the full 2048x2048 address space.
  */
-public final class Evt2Reader implements EventFileReader {
+public final class Evt2Reader extends ChunkedEventReader {
 
     static final int CD_OFF = 0x0;
     static final int CD_ON = 0x1;
@@ -33,14 +32,13 @@ public final class Evt2Reader implements EventFileReader {
     private static final long HIGH_MASK = (1L << HIGH_BITS) - 1;
 
     private final ByteSource in;
-    private final EventChunk chunk;
     private boolean timeKnown;
     private long high;
     private long loops;
 
     private Evt2Reader(Path file, ByteSource in, SensorGeometry geometry) {
+        super("evt2", file, geometry, in);
         this.in = in;
-        this.chunk = new EventChunk(file, geometry);
     }
 
     /**
@@ -58,38 +56,12 @@ public final class Evt2Reader implements EventFileReader {
         return RawFiles.names(head, "evt2");
     }
 
-    @Override
-    public String format() {
-        return "evt2";
-    }
-
-    @Override
-    public SensorGeometry geometry() {
-        return chunk.geometry();
-    }
-
-    @Override
-    public Events next(int maxEvents) throws IOException {
-        chunk.begin(maxEvents);
-        try {
-            while (!chunk.isFull() && decodeWord()) {
-                // each word adds at most one event
-            }
-        } catch (EventFormatException damage) {
-            return chunk.endWith(damage);
-        }
-        return chunk.end();
-    }
-
     /** Decodes one word; false at the end of the file. */
-    private boolean decodeWord() throws IOException {
-        long at = in.position();
-        int available = in.require(4);
-        if (available == 0) {
+    @Override
+    protected boolean fill() throws IOException {
+        long at = in.offset();
+        if (!nextUnit(in, 4, "a 4-byte EVT 2.0 word")) {
             return false;
-        }
-        if (available < 4) {
-            throw chunk.damage(at, "file ends " + available + " bytes into a 4-byte EVT 2.0 word");
         }
         int word = in.s32();
         int type = word >>> 28;
@@ -117,8 +89,4 @@ public final class Evt2Reader implements EventFileReader {
         return true;
     }
 
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
 }

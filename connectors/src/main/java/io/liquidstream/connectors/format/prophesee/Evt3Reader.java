@@ -1,7 +1,7 @@
 package io.liquidstream.connectors.format.prophesee;
 
-import io.liquidstream.connectors.format.EventChunk;
-import io.liquidstream.connectors.format.EventFileReader;
+import io.liquidstream.connectors.format.ByteSource;
+import io.liquidstream.connectors.format.ChunkedEventReader;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * giving 64-bit times. Events before the first EVT_TIME_HIGH and EVT_ADDR_Y have no complete time or row
  * and are skipped, as Prophesee's decoders do. A header without geometry gives 2048x2048.
  */
-public final class Evt3Reader implements EventFileReader {
+public final class Evt3Reader extends ChunkedEventReader {
 
     static final int ADDR_Y = 0x0;
     static final int ADDR_X = 0x2;
@@ -39,7 +39,6 @@ public final class Evt3Reader implements EventFileReader {
     private static final int HALF_MASK = (1 << HALF_BITS) - 1;
 
     private final ByteSource in;
-    private final EventChunk chunk;
     private boolean timeKnown;
     private boolean rowKnown;
     private long loops;
@@ -54,8 +53,8 @@ public final class Evt3Reader implements EventFileReader {
     private long vectorOffset;
 
     private Evt3Reader(Path file, ByteSource in, SensorGeometry geometry) {
+        super("evt3", file, geometry, in);
         this.in = in;
-        this.chunk = new EventChunk(file, geometry);
     }
 
     /**
@@ -73,31 +72,14 @@ public final class Evt3Reader implements EventFileReader {
         return RawFiles.names(head, "evt3");
     }
 
+    /** Delivers what is left of a vector word, else decodes one word; false at the end of the file. */
     @Override
-    public String format() {
-        return "evt3";
-    }
-
-    @Override
-    public SensorGeometry geometry() {
-        return chunk.geometry();
-    }
-
-    @Override
-    public Events next(int maxEvents) throws IOException {
-        chunk.begin(maxEvents);
-        try {
-            while (!chunk.isFull()) {
-                if (vectorMask != 0) {
-                    drainVector();
-                } else if (!decodeWord()) {
-                    break;
-                }
-            }
-        } catch (EventFormatException damage) {
-            return chunk.endWith(damage);
+    protected boolean fill() throws IOException {
+        if (vectorMask != 0) {
+            drainVector();
+            return true;
         }
-        return chunk.end();
+        return decodeWord();
     }
 
     private long time() {
@@ -114,13 +96,9 @@ public final class Evt3Reader implements EventFileReader {
 
     /** Decodes one word; false at the end of the file. */
     private boolean decodeWord() throws IOException {
-        long at = in.position();
-        int available = in.require(2);
-        if (available == 0) {
+        long at = in.offset();
+        if (!nextUnit(in, 2, "a 2-byte EVT 3.0 word")) {
             return false;
-        }
-        if (available < 2) {
-            throw chunk.damage(at, "file ends 1 byte into a 2-byte EVT 3.0 word");
         }
         int word = in.u16();
         int type = word >>> 12;
@@ -166,8 +144,4 @@ public final class Evt3Reader implements EventFileReader {
         return true;
     }
 
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
 }

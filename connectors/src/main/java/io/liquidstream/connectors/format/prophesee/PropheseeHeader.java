@@ -1,5 +1,6 @@
 package io.liquidstream.connectors.format.prophesee;
 
+import io.liquidstream.connectors.format.ByteSource;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
@@ -32,8 +33,8 @@ final class PropheseeHeader {
     static PropheseeHeader read(ByteSource in, Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         while (in.peek() == '%') {
-            long at = in.position();
-            String line = in.line(MAX_LINE);
+            long at = in.offset();
+            String line = in.readLine(MAX_LINE);
             if (line == null) {
                 throw EventFormatException.atOffset(file, at, "header line longer than " + MAX_LINE
                         + " bytes; expected '%' lines ending in a newline");

@@ -1,9 +1,10 @@
 package io.liquidstream.connectors.format.prophesee;
 
+import io.liquidstream.connectors.format.ByteSource;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -25,7 +26,7 @@ final class RawFiles {
      * {@code expected} (a header naming none is accepted).
      */
     static Opened open(Path file, String expected) throws IOException {
-        ByteSource in = new ByteSource(Files.newInputStream(file));
+        ByteSource in = new ByteSource(file, ByteOrder.LITTLE_ENDIAN);
         try {
             PropheseeHeader header = PropheseeHeader.read(in, file);
             String encoding = header.encoding().orElse(expected);

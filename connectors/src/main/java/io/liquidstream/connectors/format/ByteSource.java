@@ -1,4 +1,4 @@
-package io.liquidstream.connectors.format.aedat;
+package io.liquidstream.connectors.format;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,12 +13,13 @@ import java.util.Arrays;
 /**
  * A file read forward through one fixed buffer, knowing the absolute offset of every byte it hands out.
  *
- * <p>The readers decode straight from {@link #buffer()} after {@link #request(int)} has made enough bytes
- * available, so no object is made per event and the file is never held whole.
+ * <p>The readers decode straight from {@link #buffer()} (or {@link #u8()}, {@link #u16()}, {@link #s32()})
+ * after {@link #request(int)} has made enough bytes available, so no object is made per event and the file
+ * is never held whole. Shared by the AEDAT and Prophesee readers.
  */
-final class ByteSource implements Closeable {
+public final class ByteSource implements Closeable {
 
-    static final int CAPACITY = 1 << 16;
+    public static final int CAPACITY = 1 << 16;
 
     private final SeekableByteChannel channel;
     private final ByteBuffer buffer;
@@ -26,7 +27,8 @@ final class ByteSource implements Closeable {
     /** File offset of buffer index 0. */
     private long bufferStart;
 
-    ByteSource(Path file, ByteOrder order) throws IOException {
+    /** @param order the byte order of {@link #u16()}, {@link #s32()} and {@link #buffer()}'s multi-byte reads */
+    public ByteSource(Path file, ByteOrder order) throws IOException {
         this.channel = Files.newByteChannel(file);
         this.size = channel.size();
         this.buffer = ByteBuffer.allocate(CAPACITY).order(order);
@@ -34,20 +36,20 @@ final class ByteSource implements Closeable {
     }
 
     /** Absolute file offset of the next unread byte. */
-    long offset() {
+    public long offset() {
         return bufferStart + buffer.position();
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
     /** Unread bytes currently buffered; position is the next unread byte. */
-    ByteBuffer buffer() {
+    public ByteBuffer buffer() {
         return buffer;
     }
 
-    int buffered() {
+    public int buffered() {
         return buffer.remaining();
     }
 
@@ -56,7 +58,7 @@ final class ByteSource implements Closeable {
      *
      * @return false if the file ends first; {@link #buffered()} then says how many bytes were left
      */
-    boolean request(int n) throws IOException {
+    public boolean request(int n) throws IOException {
         if (buffer.remaining() >= n) {
             return true;
         }
@@ -72,13 +74,18 @@ final class ByteSource implements Closeable {
         return buffer.remaining() >= n;
     }
 
+    /** As {@link #request}, saying how many of the {@code n} bytes are available: fewer only at the end of the file. */
+    public int available(int n) throws IOException {
+        return request(n) ? n : buffered();
+    }
+
     /** The next byte without consuming it, or -1 at the end of the file. */
-    int peek() throws IOException {
+    public int peek() throws IOException {
         return request(1) ? buffer.get(buffer.position()) & 0xff : -1;
     }
 
     /** Reads up to {@code length} bytes; fewer only at the end of the file. */
-    byte[] read(int length) throws IOException {
+    public byte[] read(int length) throws IOException {
         byte[] out = new byte[length];
         int filled = Math.min(length, buffer.remaining());
         buffer.get(out, 0, filled);
@@ -95,7 +102,7 @@ final class ByteSource implements Closeable {
     }
 
     /** Skips up to {@code n} bytes; fewer only at the end of the file. Returns how many were skipped. */
-    long skip(long n) throws IOException {
+    public long skip(long n) throws IOException {
         int inBuffer = (int) Math.min(n, buffer.remaining());
         buffer.position(buffer.position() + inBuffer);
         if (inBuffer == n) {
@@ -115,7 +122,7 @@ final class ByteSource implements Closeable {
      * @return the line without its terminator, or null if the file has no byte left or the line is longer
      *     than {@code maxBytes} (nothing is consumed then beyond what was scanned)
      */
-    String readLine(int maxBytes) throws IOException {
+    public String readLine(int maxBytes) throws IOException {
         StringBuilder line = new StringBuilder();
         int b;
         while ((b = peek()) >= 0) {
@@ -129,6 +136,21 @@ final class ByteSource implements Closeable {
             line.append((char) b);
         }
         return line.length() == 0 ? null : stripCr(line);
+    }
+
+    /** The next byte, unsigned; call only after {@link #request} granted it. */
+    public int u8() {
+        return buffer.get() & 0xff;
+    }
+
+    /** The next two bytes as an unsigned number; call only after {@link #request} granted them. */
+    public int u16() {
+        return buffer.getShort() & 0xffff;
+    }
+
+    /** The next four bytes as a signed number; call only after {@link #request} granted them. */
+    public int s32() {
+        return buffer.getInt();
     }
 
     private static String stripCr(StringBuilder line) {
