@@ -203,5 +203,4 @@ public final class Aedat31Reader extends ChunkedEventReader {
             }
         }
     }
-
 }

@@ -1,9 +1,9 @@
 package io.liquidstream.connectors.format.aedat;
 
+import io.liquidstream.connectors.format.ChunkedEventWriter;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
  * polarity packets of at most {@value #PACKET_EVENTS} events, split wherever the 31-bit timestamp
  * overflows so that any non-negative 64-bit time survives.
  */
-public final class Aedat31Writer implements Closeable {
+public final class Aedat31Writer extends ChunkedEventWriter {
 
     static final int PACKET_EVENTS = 4096;
     private static final short SOURCE_ID = 1;
@@ -29,15 +29,13 @@ public final class Aedat31Writer implements Closeable {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '(TZ'xx')'").withZone(ZoneOffset.UTC);
 
     private final OutputStream out;
-    private final SensorGeometry geometry;
     private final ByteBuffer packet =
             ByteBuffer.allocate(Aedat31Reader.PACKET_HEADER_BYTES + PACKET_EVENTS * EVENT_BYTES)
                     .order(ByteOrder.LITTLE_ENDIAN);
-    private long lastTime;
 
     private Aedat31Writer(OutputStream out, SensorGeometry geometry) {
+        super(geometry, out, 0, Long.MAX_VALUE);
         this.out = out;
-        this.geometry = geometry;
     }
 
     /** Creates a recording whose start time is the Unix epoch. */
@@ -64,25 +62,8 @@ public final class Aedat31Writer implements Closeable {
         return new Aedat31Writer(out, geometry);
     }
 
-    /**
-     * Appends events after those already written.
-     *
-     * @throws IllegalArgumentException if an event lies outside the sensor, has a negative time or goes
-     *     back in time; nothing of it is written then
-     */
-    public void write(Events events) throws IOException {
-        long previous = lastTime;
-        for (int i = 0; i < events.size(); i++) {
-            if (!geometry.contains(events.x(i), events.y(i), events.p(i))) {
-                throw new IllegalArgumentException("event " + i + " (x=" + events.x(i) + ", y=" + events.y(i)
-                        + ", p=" + events.p(i) + ") lies outside the sensor " + geometry);
-            }
-            if (events.t(i) < previous) {
-                throw new IllegalArgumentException("event " + i + " at " + events.t(i) + " us cannot follow "
-                        + previous + " us: times must be non-negative and non-decreasing");
-            }
-            previous = events.t(i);
-        }
+    @Override
+    protected void encode(Events events) throws IOException {
         int from = 0;
         while (from < events.size()) {
             long overflow = events.t(from) >>> Aedat31Reader.TS_OVERFLOW_SHIFT;
@@ -94,7 +75,6 @@ public final class Aedat31Writer implements Closeable {
             writePacket(events, from, to, overflow);
             from = to;
         }
-        lastTime = previous;
     }
 
     private void writePacket(Events events, int from, int to, long overflow) throws IOException {
@@ -107,10 +87,5 @@ public final class Aedat31Writer implements Closeable {
             packet.putInt(data).putInt((int) (events.t(i) & 0x7fff_ffffL));
         }
         out.write(packet.array(), 0, packet.position());
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
     }
 }

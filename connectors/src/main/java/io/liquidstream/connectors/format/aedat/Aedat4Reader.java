@@ -201,5 +201,4 @@ public final class Aedat4Reader extends ChunkedEventReader {
             throw chunk.damage(packetOffset, e.getMessage());
         }
     }
-
 }

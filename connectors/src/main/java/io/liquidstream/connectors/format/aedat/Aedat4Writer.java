@@ -1,9 +1,9 @@
 package io.liquidstream.connectors.format.aedat;
 
+import io.liquidstream.connectors.format.ChunkedEventWriter;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -19,20 +19,18 @@ import java.nio.file.Path;
  * <p>No file data table is written (its position stays -1, as in a recording that was cut short), so
  * readers walk the packets from the start, as this project's reader always does.
  */
-public final class Aedat4Writer implements Closeable {
+public final class Aedat4Writer extends ChunkedEventWriter {
 
     static final int PACKET_EVENTS = 4096;
     private static final int STREAM_ID = 0;
 
     private final OutputStream out;
-    private final SensorGeometry geometry;
     private final Aedat4Compression compression;
     private final ByteBuffer packetHeader = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-    private long lastTime = Long.MIN_VALUE;
 
     private Aedat4Writer(OutputStream out, SensorGeometry geometry, Aedat4Compression compression) {
+        super(geometry, out, Long.MIN_VALUE, Long.MAX_VALUE);
         this.out = out;
-        this.geometry = geometry;
         this.compression = compression;
     }
 
@@ -83,25 +81,8 @@ public final class Aedat4Writer implements Closeable {
                 + "</node></node></node></dv>";
     }
 
-    /**
-     * Appends events after those already written.
-     *
-     * @throws IllegalArgumentException if an event lies outside the sensor or goes back in time; nothing
-     *     of it is written then
-     */
-    public void write(Events events) throws IOException {
-        long previous = lastTime;
-        for (int i = 0; i < events.size(); i++) {
-            if (!geometry.contains(events.x(i), events.y(i), events.p(i))) {
-                throw new IllegalArgumentException("event " + i + " (x=" + events.x(i) + ", y=" + events.y(i)
-                        + ", p=" + events.p(i) + ") lies outside the sensor " + geometry);
-            }
-            if (events.t(i) < previous) {
-                throw new IllegalArgumentException("event " + i + " at " + events.t(i) + " us cannot follow "
-                        + previous + " us: times must not decrease");
-            }
-            previous = events.t(i);
-        }
+    @Override
+    protected void encode(Events events) throws IOException {
         for (int from = 0; from < events.size(); from += PACKET_EVENTS) {
             int to = Math.min(events.size(), from + PACKET_EVENTS);
             byte[] payload = compression.compress(Aedat4Flatbuffers.eventPacket(events, from, to));
@@ -110,16 +91,10 @@ public final class Aedat4Writer implements Closeable {
             out.write(packetHeader.array());
             out.write(payload);
         }
-        lastTime = previous;
     }
 
     /** Hands everything written so far to the file or socket. */
     public void flush() throws IOException {
         out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
     }
 }

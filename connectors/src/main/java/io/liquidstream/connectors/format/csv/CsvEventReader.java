@@ -217,5 +217,4 @@ public final class CsvEventReader extends ChunkedEventReader {
     private static boolean numeric(List<String> fields) {
         return fields.stream().allMatch(f -> NUMBER.matcher(f.trim()).matches());
     }
-
 }

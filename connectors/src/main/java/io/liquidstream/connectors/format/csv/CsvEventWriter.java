@@ -1,9 +1,9 @@
 package io.liquidstream.connectors.format.csv;
 
+import io.liquidstream.connectors.format.ChunkedEventWriter;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,17 +14,15 @@ import java.nio.file.Path;
  * row, then one row per event: {@code t,x,y,p}, or {@code t,channel} for one-dimensional geometries
  * (height 1 and one polarity).
  */
-public final class CsvEventWriter implements Closeable {
+public final class CsvEventWriter extends ChunkedEventWriter {
 
     private final BufferedWriter out;
-    private final SensorGeometry geometry;
     private final boolean channels;
     private final StringBuilder row = new StringBuilder();
-    private long lastTime = Long.MIN_VALUE;
 
     private CsvEventWriter(BufferedWriter out, SensorGeometry geometry) {
+        super(geometry, out, Long.MIN_VALUE, Long.MAX_VALUE);
         this.out = out;
-        this.geometry = geometry;
         this.channels = geometry.height() == 1 && geometry.polarities() == 1;
     }
 
@@ -43,26 +41,8 @@ public final class CsvEventWriter implements Closeable {
         }
     }
 
-    /**
-     * Appends {@code events}.
-     *
-     * @throws IllegalArgumentException if an address lies outside the geometry or a time is earlier than the
-     *     previous write's; nothing of the chunk is written then
-     */
-    public void write(Events events) throws IOException {
-        long previous = lastTime;
-        for (int i = 0; i < events.size(); i++) {
-            if (!geometry.contains(events.x(i), events.y(i), events.p(i))) {
-                throw new IllegalArgumentException("event " + i + " address (x=" + events.x(i) + ", y=" + events.y(i)
-                        + ", p=" + events.p(i) + ") lies outside the writer's sensor " + geometry);
-            }
-            if (events.t(i) < previous) {
-                throw new IllegalArgumentException("event " + i + " time " + events.t(i) + " us is before "
-                        + previous + " us; expected non-decreasing times across writes");
-            }
-            previous = events.t(i);
-        }
-        lastTime = previous;
+    @Override
+    protected void encode(Events events) throws IOException {
         for (int i = 0; i < events.size(); i++) {
             row.setLength(0);
             row.append(events.t(i)).append(',').append(events.x(i));
@@ -71,10 +51,5 @@ public final class CsvEventWriter implements Closeable {
             }
             out.append(row).append('\n');
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
     }
 }

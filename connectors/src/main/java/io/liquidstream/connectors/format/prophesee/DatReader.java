@@ -105,5 +105,4 @@ public final class DatReader extends ChunkedEventReader {
         chunk.add(wraps + stamp, word & ADDRESS_MASK, (word >>> ADDRESS_BITS) & ADDRESS_MASK, polarity, at);
         return true;
     }
-
 }

@@ -1,8 +1,8 @@
 package io.liquidstream.connectors.format.prophesee;
 
+import io.liquidstream.connectors.format.ChunkedEventWriter;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,18 +11,16 @@ import java.nio.file.Path;
  * Writes CD events as a Prophesee DAT file (see {@link DatReader} for the layout), chunk by chunk.
  * Times must fit the format's unsigned 32-bit microseconds (about 71 minutes).
  */
-public final class DatWriter implements Closeable {
+public final class DatWriter extends ChunkedEventWriter {
 
     private static final long TIME_LIMIT = 1L << 32;
     private static final int MAX_SIDE = 1 << 14;
 
     private final ByteSink out;
-    private final SensorGeometry geometry;
-    private long lastTime = -1;
 
     private DatWriter(ByteSink out, SensorGeometry geometry) {
+        super(geometry, out, 0, TIME_LIMIT);
         this.out = out;
-        this.geometry = geometry;
     }
 
     /** Creates {@code file} with a header stating {@code geometry}. */
@@ -43,22 +41,11 @@ public final class DatWriter implements Closeable {
         }
     }
 
-    /**
-     * Appends {@code events}.
-     *
-     * @throws IllegalArgumentException if an address lies outside the geometry or a time is negative, earlier
-     *     than the previous write's, or beyond 32 bits; nothing of the chunk is written then
-     */
-    public void write(Events events) throws IOException {
-        lastTime = EventRules.requireWritable(events, geometry, lastTime, TIME_LIMIT);
+    @Override
+    protected void encode(Events events) throws IOException {
         for (int i = 0; i < events.size(); i++) {
             out.s32((int) events.t(i));
             out.s32(events.x(i) | events.y(i) << 14 | events.p(i) << 28);
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
     }
 }

@@ -88,5 +88,4 @@ public final class Evt2Reader extends ChunkedEventReader {
         }
         return true;
     }
-
 }

@@ -1,8 +1,8 @@
 package io.liquidstream.connectors.format.prophesee;
 
+import io.liquidstream.connectors.format.ChunkedEventWriter;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,19 +12,17 @@ import java.nio.file.Path;
  * one EVT_TIME_HIGH word whenever the time's bits 6 and up change, then one CD word per event. Times past
  * the 34-bit range are written as wraps (a maximal time-high word followed by zero), which the reader counts.
  */
-public final class Evt2Writer implements Closeable {
+public final class Evt2Writer extends ChunkedEventWriter {
 
     private static final int HIGH_MAX = (1 << Evt2Reader.HIGH_BITS) - 1;
 
     private final ByteSink out;
-    private final SensorGeometry geometry;
-    private long lastTime = -1;
     /** Time bits 6 and up (wraps included) of the last EVT_TIME_HIGH written, -1 before the first. */
     private long high = -1;
 
     private Evt2Writer(ByteSink out, SensorGeometry geometry) {
+        super(geometry, out, 0, Long.MAX_VALUE);
         this.out = out;
-        this.geometry = geometry;
     }
 
     /** Creates {@code file} with a header stating {@code geometry} (at most 2048x2048). */
@@ -42,14 +40,8 @@ public final class Evt2Writer implements Closeable {
         }
     }
 
-    /**
-     * Appends {@code events}.
-     *
-     * @throws IllegalArgumentException if an address lies outside the geometry or a time is negative or
-     *     earlier than the previous write's; nothing of the chunk is written then
-     */
-    public void write(Events events) throws IOException {
-        lastTime = EventRules.requireWritable(events, geometry, lastTime, Long.MAX_VALUE);
+    @Override
+    protected void encode(Events events) throws IOException {
         for (int i = 0; i < events.size(); i++) {
             long t = events.t(i);
             moveTimeHigh(t >>> Evt2Reader.LOW_BITS);
@@ -73,10 +65,5 @@ public final class Evt2Writer implements Closeable {
 
     private void timeHigh(int value) throws IOException {
         out.s32(Evt2Reader.TIME_HIGH << 28 | value);
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
     }
 }

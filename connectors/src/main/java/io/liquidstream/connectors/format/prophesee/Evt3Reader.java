@@ -143,5 +143,4 @@ public final class Evt3Reader extends ChunkedEventReader {
         }
         return true;
     }
-
 }

@@ -1,8 +1,8 @@
 package io.liquidstream.connectors.format.prophesee;
 
+import io.liquidstream.connectors.format.ChunkedEventWriter;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +16,11 @@ import java.nio.file.Path;
  * EVT_ADDR_X. Times past the 24-bit range are written as wraps (a maximal time-high word followed by
  * zero), which the reader counts.
  */
-public final class Evt3Writer implements Closeable {
+public final class Evt3Writer extends ChunkedEventWriter {
 
     private static final int HALF_MAX = (1 << Evt3Reader.HALF_BITS) - 1;
 
     private final ByteSink out;
-    private final SensorGeometry geometry;
-    private long lastTime = -1;
     /** Time bits 12 and up (wraps included) of the last EVT_TIME_HIGH, -1 before the first. */
     private long high = -1;
     private int low;
@@ -32,8 +30,8 @@ public final class Evt3Writer implements Closeable {
     private int basePolarity;
 
     private Evt3Writer(ByteSink out, SensorGeometry geometry) {
+        super(geometry, out, 0, Long.MAX_VALUE);
         this.out = out;
-        this.geometry = geometry;
     }
 
     /** Creates {@code file} with a header stating {@code geometry} (at most 2048x2048). */
@@ -51,14 +49,8 @@ public final class Evt3Writer implements Closeable {
         }
     }
 
-    /**
-     * Appends {@code events}.
-     *
-     * @throws IllegalArgumentException if an address lies outside the geometry or a time is negative or
-     *     earlier than the previous write's; nothing of the chunk is written then
-     */
-    public void write(Events events) throws IOException {
-        lastTime = EventRules.requireWritable(events, geometry, lastTime, Long.MAX_VALUE);
+    @Override
+    protected void encode(Events events) throws IOException {
         int i = 0;
         while (i < events.size()) {
             moveTime(events.t(i));
@@ -124,10 +116,5 @@ public final class Evt3Writer implements Closeable {
 
     private void word(int type, int payload) throws IOException {
         out.u16(type << 12 | payload);
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
     }
 }
