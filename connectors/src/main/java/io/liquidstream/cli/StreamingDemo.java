@@ -11,7 +11,9 @@ import io.liquidstream.connectors.view.ViewSettings;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.evaluation.BundleTraining;
 import io.liquidstream.core.evaluation.CrossModalTraining;
+import io.liquidstream.core.evaluation.PairedModality;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.stream.Modalities;
@@ -231,9 +233,10 @@ final class StreamingDemo {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("pair", "built-in strokes: neural (192 electrodes) + vision (emulated event camera)");
         meta.put("created", Instant.now().toString());
-        return new BundleTraining(s.seed(), s.device(), 20, Runtime.getRuntime().availableProcessors(), s.segments(),
-                s.openSet()).train(data, new TreeSet<>(BUILT_IN_TRAIN_CLASSES), CrossModalTraining.HeadShape.of(64), config, meta,
-                        this::progress)
+        List<PairedModality> sides = data.encodings(s.segments());
+        return new BundleTraining(s.seed(), s.device().weights(), 20, Runtime.getRuntime().availableProcessors(),
+                s.openSet()).train(sides.get(0), sides.get(1), new TreeSet<>(BUILT_IN_TRAIN_CLASSES),
+                        CrossModalTraining.HeadShape.of(64), config, meta, this::progress)
                 .bundle();
     }
 
