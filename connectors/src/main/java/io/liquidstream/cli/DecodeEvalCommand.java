@@ -49,15 +49,14 @@ final class DecodeEvalCommand implements Callable<Integer> {
             description = "Test trials per class (the first of each). Default: ${DEFAULT-VALUE}.")
     int testPerClass;
 
-    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     DeviceOption weights;
 
-    @Option(names = "--neural-channels", defaultValue = "192",
-            description = "Electrodes of the recordings. Default: ${DEFAULT-VALUE}.")
-    int channels;
+    @Mixin
+    NeuralChannelsOption electrodes;
 
     @Option(names = "--no-kalman", description = "Skip the Kalman filter.")
     boolean noKalman;
@@ -70,6 +69,7 @@ final class DecodeEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        int channels = electrodes.neuralChannels;
         if (trainPerClass < 2 || testPerClass < 1) {
             throw new IllegalArgumentException("--train-per-class must be at least 2 and --test-per-class at least 1, "
                     + "found " + trainPerClass + " and " + testPerClass);
@@ -79,7 +79,7 @@ final class DecodeEvalCommand implements Callable<Integer> {
         List<String> names = VelocityRecordings.names(neural, "train");
         InputSpec input = channels == 192 ? InputSpec.neuralBmi() : new InputSpec("neural-" + channels,
                 EventTransform.identity(), new FixedBinning(201), SensorGeometry.channels(channels));
-        LifReservoir reservoir = new LifReservoir(ReservoirPreset.NEURAL_BMI.spec(seed).withInputs(channels),
+        LifReservoir reservoir = new LifReservoir(ReservoirPreset.NEURAL_BMI.spec(seed.seed).withInputs(channels),
                 weights.device.weights());
         ContinuousDecoding.Settings settings = ContinuousDecoding.Settings.defaults();
         if (noKalman) {

@@ -3,7 +3,9 @@ package io.liquidstream.cli;
 import io.liquidstream.connectors.demo.StreamingDemo;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.evaluation.BundleTraining;
 import io.liquidstream.core.evaluation.CrossModalTraining;
+import io.liquidstream.core.evaluation.PairedModality;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.projection.ContrastiveTrainer;
 import java.nio.file.Path;
@@ -44,8 +46,10 @@ record DemoTraining(int trainPerClass, int epochs, ReadoutSegments segments, lon
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("pair", "built-in strokes: neural (192 electrodes) + vision (emulated event camera)");
         meta.put("created", Instant.now().toString());
-        return new BundleTraining(seed, device, 20, Runtime.getRuntime().availableProcessors(), segments, openSet)
-                .train(data, new TreeSet<>(classes), CrossModalTraining.HeadShape.of(64), config, meta, this::progress)
+        List<PairedModality> sides = data.encodings(segments);
+        return new BundleTraining(seed, device.weights(), 20, Runtime.getRuntime().availableProcessors(), openSet)
+                .train(sides.get(0), sides.get(1), new TreeSet<>(classes), CrossModalTraining.HeadShape.of(64), config,
+                        meta, this::progress)
                 .bundle();
     }
 

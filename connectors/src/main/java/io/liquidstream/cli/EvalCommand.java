@@ -3,6 +3,8 @@ package io.liquidstream.cli;
 import io.liquidstream.core.association.PrototypicalClassifier;
 import io.liquidstream.core.evaluation.CrossModalRetriever;
 import io.liquidstream.core.evaluation.CrossModalTraining;
+import io.liquidstream.core.evaluation.PairedFeatures;
+import io.liquidstream.core.evaluation.PairedModality;
 import io.liquidstream.core.evaluation.ProjectionRetriever;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import io.liquidstream.core.evaluation.SeenMarginCalibration;
@@ -80,8 +82,11 @@ final class EvalCommand {
         @Option(names = "--seeds", defaultValue = "5", description = "Seeds to average over. Default: ${DEFAULT-VALUE}.")
         int seeds;
 
-        @Option(names = "--neural-channels", defaultValue = "192", description = "Electrodes of the neural data (real SHD: 700). Default: ${DEFAULT-VALUE}.")
-        int neuralChannels;
+        @Mixin
+        NeuralChannelsOption channels;
+
+        @Mixin
+        PresetOption preset;
 
         @Option(names = "--figure", defaultValue = "zero-shot.png",
                 description = "PNG scatter (PCA) of the last seed's test embeddings. Default: ${DEFAULT-VALUE}; 'none' to skip.")
@@ -109,7 +114,7 @@ final class EvalCommand {
         @Override
         public Integer call() throws IOException {
             long started = System.nanoTime();
-            PairedData data = PairedData.load(pair, neuralChannels, inputs.specs());
+            PairedData data = PairedData.load(pair, channels.neuralChannels, inputs.specs(), preset.preset);
             SortedSet<Integer> unseen = zeroShotClasses != null ? new TreeSet<>(PairedData.classes(zeroShotClasses))
                     : data.defaultZeroShotClasses();
             ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(
@@ -125,7 +130,9 @@ final class EvalCommand {
             ZeroShotProtocol.Scores last = null;
             int pairs = 0;
             for (int s = 0; s < seeds; s++) {
-                PairedFeatures f = PairedFeatures.encode(data, s, reservoir.device, workers, training.segments(), this::progress);
+                List<PairedModality> sides = data.encodings(training.segments());
+                PairedFeatures f = PairedFeatures.encode(sides.get(0), sides.get(1), s, reservoir.device.weights(), workers,
+                        this::progress);
                 CrossModalRetriever model;
                 if (method == Method.protonet) {
                     model = CrossModalTraining.fitPrototypes(protocol, f.a(), f.b(), PROTOTYPE_NORMALISATION,

@@ -68,6 +68,9 @@ final class EvalDeviceCommand implements Callable<Integer> {
     Integer threads;
 
     @Mixin
+    PresetOption preset;
+
+    @Mixin
     JsonOption output;
 
     @Spec
@@ -90,13 +93,14 @@ final class EvalDeviceCommand implements Callable<Integer> {
         }
         int classes = Math.max(10, 1 + Stream.concat(train.stream(), test.stream()).mapToInt(LabeledSample::label)
                 .max().orElse(9));
-        SeedProtocols.LinearProbe protocol = SeedProtocols.probe(true);
+        SeedProtocols.LinearProbe protocol = SeedProtocols.probe(true).withInput(preset.preset.input(true));
         ProbeConfig config = epochs == null ? protocol.training() : protocol.training().withEpochs(epochs);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        LinearProbeMetric probe = new LinearProbeMetric(protocol.input(), protocol.reservoir(), train, test, classes,
-                config, workers);
+        LinearProbeMetric probe = new LinearProbeMetric(protocol.input(), protocol.reservoir(), train, test,
+                classes, config, preset.preset.readout(), workers);
         System.err.printf("eval device: %d training, %d test samples, %d classes; %s; %d seeds%n", train.size(),
-                test.size(), classes, RunSettings.probe(protocol, config, protocol.reservoir().spec(0)).line(), seeds);
+                test.size(), classes, RunSettings.probe(protocol, config,
+                protocol.reservoir().spec(0), preset.preset).line(), seeds);
         DeviceSweep.Result result = new DeviceSweep(RramDeviceModel.defaults(), axes, seeds, Map.of("probe", probe),
                 line -> System.err.println("eval device: " + line)).run();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -113,6 +117,7 @@ final class EvalDeviceCommand implements Callable<Integer> {
             m.put("testSamples", test.size());
             m.put("classes", classes);
             m.put("epochs", config.epochs());
+            m.put("preset", preset.preset.id());
             m.put("figure", figure.equals("none") ? null : Path.of(figure).toAbsolutePath().toString());
             m.put("seconds", Json.round(seconds, 1));
             out.println(Json.line(m));

@@ -2,6 +2,7 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.evaluation.LinearProbeRun;
 import io.liquidstream.core.readout.ProbeConfig;
 import io.liquidstream.core.reservoir.ReservoirPreset;
 import java.io.PrintWriter;
@@ -37,10 +38,10 @@ final class OfflineDemo {
         int threads = Runtime.getRuntime().availableProcessors();
         ProbeConfig config = new ProbeConfig(s.epochs(), 100, s.learningRate(), 0.0, s.seed());
         LinearProbeRun.Outcome vision = new LinearProbeRun(InputSpec.visionProbe(),
-                ReservoirPreset.VISION_PROBE.spec(s.seed()), s.device(), threads, this::progress)
+                ReservoirPreset.VISION_PROBE.spec(s.seed()), s.device().weights(), threads, this::progress)
                 .run(train.vision(), test.vision(), 10, config);
         LinearProbeRun.Outcome neural = new LinearProbeRun(InputSpec.neuralBmi(), ReservoirPreset.NEURAL_BMI.spec(s.seed()),
-                s.device(), threads, this::progress).run(train.neural(), test.neural(), 10, config);
+                s.device().weights(), threads, this::progress).run(train.neural(), test.neural(), 10, config);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         if (s.json()) {

@@ -6,6 +6,8 @@ import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.core.binning.FixedBinning;
 import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.evaluation.PairedModality;
+import io.liquidstream.core.evaluation.ReadoutPreset;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.reservoir.ReservoirPreset;
@@ -28,7 +30,12 @@ import java.util.TreeSet;
  * settings for that pairing, or a {@code --input} spec's. Modality A is the non-visual one (audio or
  * neural), B the image side: a labelled folder of recordings of any sensor ({@link LabelledFolder}).
  */
-record PairedData(Side a, Side b) {
+record PairedData(Side a, Side b, ReadoutPreset preset) {
+
+    /** A pairing read as the seed reads it. */
+    PairedData(Side a, Side b) {
+        this(a, b, ReadoutPreset.SEED);
+    }
 
     /** Classes held out by default on data beyond the digits, as the seed's 4 of 26 letters. */
     static final int HELD_OUT_LETTERS = 4;
@@ -48,13 +55,24 @@ record PairedData(Side a, Side b) {
      * One modality: its samples and how the seed encodes them in this pairing.
      *
      * @param defaultSegments read-out segments when {@code --segments} does not say
+     * @param reservoirs independent reservoirs reading the input side by side (the read-out preset's)
      */
     record Side(String modality, Path source, List<LabeledSample> train, List<LabeledSample> test, InputSpec input,
-            ReservoirPreset preset, int inputs, int defaultSegments) {
+            ReservoirPreset preset, int inputs, int defaultSegments, int reservoirs) {
         /** The preset's reservoir with the spec's inputs and bins. */
         ReservoirSpec reservoir(long seed) {
             return preset.spec(seed).withInputs(inputs).withBins(input.binning().bins());
         }
+
+        /** This side as a model encodes it, read out in {@code segments}. */
+        PairedModality encoding(int segments) {
+            return new PairedModality(modality, train, test, input, reservoir(0), segments, reservoirs);
+        }
+    }
+
+    /** Both sides as a model encodes them, A then B, each read out in its {@code segments}. */
+    List<PairedModality> encodings(ReadoutSegments segments) {
+        return List.of(a.encoding(segments.of(a)), b.encoding(segments.of(b)));
     }
 
     static PairedData load(String pair, int neuralChannels) throws IOException {
@@ -70,6 +88,15 @@ record PairedData(Side a, Side b) {
      *     inputs than a reservoir can hold
      */
     static PairedData load(String pair, int neuralChannels, Map<String, InputSpec> inputs) throws IOException {
+        return load(pair, neuralChannels, inputs, ReadoutPreset.SEED);
+    }
+
+    /**
+     * As {@link #load(String, int, Map)}, the vision and audio sides read as {@code preset} says (its vision
+     * input spec where {@code --input} gives none, its count of reservoirs); the neural side keeps its own.
+     */
+    static PairedData load(String pair, int neuralChannels, Map<String, InputSpec> inputs, ReadoutPreset preset)
+            throws IOException {
         Map<String, Path> parts = parse(pair);
         Path vision = parts.get("vision");
         if (vision == null || parts.size() != 2 || !(parts.containsKey("audio") || parts.containsKey("neural"))) {
@@ -86,16 +113,23 @@ record PairedData(Side a, Side b) {
             Path audio = parts.get("audio");
             InputSpec audioInput = inputs.getOrDefault("audio", InputSpec.audioProbe());
             Side a = side("audio", audio, NTidigits.read(requireExists(audio), "train", true),
-                    NTidigits.read(audio, "test", true), audioInput, ReservoirPreset.AUDIO_CLIP, 1);
-            return new PairedData(a, visionSide(vision, inputs.getOrDefault("vision", InputSpec.visionProbe()),
-                    ReservoirPreset.VISION_CLIP));
+                    NTidigits.read(audio, "test", true), audioInput, ReservoirPreset.AUDIO_CLIP, 1,
+                    preset.readout().reservoirs());
+            return new PairedData(a, visionSide(vision, inputs.getOrDefault("vision", visionInput(preset,
+                    InputSpec.visionProbe())), ReservoirPreset.VISION_CLIP, preset), preset);
         }
         Path neural = requireExists(parts.get("neural"));
         InputSpec neuralInput = neuralInput(inputs.get("neural"), neuralChannels);
         int channels = neuralInput.expectedGeometry().width();
         Side a = side("neural", neural, readShd(neural, "train", channels), readShd(neural, "test", channels),
-                neuralInput, ReservoirPreset.NEURAL_BMI, NEURAL_SEGMENTS);
-        return new PairedData(a, visionSide(vision, inputs.getOrDefault("vision", IMAGE_DVS), ReservoirPreset.IMAGE_BMI));
+                neuralInput, ReservoirPreset.NEURAL_BMI, NEURAL_SEGMENTS, 1);
+        return new PairedData(a, visionSide(vision, inputs.getOrDefault("vision", visionInput(preset, IMAGE_DVS)),
+                ReservoirPreset.IMAGE_BMI, preset), preset);
+    }
+
+    /** The pairing's own vision spec under the seed's preset, the preset's otherwise. */
+    private static InputSpec visionInput(ReadoutPreset preset, InputSpec seeds) {
+        return preset == ReadoutPreset.SEED ? seeds : preset.input(true);
     }
 
     /** The neural side's spec: {@code --input neural=...}, else the seed's binning on {@code channels} electrodes. */
@@ -118,11 +152,11 @@ record PairedData(Side a, Side b) {
 
     /** A side read through {@code input}, whose samples must all be on its sensor; the reservoir takes its inputs. */
     private static Side side(String modality, Path source, List<LabeledSample> train, List<LabeledSample> test,
-            InputSpec input, ReservoirPreset preset, int defaultSegments) {
+            InputSpec input, ReservoirPreset preset, int defaultSegments, int reservoirs) {
         requireSensor(modality, source, input, train);
         requireSensor(modality, source, input, test);
         requireReservoirFits(modality, input, preset);
-        return new Side(modality, source, train, test, input, preset, input.inputs(), defaultSegments);
+        return new Side(modality, source, train, test, input, preset, input.inputs(), defaultSegments, reservoirs);
     }
 
     /**
@@ -174,15 +208,16 @@ record PairedData(Side a, Side b) {
             List<LabeledSample> visionTrain, List<LabeledSample> visionTest) {
         return new PairedData(
                 new Side("neural", source, neuralTrain, neuralTest, InputSpec.neuralBmi(), ReservoirPreset.NEURAL_BMI, 192,
-                        NEURAL_SEGMENTS),
+                        NEURAL_SEGMENTS, 1),
                 new Side("vision", source, visionTrain, visionTest, IMAGE_DVS, ReservoirPreset.IMAGE_BMI, IMAGE_DVS.inputs(),
-                        1));
+                        1, 1));
     }
 
-    private static Side visionSide(Path dir, InputSpec input, ReservoirPreset preset) throws IOException {
+    private static Side visionSide(Path dir, InputSpec input, ReservoirPreset reservoir, ReadoutPreset preset)
+            throws IOException {
         requireExists(dir);
         return side("vision", dir, LabelledFolder.read(dir, "Train", 0), LabelledFolder.read(dir, "Test", 0), input,
-                preset, 1);
+                reservoir, 1, preset.readout().reservoirs());
     }
 
     private static List<LabeledSample> readShd(Path dir, String split, int channels) throws IOException {

@@ -3,6 +3,9 @@ package io.liquidstream.cli;
 import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.evaluation.LinearProbeRun;
+import io.liquidstream.core.evaluation.Readout;
+import io.liquidstream.core.evaluation.ReadoutPreset;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.readout.ProbeConfig;
@@ -69,8 +72,11 @@ final class ProbeCommand implements Callable<Integer> {
             + " (audio, AdamW, weight decay " + SeedProtocols.NTIDIGITS_PROBE_WEIGHT_DECAY + ").")
     Double learningRate;
 
-    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-    long seed;
+    @Mixin
+    SeedOption seed;
+
+    @Mixin
+    PresetOption preset;
 
     @Mixin
     DeviceOption reservoir;
@@ -119,14 +125,14 @@ final class ProbeCommand implements Callable<Integer> {
         if (!given.keySet().stream().allMatch(modality::equals)) {
             throw new IllegalArgumentException("--input names " + given.keySet() + ", but the probe reads " + modality);
         }
-        InputSpec inputSpec = given.getOrDefault(modality, seedProtocol.input());
+        ReadoutPreset readoutPreset = preset.preset;
+        InputSpec inputSpec = given.getOrDefault(modality, readoutPreset.input(isVision));
         PairedData.requireSensor(modality, source, inputSpec, train);
         PairedData.requireSensor(modality, source, inputSpec, test);
         PairedData.requireReservoirFits(modality, inputSpec, seedProtocol.reservoir());
         // the seed's protocol read through the spec given: what the settings report
-        SeedProtocols.LinearProbe protocol = new SeedProtocols.LinearProbe(seedProtocol.dataSet(), inputSpec,
-                seedProtocol.reservoir(), seedProtocol.training(), seedProtocol.reportedAccuracy(), seedProtocol.script());
-        ProbeConfig config = protocol.training().withSeed(seed);
+        SeedProtocols.LinearProbe protocol = seedProtocol.withInput(inputSpec);
+        ProbeConfig config = protocol.training().withSeed(seed.seed);
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }
@@ -136,12 +142,13 @@ final class ProbeCommand implements Callable<Integer> {
         if (learningRate != null) {
             config = config.withLearningRate(learningRate);
         }
-        ReservoirSpec reservoirSpec = protocol.reservoir().spec(seed).withInputs(inputSpec.inputs())
+        ReservoirSpec reservoirSpec = protocol.reservoir().spec(seed.seed).withInputs(inputSpec.inputs())
                 .withBins(inputSpec.binning().bins());
-        RunSettings settings = RunSettings.probe(protocol, config, reservoirSpec);
+        Readout readout = readoutPreset.readout();
+        RunSettings settings = RunSettings.probe(protocol, config, reservoirSpec, readoutPreset);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoirSpec, reservoir.device, workers,
-                this::progress).run(train, test, classes, config);
+        LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoirSpec, reservoir.device.weights(),
+                readout, workers, this::progress).run(train, test, classes, config);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -154,7 +161,8 @@ final class ProbeCommand implements Callable<Integer> {
         result.put("testSamples", test.size());
         result.put("epochs", config.epochs());
         result.put("device", reservoir.device.name());
-        result.put("seed", seed);
+        result.put("seed", seed.seed);
+        result.put("preset", readoutPreset.id());
         result.put("meanFiringRate", Json.round(outcome.meanFiringRate(), 4));
         result.put("settings", settings.fields());
         result.put("seconds", Json.round(seconds, 1));
@@ -166,7 +174,8 @@ final class ProbeCommand implements Callable<Integer> {
             out.printf("linear probe on %s (%s)%n", source, modality);
             out.printf("  samples          train %d, test %d, %d classes%n", train.size(), test.size(), classes);
             out.printf("  input            %s (%d inputs)%n", inputSpec.describe(), inputSpec.inputs());
-            out.printf("  reservoir        %s, %s weights, seed %d%n", protocol.reservoir(), reservoir.device, seed);
+            out.printf("  reservoir        %s, %s weights, seed %d%n", protocol.reservoir(), reservoir.device, seed.seed);
+            out.printf("  read-out         %s preset: %s%n", readoutPreset.id(), readout.describe());
             out.printf("  settings         %s%n", settings.line());
             out.printf("  mean firing rate %.4f%n", outcome.meanFiringRate());
             out.printf("  train accuracy   %.2f %%%n", outcome.trainAccuracy());

@@ -1,13 +1,13 @@
 package io.liquidstream.cli;
 
-import io.liquidstream.core.projection.ContrastiveTrainer;
+import io.liquidstream.core.evaluation.PhaseProgress;
 import java.io.PrintStream;
 
 /**
  * A progress bar on standard error: redrawn in place on a terminal, a line per tenth otherwise (so logs
  * of non-interactive runs stay short). Safe to update from several threads.
  */
-final class Progress implements AutoCloseable {
+final class Progress implements PhaseProgress.Phase {
 
     private static final int WIDTH = 30;
 
@@ -37,16 +37,13 @@ final class Progress implements AutoCloseable {
         return new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()), "", 1, false);
     }
 
-    /** A contrastive-training listener that advances this bar by epoch, showing loss and temperature. */
-    ContrastiveTrainer.EpochListener epochs() {
-        return (epoch, epochs, loss, tau) -> update(epoch, String.format("loss %.4f tau %.3f", loss, tau));
-    }
-
-    synchronized void update(long done) {
+    @Override
+    public synchronized void update(long done) {
         update(done, detail);
     }
 
-    synchronized void update(long done, String newDetail) {
+    @Override
+    public synchronized void update(long done, String newDetail) {
         if (closed) {
             return;
         }

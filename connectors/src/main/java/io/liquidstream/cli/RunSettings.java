@@ -2,6 +2,8 @@ package io.liquidstream.cli;
 
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.evaluation.CrossModalTraining;
+import io.liquidstream.core.evaluation.Readout;
+import io.liquidstream.core.evaluation.ReadoutPreset;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.readout.ProbeConfig;
@@ -24,10 +26,16 @@ record RunSettings(Map<String, Object> fields, String line) {
      * A linear probe: the settings {@code used}, and where they differ from the seed's {@code protocol}, the
      * seed's values and the flags that give them.
      */
-    static RunSettings probe(SeedProtocols.LinearProbe protocol, ProbeConfig used, ReservoirSpec reservoir) {
+    static RunSettings probe(SeedProtocols.LinearProbe protocol, ProbeConfig used, ReservoirSpec reservoir,
+            ReadoutPreset preset) {
         ProbeConfig seed = protocol.training();
+        Readout readout = preset.readout();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("protocol", protocol.dataSet() + " linear probe");
+        m.put("preset", preset.id());
+        m.put("reservoirs", readout.reservoirs());
+        m.put("segments", readout.segments());
+        m.put("standardise", readout.standardise());
         m.put("epochs", used.epochs());
         m.put("optimiser", used.optimiser());
         m.put("learningRate", used.learningRate());
@@ -41,8 +49,10 @@ record RunSettings(Map<String, Object> fields, String line) {
         compare(seedValues, seedFlags, "epochs", used.epochs(), seed.epochs(), "--epochs");
         compare(seedValues, seedFlags, "learningRate", used.learningRate(), seed.learningRate(), "--lr");
         compare(seedValues, seedFlags, "batchSize", used.batchSize(), seed.batchSize(), "--batch-size");
+        compare(seedValues, seedFlags, "preset", preset.id(), ReadoutPreset.SEED.id(), "--preset");
         putSeed(m, seedValues, seedFlags, protocol.script());
-        String line = String.format("%s lr %s%s, batch %d, %d epochs; %s; %s", used.optimiser(),
+        String line = String.format("%s preset (%s); %s lr %s%s, batch %d, %d epochs; %s; %s", preset.id(),
+                readout.describe(), used.optimiser(),
                 plain(used.learningRate()), used.weightDecay() > 0 ? " weight decay " + plain(used.weightDecay()) : "",
                 used.batchSize(), used.epochs(), input(protocol.input()),
                 seedNote(protocol.dataSet() + " linear probe", seedFlags));
@@ -92,10 +102,11 @@ record RunSettings(Map<String, Object> fields, String line) {
             seedValues.put("segments", seed.segments());
             seedFlags.add("--segments " + seed.segments());
         }
+        compare(seedValues, seedFlags, "preset", data.preset().id(), ReadoutPreset.SEED.id(), "--preset");
         putSeed(m, seedValues, seedFlags, seed.script());
 
-        String line = String.format("%s loss, %s lr %s%s, batch %d, %d epochs, pd %d, tau %s%s%s; %s %s, %s %s; %s",
-                m.get("loss"), optimiser(used.weightDecay()), plain(used.learningRate()),
+        String line = String.format("%s preset; %s loss, %s lr %s%s, batch %d, %d epochs, pd %d, tau %s%s%s; %s %s, %s %s; %s",
+                data.preset().id(), m.get("loss"), optimiser(used.weightDecay()), plain(used.learningRate()),
                 used.weightDecay() > 0 ? " weight decay " + plain(used.weightDecay()) : "", used.batchSize(),
                 used.epochs(), shape.projectionDim(), plain(used.temperature()),
                 used.learnableTemperature() ? " (learned)" : "", shape.standardise() ? ", standardised" : "",
@@ -134,8 +145,8 @@ record RunSettings(Map<String, Object> fields, String line) {
                     + "batch %d, %d epochs)", seed.projectionDim(), plain(seed.learningRate()), seed.batchSize(),
                     seed.epochs());
         }
-        String line = String.format("class prototypes (normalisation %s, ridge %s), no training; %s %s, %s %s%s",
-                normalisation, plain(ridge), a.modality(), input(a.input()), b.modality(), input(b.input()), seedNote);
+        String line = String.format("%s preset; class prototypes (normalisation %s, ridge %s), no training; %s %s, %s %s%s",
+                data.preset().id(), normalisation, plain(ridge), a.modality(), input(a.input()), b.modality(), input(b.input()), seedNote);
         return new RunSettings(m, line);
     }
 
@@ -165,11 +176,15 @@ record RunSettings(Map<String, Object> fields, String line) {
         Map<String, Object> seg = new LinkedHashMap<>();
         Map<String, Object> inputs = new LinkedHashMap<>();
         Map<String, Object> reservoirs = new LinkedHashMap<>();
+        Map<String, Object> banks = new LinkedHashMap<>();
         for (PairedData.Side side : List.of(data.a(), data.b())) {
             seg.put(side.modality(), segments.of(side));
             inputs.put(side.modality(), side.input().describe());
             reservoirs.put(side.modality(), reservoir(side.reservoir(0)));
+            banks.put(side.modality(), side.reservoirs());
         }
+        m.put("preset", data.preset().id());
+        m.put("reservoirCount", banks);
         m.put("segments", seg);
         m.put("inputs", inputs);
         m.put("reservoirs", reservoirs);

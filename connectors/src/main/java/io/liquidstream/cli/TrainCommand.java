@@ -4,12 +4,15 @@ import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.connectors.decoding.DecoderTraining;
 import io.liquidstream.connectors.decoding.VelocityRecordings;
 import io.liquidstream.core.bundle.ModelBundle;
+import io.liquidstream.core.evaluation.BundleTraining;
+import io.liquidstream.core.evaluation.PairedModality;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -57,14 +60,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model bundle to write (e.g. model.lsm).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-    long seed;
+    @Mixin
+    SeedOption seed;
+
+    @Mixin
+    PresetOption preset;
 
     @Mixin
     DeviceOption reservoir;
 
-    @Option(names = "--neural-channels", defaultValue = "192", description = "Default: ${DEFAULT-VALUE}.")
-    int neuralChannels;
+    @Mixin
+    NeuralChannelsOption channels;
 
     @Option(names = "--anchor-samples", defaultValue = "20",
             description = "Training samples averaged into each class anchor. Default: ${DEFAULT-VALUE}.")
@@ -92,20 +98,22 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PairedData data = PairedData.load(pair, neuralChannels, inputs.specs());
+        PairedData data = PairedData.load(pair, channels.neuralChannels, inputs.specs(), preset.preset);
         TreeSet<Integer> train = new TreeSet<>(trainClasses != null ? PairedData.classes(trainClasses)
                 : data.defaultTrainClasses(data.defaultZeroShotClasses()));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("pair", pair);
         meta.put("loss", training.lossName());
+        meta.put("preset", preset.preset.id());
         meta.put("created", Instant.now().toString());
-        BundleTraining trainer = new BundleTraining(seed, reservoir.device, anchorSamples, Runtime.getRuntime().availableProcessors(),
-                training.segments(), !noOpenSet);
+        BundleTraining trainer = new BundleTraining(seed.seed, reservoir.device.weights(), anchorSamples,
+                Runtime.getRuntime().availableProcessors(), !noOpenSet);
         if (anchorClasses != null) {
             trainer.anchorClasses(PairedData.classes(anchorClasses));
         }
-        BundleTraining.Result result = trainer
-                .train(data, train, training.shape(), training.config(seed), meta, Progress::new);
+        List<PairedModality> sides = data.encodings(training.segments());
+        BundleTraining.Result result = trainer.train(sides.get(0), sides.get(1), train, training.shape(),
+                training.config(seed.seed), meta, Progress::new);
         ModelBundle trained = result.bundle();
         Path neural = PairedData.parse(pair).get("neural");
         boolean decodes = !noDecoder && neural != null && VelocityRecordings.present(neural, "train");
@@ -124,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
                 bundle.version(), data.a().modality(), result.clip().pairs(), bundle.anchors().size(),
                 result.clip().temperature());
         w.printf("settings: %s%n", RunSettings.zeroShot(SeedProtocols.zeroShot(data.a().modality()),
-                training.config(seed), training.shape(), data, training.segments()).line());
+                training.config(seed.seed), training.shape(), data, training.segments()).line());
         for (ModalityModel m : bundle.modalities()) {
             w.printf("  %s input %s: %d reservoir inputs%n", m.name(), m.input().describe(), m.input().inputs());
         }

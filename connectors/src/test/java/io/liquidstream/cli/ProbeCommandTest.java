@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
+import io.liquidstream.core.evaluation.ReadoutPreset;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.event.SensorGeometry;
@@ -87,6 +88,36 @@ class ProbeCommandTest {
     }
 
     @Test
+    void givenNoPreset_theRunSaysItReadTheSeedsWay() throws IOException {
+        JsonNode json = probeJson("probe", "--vision", vision().toString(), "--json");
+        assertThat(json.get("preset").asText()).isEqualTo("seed");
+        assertThat(json.at("/settings/preset").asText()).isEqualTo("seed");
+        assertThat(json.at("/settings/reservoirs").asInt()).isEqualTo(1);
+        assertThat(json.at("/settings/standardise").asBoolean()).isFalse();
+    }
+
+    @Test
+    void givenPresetBest_probeReadsTheWholeSensorWithABankOfStandardisedReservoirsAndNamesTheSeedsFlag()
+            throws IOException {
+        JsonNode json = probeJson("probe", "--vision", vision().toString(), "--preset", "best", "--epochs", "2", "--json");
+        JsonNode s = json.get("settings");
+        assertThat(json.get("preset").asText()).isEqualTo("best");
+        assertThat(s.get("preset").asText()).isEqualTo("best");
+        assertThat(s.get("input").asText()).isEqualTo("vision-sensor=sensor(34,34,2)|downsample(2,2)|fixed(50)");
+        assertThat(s.at("/reservoir/inputs").asInt()).isEqualTo(17 * 17 * 2);
+        assertThat(s.get("reservoirs").asInt()).isEqualTo(ReadoutPreset.BEST.readout().reservoirs());
+        assertThat(s.get("standardise").asBoolean()).isTrue();
+        assertThat(s.get("seedFlags").asText()).contains("--preset seed");
+    }
+
+    @Test
+    void givenAnUnknownPreset_theErrorListsThePresets() {
+        LiquidStreamCliTest.Run r = LiquidStreamCliTest.run("probe", "--audio", "x.h5", "--preset", "fast");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("[seed, best]", "'fast'");
+    }
+
+    @Test
     void givenHelp_eachDataSetsSeedDefaultIsShown() {
         LiquidStreamCliTest.Run r = LiquidStreamCliTest.run("probe", "--help");
         String help = r.out().replaceAll("\\s+", " ");
@@ -95,8 +126,16 @@ class ProbeCommandTest {
                 .contains("1.0E-4 (vision, Adam), 6.0E-4 (audio, AdamW, weight decay 0.01)");
     }
 
-    /** Two samples per N-TIDIGITS class in train, one in test; each class drives its own cochlea channels. */
     private Path audio() throws IOException {
+        return audio(dir);
+    }
+
+    private Path vision() throws IOException {
+        return vision(dir);
+    }
+
+    /** Two samples per N-TIDIGITS class in train, one in test; each class drives its own cochlea channels. */
+    static Path audio(Path dir) throws IOException {
         List<LabeledSample> train = new ArrayList<>();
         List<LabeledSample> test = new ArrayList<>();
         for (int label = 0; label < 11; label++) {
@@ -115,7 +154,7 @@ class ProbeCommandTest {
     }
 
     /** Two N-MNIST samples per digit in Train, one in Test; each digit lights its own row of the centre crop. */
-    private Path vision() throws IOException {
+    static Path vision(Path dir) throws IOException {
         Path root = dir.resolve("vision");
         for (int label = 0; label < 10; label++) {
             for (int k = 0; k < 3; k++) {

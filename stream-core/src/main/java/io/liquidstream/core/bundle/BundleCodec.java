@@ -51,7 +51,8 @@ final class BundleCodec {
     static Encoded encode(ModelBundle bundle) {
         SortedMap<String, byte[]> arrays = new TreeMap<>();
         ObjectNode root = JSON.createObjectNode();
-        root.put("formatVersion", ModelBundle.FORMAT_VERSION);
+        root.put("formatVersion", bundle.modalities().stream().anyMatch(m -> m.reservoirs() > 1)
+                ? ModelBundle.FORMAT_VERSION : ModelBundle.SINGLE_RESERVOIR_FORMAT_VERSION);
         root.put("temperature", bundle.temperature());
         ObjectNode metadata = root.putObject("metadata");
         bundle.metadata().forEach(metadata::put);
@@ -105,9 +106,9 @@ final class BundleCodec {
             throw manifestError("expected a JSON object, found " + (root == null ? "nothing" : root.getNodeType()));
         }
         long format = integer(root, "", "formatVersion");
-        if (format != ModelBundle.FORMAT_VERSION) {
+        if (format < ModelBundle.SINGLE_RESERVOIR_FORMAT_VERSION || format > ModelBundle.FORMAT_VERSION) {
             throw manifestError("unsupported formatVersion " + format + ", this reader supports "
-                    + ModelBundle.FORMAT_VERSION);
+                    + ModelBundle.SINGLE_RESERVOIR_FORMAT_VERSION + " to " + ModelBundle.FORMAT_VERSION);
         }
         String declared = text(root, "", "version");
         String suffix = VERSION_PREFIX + declared + "\"}";
@@ -202,6 +203,10 @@ final class BundleCodec {
         if (m.readoutSegments() != 1) {
             // Written only when not the default, so bundles with the seed's read-out keep their versions.
             node.put("readoutSegments", m.readoutSegments());
+        }
+        if (m.reservoirs() != 1) {
+            // Written only for a bank (format version 2), so single-reservoir bundles keep their versions.
+            node.put("reservoirs", m.reservoirs());
         }
         ReservoirSpec r = m.reservoir();
         ObjectNode res = node.putObject("reservoir");
@@ -317,11 +322,12 @@ final class BundleCodec {
         if (node.has("readoutSegments")) {
             segments = intValue(node, path, "readoutSegments");
         }
+        int reservoirs = node.has("reservoirs") ? intValue(node, path, "reservoirs") : 1;
         LinearReadout decoder = node.has("decoder") ? decodeDecoder(object(node, path, "decoder"), path + ".decoder",
                 reservoir.neurons(), entries) : null;
         try {
             return new ModalityModel(name, input, reservoir, weights,
-                    new DenseStack(dims, text(proj, pp, "activation"), layerWeights), segments, decoder);
+                    new DenseStack(dims, text(proj, pp, "activation"), layerWeights), segments, decoder, reservoirs);
         } catch (IllegalArgumentException e) {
             throw manifestError(path + ": " + e.getMessage());
         }

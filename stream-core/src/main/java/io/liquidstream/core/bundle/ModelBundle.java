@@ -28,8 +28,15 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelBundle {
 
-    /** The manifest's {@code formatVersion} this code writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest manifest {@code formatVersion} this code writes and reads: 2 adds {@code reservoirs}
+     * (a bank of independent reservoirs per modality). A bundle is written as version 1, which older readers
+     * take, unless a modality has more than one reservoir; both versions are read.
+     */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The version of bundles every modality of which has one reservoir. */
+    public static final int SINGLE_RESERVOIR_FORMAT_VERSION = 1;
 
     static final String MANIFEST = "manifest.json";
 

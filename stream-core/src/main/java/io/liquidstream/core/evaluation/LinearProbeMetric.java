@@ -2,18 +2,15 @@ package io.liquidstream.core.evaluation;
 
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.event.LabeledSample;
-import io.liquidstream.core.readout.FeatureExtractor;
 import io.liquidstream.core.readout.ProbeConfig;
-import io.liquidstream.core.readout.SoftmaxProbe;
-import io.liquidstream.core.reservoir.LifReservoir;
 import io.liquidstream.core.reservoir.ReservoirPreset;
 import io.liquidstream.core.reservoir.WeightSource;
 import java.util.List;
 
 /**
- * The linear-probe protocol as a {@link DeviceSweep.Metric}: encode both splits with the preset's reservoir
- * (seeded) over the given weights, train a softmax read-out on the training split, report final-epoch test
- * accuracy in percent.
+ * The linear-probe protocol ({@link LinearProbeRun}) as a {@link DeviceSweep.Metric}: encode both splits
+ * with the preset's reservoir (seeded) over the given weights, read out as the {@link Readout} says, train a
+ * softmax read-out on the training split, report final-epoch test accuracy in percent.
  */
 public final class LinearProbeMetric implements DeviceSweep.Metric {
 
@@ -24,9 +21,16 @@ public final class LinearProbeMetric implements DeviceSweep.Metric {
     private final int classes;
     private final ProbeConfig config;
     private final int threads;
+    private final Readout readout;
 
+    /** The seed's read-out. */
     public LinearProbeMetric(InputSpec input, ReservoirPreset reservoir, List<LabeledSample> train,
             List<LabeledSample> test, int classes, ProbeConfig config, int threads) {
+        this(input, reservoir, train, test, classes, config, Readout.SEED, threads);
+    }
+
+    public LinearProbeMetric(InputSpec input, ReservoirPreset reservoir, List<LabeledSample> train,
+            List<LabeledSample> test, int classes, ProbeConfig config, Readout readout, int threads) {
         if (train.isEmpty() || test.isEmpty()) {
             throw new IllegalArgumentException("need training and test samples, found " + train.size() + " and "
                     + test.size());
@@ -38,6 +42,7 @@ public final class LinearProbeMetric implements DeviceSweep.Metric {
         this.classes = classes;
         this.config = config;
         this.threads = threads;
+        this.readout = readout;
     }
 
     /** The seed's protocol: its input, reservoir and training settings. */
@@ -53,11 +58,8 @@ public final class LinearProbeMetric implements DeviceSweep.Metric {
 
     @Override
     public double accuracy(WeightSource weights, long seed) {
-        FeatureExtractor extractor = new FeatureExtractor(input, new LifReservoir(reservoir.spec(seed), weights), threads);
-        float[][] trainX = extractor.extract(train, done -> { });
-        float[][] testX = extractor.extract(test, done -> { });
-        SoftmaxProbe probe = SoftmaxProbe.train(trainX, FeatureExtractor.labels(train), classes, config.withSeed(seed),
-                (epoch, total, loss) -> { });
-        return 100 * probe.accuracy(testX, FeatureExtractor.labels(test));
+        return new LinearProbeRun(input, reservoir.spec(seed).withInputs(input.inputs()).withBins(input.binning().bins()),
+                weights, readout, threads, PhaseProgress.quiet()).run(train, test, classes, config.withSeed(seed))
+                .testAccuracy();
     }
 }

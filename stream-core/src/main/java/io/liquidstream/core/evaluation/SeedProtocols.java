@@ -36,6 +36,11 @@ public final class SeedProtocols {
         public String optimiser() {
             return training.optimiser();
         }
+
+        /** This protocol read through another input spec (a preset's or {@code --input}'s). */
+        public LinearProbe withInput(InputSpec newInput) {
+            return new LinearProbe(dataSet, newInput, reservoir, training, reportedAccuracy, script);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.liquidstream.core.readout;
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.reservoir.LifReservoir;
+import io.liquidstream.core.reservoir.ReservoirBank;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +20,7 @@ import java.util.ArrayList;
 public final class FeatureExtractor {
 
     private final InputSpec input;
-    private final LifReservoir reservoir;
+    private final ReservoirBank reservoirs;
     private final int threads;
     private final int segments;
 
@@ -33,15 +34,23 @@ public final class FeatureExtractor {
      * {@link LifReservoir#encodeSegments}); {@code 1} is the seed's whole-window rate.
      */
     public FeatureExtractor(InputSpec input, LifReservoir reservoir, int threads, int segments) {
-        if (input.inputs() != reservoir.spec().inputs()) {
+        this(input, ReservoirBank.of(reservoir), threads, segments);
+    }
+
+    /**
+     * Firing rates of every reservoir of the bank in {@code segments} parts of each window, side by side
+     * (see {@link ReservoirBank#encode}).
+     */
+    public FeatureExtractor(InputSpec input, ReservoirBank reservoirs, int threads, int segments) {
+        if (input.inputs() != reservoirs.inputs()) {
             throw new IllegalArgumentException("input spec " + input.describe() + " yields " + input.inputs()
-                    + " inputs but the reservoir expects " + reservoir.spec().inputs());
+                    + " inputs but the reservoir expects " + reservoirs.inputs());
         }
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be positive, found " + threads);
         }
         this.input = input;
-        this.reservoir = reservoir;
+        this.reservoirs = reservoirs;
         this.threads = threads;
         if (segments <= 0) {
             throw new IllegalArgumentException("segments must be positive, found " + segments);
@@ -67,7 +76,7 @@ public final class FeatureExtractor {
                         LabeledSample s = samples.get(i);
                         try {
                             var window = input.encode(s.events());
-                            out[i] = segments == 1 ? reservoir.encode(window) : reservoir.encodeSegments(window, segments);
+                            out[i] = reservoirs.encode(window, segments);
                         } catch (RuntimeException e) {
                             throw new IllegalArgumentException("cannot encode sample " + s.id() + ": " + e.getMessage(), e);
                         }

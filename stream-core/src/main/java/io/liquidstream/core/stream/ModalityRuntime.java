@@ -10,20 +10,28 @@ import io.liquidstream.core.projection.FrozenHead;
 import io.liquidstream.core.projection.ProjectionHead;
 import io.liquidstream.core.readout.LinearReadout;
 import io.liquidstream.core.reservoir.LifReservoir;
+import io.liquidstream.core.reservoir.ReservoirBank;
 import java.util.Locale;
 
 /**
- * One modality's model ready to run: its input spec, fixed reservoir and projection head (a
+ * One modality's model ready to run: its input spec, fixed reservoir (or bank of them) and projection head (a
  * plain-Java {@link FrozenHead}, so serving never loads ND4J), built once from the bundle, and the
  * regression read-out of a continuously running liquid when the bundle has one.
  * Thread-safe (the reservoir, head and read-out are).
  *
  * @param decoder the regression read-out of a carried liquid ({@link ContinuousLiquid}), or null
  */
-public record ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, FrozenHead head,
+public record ModalityRuntime(String name, InputSpec input, ReservoirBank reservoirs, FrozenHead head,
         int readoutSegments, LinearReadout decoder) {
 
+    /** A modality of one reservoir. */
+    public ModalityRuntime(String name, InputSpec input, LifReservoir reservoir, FrozenHead head,
+            int readoutSegments, LinearReadout decoder) {
+        this(name, input, ReservoirBank.of(reservoir), head, readoutSegments, decoder);
+    }
+
     public ModalityRuntime {
+        LifReservoir reservoir = reservoirs.first();
         if (decoder != null && decoder.neurons() != reservoir.neurons()) {
             throw new IllegalArgumentException("the " + name + " decoder reads " + decoder.neurons()
                     + " neurons but the reservoir has " + reservoir.neurons());
@@ -43,7 +51,7 @@ public record ModalityRuntime(String name, InputSpec input, LifReservoir reservo
 
     /** This modality with a regression read-out (null for none). */
     public ModalityRuntime withDecoder(LinearReadout newDecoder) {
-        return new ModalityRuntime(name, input, reservoir, head, readoutSegments, newDecoder);
+        return new ModalityRuntime(name, input, reservoirs, head, readoutSegments, newDecoder);
     }
 
     /** A modality read out by whole-window firing rates. */
@@ -57,13 +65,18 @@ public record ModalityRuntime(String name, InputSpec input, LifReservoir reservo
         FrozenHead head = FrozenHead.fromWeights(stack.layerDims(),
                 Activation.valueOf(stack.activation().toUpperCase(Locale.ROOT)), stack.weights(), true);
         return new ModalityRuntime(model.name(), model.input(),
-                new LifReservoir(model.reservoir(), model.weights().toWeightSource()), head, model.readoutSegments(),
-                model.decoder());
+                ReservoirBank.of(model.reservoir(), model.weights().toWeightSource(), model.reservoirs()), head,
+                model.readoutSegments(), model.decoder());
+    }
+
+    /** The first reservoir of the bank: the one a continuous stream carries and the decoder reads. */
+    public LifReservoir reservoir() {
+        return reservoirs.first();
     }
 
     /** The reservoir read-out of one window: the projection head's input. */
     public float[] features(SpikeWindow window) {
-        return readoutSegments == 1 ? reservoir.encode(window) : reservoir.encodeSegments(window, readoutSegments);
+        return reservoirs.encode(window, readoutSegments);
     }
 
     /** The embedding of one encoded window's features. */

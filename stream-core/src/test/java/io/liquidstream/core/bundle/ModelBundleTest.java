@@ -109,6 +109,32 @@ class ModelBundleTest {
     }
 
     @Test
+    void givenABankOfReservoirs_itRoundTripsAsFormatVersion2AndSizesTheProjectionInput() throws IOException {
+        ReservoirSpec spec = ReservoirPreset.AUDIO_PROBE.spec(3).withNeurons(8);
+        ModalityModel audio = new ModalityModel("audio", InputSpec.audioProbe(), spec, new WeightSourceSpec.Ideal(),
+                head(8 * 2 * 3, 4), 2, null, 3);
+        Path file = dir.resolve("bank.zip");
+
+        new ModelBundle(List.of(audio), 1.0, List.of(), Map.of()).write(file);
+
+        ModalityModel read = ModelBundle.read(file).modality("audio");
+        assertThat(read.reservoirs()).isEqualTo(3);
+        assertThat(read.readoutSegments()).isEqualTo(2);
+        assertThat(manifest(file)).contains("\"formatVersion\":2").contains("\"reservoirs\":3");
+        assertThatThrownBy(() -> new ModalityModel("audio", InputSpec.audioProbe(), spec, new WeightSourceSpec.Ideal(),
+                head(8 * 2, 4), 2, null, 3)).hasMessageContaining("8 neurons x 2 read-out segment(s) x 3 reservoirs");
+    }
+
+    @Test
+    void givenOneReservoirPerModality_theBundleStaysFormatVersion1WithoutAReservoirsMember() throws IOException {
+        Path file = dir.resolve("single.zip");
+        sample().write(file);
+
+        assertThat(manifest(file)).contains("\"formatVersion\":1").doesNotContain("\"reservoirs\"");
+        assertThat(ModelBundle.read(file).modalities()).allSatisfy(m -> assertThat(m.reservoirs()).isEqualTo(1));
+    }
+
+    @Test
     void givenWholeWindowReadout_manifestOmitsSegmentsSoEarlierBundlesKeepTheirVersion() throws IOException {
         ModelBundle bundle = sample();
         Path file = dir.resolve("plain.zip");
@@ -274,10 +300,11 @@ class ModelBundleTest {
     void givenUnsupportedFormatVersion_readFailsNamingTheManifest() throws IOException {
         Path file = written();
         rewrite(file, Map.of("manifest.json", bytes -> new String(bytes, StandardCharsets.UTF_8)
-                .replace("\"formatVersion\":1", "\"formatVersion\":2").getBytes(StandardCharsets.UTF_8)));
+                .replace("\"formatVersion\":1", "\"formatVersion\":3").getBytes(StandardCharsets.UTF_8)));
 
         assertThatThrownBy(() -> ModelBundle.read(file)).isInstanceOf(BundleFormatException.class)
-                .hasMessageStartingWith("manifest.json").hasMessageContaining("unsupported formatVersion 2");
+                .hasMessageStartingWith("manifest.json").hasMessageContaining("unsupported formatVersion 3")
+                .hasMessageContaining("supports 1 to 2");
     }
 
     @Test
@@ -306,6 +333,12 @@ class ModelBundleTest {
     }
 
     /** Copies the zip, passing chosen entries through an edit (null drops the entry). */
+    private static String manifest(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static void rewrite(Path file, Map<String, UnaryOperator<byte[]>> edits) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {

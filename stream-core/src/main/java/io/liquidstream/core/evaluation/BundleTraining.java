@@ -1,4 +1,4 @@
-package io.liquidstream.cli;
+package io.liquidstream.core.evaluation;
 
 import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.DenseStack;
@@ -6,13 +6,9 @@ import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.bundle.OpenSetCalibration;
 import io.liquidstream.core.bundle.WeightSourceSpec;
-import io.liquidstream.core.evaluation.CrossModalTraining;
-import io.liquidstream.core.evaluation.GeneralizedZeroShot;
-import io.liquidstream.core.evaluation.ModalityFeatures;
-import io.liquidstream.core.evaluation.ProjectionRetriever;
-import io.liquidstream.core.evaluation.SeenMarginCalibration;
 import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.projection.ProjectionHead;
+import io.liquidstream.core.reservoir.WeightSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,74 +17,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 
 /**
- * Trains the projection heads of a {@link PairedData} and assembles the {@link ModelBundle} the service
+ * Trains the projection heads of a pairing (two {@link PairedModality}) and assembles the {@link ModelBundle} the service
  * runs: both modalities' input specs, reservoir seeds and heads, one class anchor per training class and
  * modality (the unnormalised mean embedding of up to {@code anchorSamples} training samples of the class),
  * and unless turned off the open-set calibration ({@link SeenMarginCalibration}: one more training run, on
  * three quarters of the training classes, before the heads the bundle serves are trained).
  * Anchors of other classes only with {@link #anchorClasses}: a bundle that already knows a class the heads
  * never saw would hide whether the service recognises it from anchors registered at run time.
- * Used by {@code train} (written to a file) and {@code demo} (served directly).
+ * Used by {@code train} (written to a file) and {@code demo} (served directly). It lives beside the
+ * evaluation protocols rather than in {@code core.bundle}, which they already depend on.
  */
-final class BundleTraining {
+public final class BundleTraining {
 
     /** The bundle and what training saw. */
-    record Result(ModelBundle bundle, CrossModalTraining.ClipModel clip) {
+    public record Result(ModelBundle bundle, CrossModalTraining.ClipModel clip) {
     }
 
     private final long seed;
-    private final DeviceKind device;
+    private final WeightSource weights;
     private final int anchorSamples;
     private final int threads;
-    private final ReadoutSegments segments;
     private final boolean openSet;
     private Set<Integer> anchorClasses; // null: the training classes
 
     /**
-     * @param segments read-out segments of each modality
+     * @param weights where the reservoirs' weights come from (recorded in the bundle)
      * @param openSet whether to calibrate the open set and store it in the bundle ({@link ModelBundle#openSet()})
      */
-    BundleTraining(long seed, DeviceKind device, int anchorSamples, int threads, ReadoutSegments segments,
-            boolean openSet) {
+    public BundleTraining(long seed, WeightSource weights, int anchorSamples, int threads, boolean openSet) {
         if (anchorSamples <= 0 || threads <= 0) {
             throw new IllegalArgumentException("expected positive anchor samples and threads, found " + anchorSamples
                     + " and " + threads);
         }
         this.seed = seed;
-        this.device = device;
+        this.weights = weights;
         this.anchorSamples = anchorSamples;
         this.threads = threads;
-        this.segments = segments;
         this.openSet = openSet;
     }
 
     /** Writes anchors for these classes (those the data has) instead of the training classes. */
-    BundleTraining anchorClasses(Collection<Integer> classes) {
+    public BundleTraining anchorClasses(Collection<Integer> classes) {
         this.anchorClasses = Set.copyOf(classes);
         return this;
     }
 
     /**
-     * Encodes both sides' training samples, trains the heads on pairs of {@code trainClasses} and builds
-     * the bundle.
+     * Encodes both modalities' samples (A's reservoir from the seed, B's from {@link PairedFeatures#seedB}),
+     * trains the heads on pairs of {@code trainClasses} and builds the bundle.
      *
      * @param metadata extra manifest entries (the training facts are added to them)
-     * @param progress progress display per phase (label, total)
+     * @param progress progress display per phase
      */
-    Result train(PairedData data, Set<Integer> trainClasses, CrossModalTraining.HeadShape shape,
-            ContrastiveTrainer.Config config, Map<String, String> metadata, BiFunction<String, Long, Progress> progress) {
-        PairedFeatures f = PairedFeatures.encode(data, seed, device, threads, segments, progress);
+    public Result train(PairedModality a, PairedModality b, Set<Integer> trainClasses, CrossModalTraining.HeadShape shape,
+            ContrastiveTrainer.Config config, Map<String, String> metadata, PhaseProgress progress) {
+        PairedFeatures f = PairedFeatures.encode(a, b, seed, weights, threads, progress);
         SeenMarginCalibration.Result calibration = null;
         if (openSet) {
-            try (Progress p = progress.apply("calibrating open set", (long) config.epochs())) {
+            try (PhaseProgress.Phase p = progress.start("calibrating open set", config.epochs())) {
                 calibration = SeenMarginCalibration.calibrate(trainClasses, f.a(), f.b(), shape, config, p.epochs());
             }
         }
         CrossModalTraining.ClipModel clip;
-        try (Progress p = progress.apply("training", (long) config.epochs())) {
+        try (PhaseProgress.Phase p = progress.start("training", config.epochs())) {
             clip = CrossModalTraining.trainHeads(trainClasses, f.a(), f.b(), shape, config, p.epochs());
         }
         List<BundleAnchor> anchors = new ArrayList<>();
@@ -112,16 +105,17 @@ final class BundleTraining {
                         calibration.uncalibrated().get(e.getKey()).harmonic(), e.getValue().harmonic()));
             }
         }
-        ModelBundle bundle = new ModelBundle(List.of(modality(data.a(), clip.headA()), modality(data.b(), clip.headB())),
+        ModelBundle bundle = new ModelBundle(List.of(modality(a, seed, clip.headA()), modality(b, PairedFeatures.seedB(seed),
+                clip.headB())),
                 clip.temperature(), anchors, meta, open);
         return new Result(bundle, clip);
     }
 
-    private ModalityModel modality(PairedData.Side side, ProjectionHead head) {
-        // Same reservoir seeds as PairedFeatures used for the features the heads were trained on.
-        return new ModalityModel(side.modality(), side.input(), side.reservoir(side.modality().equals("vision")
-                ? seed + 1_000_003L : seed), WeightSourceSpec.of(device.weights()),
-                new DenseStack(head.layerDims(), head.activation().name(), head.exportWeights()), segments.of(side));
+    /** {@code reservoirSeed}: the seed of the reservoir whose features the head was trained on. */
+    private ModalityModel modality(PairedModality side, long reservoirSeed, ProjectionHead head) {
+        return new ModalityModel(side.modality(), side.input(), side.reservoir(reservoirSeed), WeightSourceSpec.of(weights),
+                new DenseStack(head.layerDims(), head.activation().name(), head.exportWeights()), side.segments(), null,
+                side.reservoirs());
     }
 
     private List<BundleAnchor> anchors(ModalityFeatures f, ProjectionHead head, Set<Integer> classes) {
