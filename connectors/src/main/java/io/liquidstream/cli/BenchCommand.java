@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench ...}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, header = "Benchmarks that print measured figures.",
-        subcommands = {BenchCommand.Encode.class, PipelineBenchCommand.class, IngestBenchCommand.class})
+        subcommands = {BenchCommand.Encode.class, PipelineBenchCommand.class, IngestBenchCommand.class,
+            BmiBenchCommand.class})
 final class BenchCommand {
 
     /** Reservoir encoding throughput on random binary input. */

@@ -1,13 +1,18 @@
 package io.liquidstream.connectors.bench;
 
+import io.liquidstream.core.transform.EventTransform;
+import io.liquidstream.core.binning.FixedBinning;
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.DenseStack;
 import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.bundle.WeightSourceSpec;
+import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.projection.Activation;
 import io.liquidstream.core.projection.ProjectionHead;
+import io.liquidstream.core.readout.AffineMap;
+import io.liquidstream.core.readout.LinearReadout;
 import io.liquidstream.core.reservoir.ReservoirPreset;
 import io.liquidstream.core.reservoir.ReservoirSpec;
 import java.util.ArrayList;
@@ -53,6 +58,31 @@ public final class BenchModel {
                 new ModalityModel("audio", InputSpec.audioProbe(), audio, new WeightSourceSpec.Ideal(),
                         head(audio.neurons(), seed + 3))),
                 0.1, anchors, Map.of("purpose", "liquidstream bench pipeline: untrained heads, seed " + seed));
+    }
+
+    /**
+     * A continuous-decoding model of {@code channels} electrodes, as {@code bench bmi} serves it: the seed's
+     * 2048-neuron NEURAL_BMI reservoir (its Gaussian weights from the seed) with one input per channel, windows
+     * and reservoir bins of {@code windowBins} bins of {@code binMicros}, an untrained head to 64 dimensions,
+     * and a ridge-shaped decoder of 2-D velocity ({@code vx, vy}) over the latest {@code decoderBins} bins
+     * with random weights. What a hop costs does not depend on whether the decoder was fitted: it is the same
+     * affine map.
+     */
+    public static ModelBundle neural(int channels, long binMicros, int windowBins, int decoderBins, long seed) {
+        ReservoirSpec spec = ReservoirPreset.NEURAL_BMI.spec(seed).withInputs(channels).withBins(windowBins);
+        InputSpec input = new InputSpec("neural-" + channels, EventTransform.identity(), new FixedBinning(windowBins),
+                SensorGeometry.channels(channels));
+        SplittableRandom random = new SplittableRandom(seed + 4);
+        float[] w = new float[spec.neurons() * 2];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) ((random.nextDouble() - 0.5) / Math.sqrt(spec.neurons()));
+        }
+        LinearReadout decoder = new LinearReadout(List.of("vx", "vy"), decoderBins, 1, binMicros,
+                new AffineMap(spec.neurons(), 2, w, new float[2]));
+        ModalityModel neural = new ModalityModel("neural", input, spec, new WeightSourceSpec.Ideal(),
+                head(spec.neurons(), seed + 2), 1, decoder);
+        return new ModelBundle(List.of(neural), 0.1, List.of(),
+                Map.of("purpose", "liquidstream bench bmi: untrained head, random decoder, seed " + seed));
     }
 
     private static DenseStack head(int inputs, long seed) {

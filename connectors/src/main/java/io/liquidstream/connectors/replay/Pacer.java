@@ -1,5 +1,7 @@
 package io.liquidstream.connectors.replay;
 
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * Holds a source back to its {@link ReplaySpeed}: source time {@code t} (µs) is due when the wall-clock
  * time since the origin, times the speed factor, reaches {@code t} minus the origin's source time. A packet
@@ -45,9 +47,12 @@ public final class Pacer {
 
     /** Sleeps until source time {@code micros} is due. */
     public void await(long micros) throws InterruptedException {
-        long wait = nanosUntil(micros);
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        // Parked rather than slept: Thread.sleep(ms, ns) rounds to whole milliseconds, too coarse for 1 ms bins.
+        for (long wait = nanosUntil(micros); wait > 0; wait = nanosUntil(micros)) {
+            LockSupport.parkNanos(wait);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while pacing");
+            }
         }
     }
 

@@ -1,36 +1,26 @@
 package io.liquidstream.connectors.service;
 
 import io.liquidstream.connectors.kafka.ClientMetrics;
-import io.liquidstream.connectors.kafka.CommitMode;
 import io.liquidstream.connectors.kafka.KafkaReceiver;
 import io.liquidstream.connectors.kafka.KafkaSender;
-import io.liquidstream.connectors.kafka.KafkaTransactionalSender;
 import io.liquidstream.connectors.kafka.ReceiverOptions;
 import io.liquidstream.connectors.kafka.ReceiverRecord;
 import io.liquidstream.connectors.kafka.SenderOptions;
-import io.liquidstream.connectors.kafka.SenderRecord;
-import io.liquidstream.connectors.kafka.SenderResult;
 import io.liquidstream.connectors.registry.WireFormat;
-import io.liquidstream.core.association.AssociationIndex;
-import io.liquidstream.core.association.ClassPrototypes;
-import io.liquidstream.core.bundle.BundleAnchor;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.bundle.OpenSetCalibration;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.AnchorRegistry;
 import io.liquidstream.core.stream.ModalityRuntime;
-import io.liquidstream.core.stream.Outcome;
 import io.liquidstream.core.stream.PacketReader;
 import io.liquidstream.core.stream.PipelineMetrics;
 import io.liquidstream.core.stream.SensorAnnouncements;
-import io.liquidstream.core.stream.SlidingSpec;
 import io.liquidstream.core.stream.StreamPipeline;
 import io.liquidstream.schemas.ClassAnchor;
 import io.liquidstream.schemas.EventPacket;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +30,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 
 /**
  * The streaming service: {@code lsm.events.<modality>} in, embeddings, associations and dead letters
@@ -54,13 +42,14 @@ import reactor.core.publisher.Flux;
  * announcements from {@code lsm.sensors} checked against the bundle's input specs ({@link SensorFeed}); continuous
  * read-outs ({@code lsm.decoded.<modality>}) for sliding modalities whose model has a decoder.
  *
- * <p><b>At-least-once</b> (default): an input is acknowledged to the receiver only when every record
- * it contributed to (its window's embedding and association, or its dead letter) has been
- * acknowledged by the broker, or at once if it produced nothing (duplicate); the receiver commits
- * only contiguous acknowledged offsets. <b>Exactly-once</b>: outcomes are grouped into transactions
- * (bounded by count and time) that carry their outputs and the offsets up to the lowest input still
- * waiting in an open window, safely across rebalances ({@link TransactionalOutput}); a failed
- * transaction stops the service, whose restart resumes from the committed offsets.
+ * <p>The bundle's models come from {@link ServingModels}, the Kafka clients' settings from {@link ServiceConfig}
+ * ({@code consumer.}/{@code producer.} keys for one kind of client), and the output path from {@link Delivery}:
+ * <b>at-least-once</b> (default, {@link AtLeastOnceDelivery}): an input is acknowledged to the receiver only when
+ * every record it contributed to has been acknowledged by the broker, or at once if it produced nothing; the
+ * receiver commits only contiguous acknowledged offsets. <b>Exactly-once</b> ({@link TransactionalOutput}):
+ * outcomes are grouped into transactions that carry their outputs and the offsets up to the lowest input still
+ * waiting in an open window, safely across rebalances; a failed transaction stops the service, whose restart
+ * resumes from the committed offsets.
  *
  * <p>Backpressure runs end to end: the sender keeps a bounded number of records in flight, the
  * stages hold bounded queues, and the receiver pauses its partitions while nothing is requested.
@@ -68,12 +57,11 @@ import reactor.core.publisher.Flux;
 public final class LiquidStreamService implements AutoCloseable {
 
     private final ServiceConfig config;
-    private final Map<String, Object> client;
     private final StreamPipeline<ReceiverRecord<String, byte[]>> pipeline;
     private final KafkaReceiver<String, byte[]> receiver;
     private final AnchorRegistry anchors;
     private final PipelineMetrics metrics;
-    private final AutoCloseable sender;
+    private final Delivery delivery;
     private final Disposable main;
     private final AnchorFeed anchorFeed;
     private final SensorFeed sensorFeed; // null when no sensors topic is configured
@@ -82,59 +70,25 @@ public final class LiquidStreamService implements AutoCloseable {
 
     private LiquidStreamService(ServiceConfig config, ModelBundle bundle, MeterRegistry registry) {
         this.config = config;
-        this.client = config.clientProperties();
-        Map<String, ModalityRuntime> models = new LinkedHashMap<>();
-        List<String> wanted = config.getList(ServiceConfig.MODALITIES);
-        bundle.modalities().forEach(m -> {
-            if (wanted.isEmpty() || wanted.contains(m.name())) {
-                models.put(m.name(), ModalityRuntime.of(m));
-            }
-        });
-        if (models.isEmpty()) {
-            throw new IllegalArgumentException("expected modalities " + wanted + " in the bundle, found only "
-                    + bundle.modalities().stream().map(m -> m.name()).toList());
-        }
-        int dimension = models.values().iterator().next().dimension();
-        AssociationIndex index = new AssociationIndex(dimension, 1);
-        ClassPrototypes prototypes = new ClassPrototypes(index, config.getInt(ServiceConfig.ANCHORS_MAX_PER_CLASS));
-        // Bundle anchors are the oldest exemplars of their classes: run-time anchors beyond the bound replace them.
-        for (BundleAnchor a : bundle.anchors()) {
-            if (models.containsKey(a.modality())) {
-                prototypes.add(a.anchorId(), a.classLabel(), a.modality(), a.vector());
-            }
-        }
+        ServingModels serving = ServingModels.of(config, bundle);
+        Map<String, ModalityRuntime> models = serving.models();
         this.metrics = new PipelineMetrics(registry);
-        this.anchors = new AnchorRegistry(prototypes, models, bundle.version());
+        this.anchors = serving.anchors();
         // A source whose partition went to another instance starts afresh there and here alike.
-        this.pipeline = new StreamPipeline<>(models, bundle.version(), index, openSet(bundle), config.pipelineSettings(),
-                metrics, clock, r -> r.receiverOffset().isRevoked());
+        this.pipeline = new StreamPipeline<>(models, bundle.version(), serving.index(), openSet(bundle),
+                config.pipelineSettings(), metrics, clock, r -> r.receiverOffset().isRevoked());
 
         String sensorsTopic = config.getString(ServiceConfig.SENSORS_TOPIC);
         List<String> inputs = models.keySet().stream().map(m -> config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX) + m).toList();
         if (config.getBoolean(ServiceConfig.TOPICS_CREATE)) {
-            List<String> all = new ArrayList<>(inputs);
-            models.keySet().forEach(m -> all.add(config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX) + m));
-            decodedModalities(models, config).forEach(m -> all.add(config.getString(ServiceConfig.DECODED_TOPIC_PREFIX) + m));
-            all.add(config.getString(ServiceConfig.ASSOCIATIONS_TOPIC));
-            all.add(config.getString(ServiceConfig.DLQ_TOPIC));
-            all.add(config.getString(ServiceConfig.ANCHORS_TOPIC));
-            Set<String> compacted = new TreeSet<>(Set.of(config.getString(ServiceConfig.ANCHORS_TOPIC)));
-            if (!sensorsTopic.isEmpty()) {
-                all.add(sensorsTopic);
-                compacted.add(sensorsTopic);
-            }
-            TopicSetup.ensureTopics(client, all, compacted, config.getInt(ServiceConfig.TOPICS_PARTITIONS),
-                    config.getShort(ServiceConfig.TOPICS_REPLICATION));
+            createTopics(config, serving, inputs);
         }
-        // The bundle's input specs decide which sensor each modality accepts: a model trained with
-        // --input vision=sensor(320,240,2)|... serves 320x240 cameras.
-        Map<String, SensorGeometry> sensors = new LinkedHashMap<>();
-        models.forEach((name, m) -> sensors.put(name, m.input().expectedGeometry()));
+        Map<String, SensorGeometry> sensors = serving.sensors();
         SensorAnnouncements announced = new SensorAnnouncements();
         this.sensorFeed = sensorsTopic.isEmpty() ? null
                 : new SensorFeed(sensorsTopic, announced, sensors, registry, System.err);
         if (sensorFeed != null) {
-            sensorFeed.catchUp(client, Duration.ofSeconds(10));
+            sensorFeed.catchUp(config.consumerProperties(), Duration.ofSeconds(10));
         }
         WireFormat format = config.wireFormat();
         PacketDecoder decoder = new PacketDecoder(format.reader(EventPacket.class),
@@ -144,62 +98,28 @@ public final class LiquidStreamService implements AutoCloseable {
                 config.getString(ServiceConfig.DECODED_TOPIC_PREFIX),
                 config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
 
-        Map<String, Object> consumer = new LinkedHashMap<>(client);
-        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID));
-        consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        boolean exactlyOnce = config.exactlyOnce();
-        if (exactlyOnce) {
-            consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        }
         ClientMetrics clientMetrics = new ClientMetrics(registry,
                 Duration.ofMillis(config.getLong(ServiceConfig.METRICS_CLIENT_REFRESH_MS)), List.of());
-        SenderOptions<String, byte[]> senderOptions = SenderOptions.create(producerProps(client), new StringSerializer(),
+        this.delivery = Delivery.of(config, SenderOptions.create(config.producerProperties(), new StringSerializer(),
                 new ByteArraySerializer()).withMaxInFlight(config.getInt(ServiceConfig.MAX_IN_FLIGHT))
-                .withClientMetrics(clientMetrics);
-        TransactionalOutput transactions = null;
-        KafkaTransactionalSender<String, byte[]> tx = null;
-        if (exactlyOnce) {
-            tx = KafkaTransactionalSender.create(senderOptions
-                    .withTransactionalId(config.getString(ServiceConfig.GROUP_ID) + "-" + UUID.randomUUID()));
-            transactions = new TransactionalOutput(tx, outputs, metrics, senderOptions.closeTimeout());
-        }
-        ReceiverOptions<String, byte[]> options = ReceiverOptions.create(consumer, new StringDeserializer(),
-                        new ByteArrayDeserializer())
+                .withClientMetrics(clientMetrics), outputs, metrics);
+        Map<String, Object> consumer = config.consumerProperties();
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID));
+        consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.receiver = KafkaReceiver.create(delivery.receiver(ReceiverOptions.create(delivery.consumer(consumer),
+                        new StringDeserializer(), new ByteArrayDeserializer())
                 .withTopics(inputs).withPrefetch(config.getInt(ServiceConfig.PREFETCH))
-                .withCommitMode(exactlyOnce ? CommitMode.TRANSACTIONAL : CommitMode.ACKNOWLEDGED)
-                .withClientMetrics(clientMetrics);
-        if (transactions != null) {
-            options = options.withRevocationListener(transactions::revoked);
-        }
-        this.receiver = KafkaReceiver.create(options);
+                .withClientMetrics(clientMetrics)));
         registry.gauge("liquidstream.partitions.paused", receiver, r -> r.pausedPartitions().size());
         registry.gauge("liquidstream.receiver.buffered", receiver, KafkaReceiver::bufferedRecords);
+        this.main = delivery.run(receiver, records -> pipeline.apply(records.map(decoder::decode)), this::fail);
 
-        Flux<ReceiverRecord<String, byte[]>> received = receiver.receive();
-        if (transactions != null) {
-            received = received.doOnNext(transactions::received);
-        }
-        Flux<Outcome<ReceiverRecord<String, byte[]>>> outcomes = pipeline.apply(received.map(decoder::decode));
-        if (transactions != null) {
-            this.sender = tx;
-            this.main = transactions.run(outcomes, receiver::groupMetadata, config.getInt(ServiceConfig.TX_MAX_RECORDS),
-                    Duration.ofMillis(config.getLong(ServiceConfig.TX_MAX_MS)), this::fail);
-        } else {
-            KafkaSender<String, byte[]> plain = KafkaSender.create(senderOptions);
-            this.sender = plain;
-            this.main = plain.send(outcomes.concatMapIterable(outputs::of, 32))
-                    .subscribe(this::written, this::fail);
-        }
-
-        Map<String, Object> anchorConsumer = new LinkedHashMap<>(client);
-        anchorConsumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID) + "-anchors-"
-                + UUID.randomUUID());
-        anchorConsumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaReceiver<String, byte[]> anchorReceiver = KafkaReceiver.create(ReceiverOptions.create(anchorConsumer,
-                new StringDeserializer(), new ByteArrayDeserializer()).withTopics(List.of(config.getString(ServiceConfig.ANCHORS_TOPIC))));
+        KafkaReceiver<String, byte[]> anchorReceiver = KafkaReceiver.create(ReceiverOptions.create(
+                feedConsumer("-anchors-"), new StringDeserializer(), new ByteArrayDeserializer())
+                .withTopics(List.of(config.getString(ServiceConfig.ANCHORS_TOPIC))));
         this.anchorFeed = new AnchorFeed(anchorReceiver, format.reader(ClassAnchor.class), anchors,
                 KafkaSender.create(SenderOptions.create(
-                producerProps(client), new StringSerializer(), new ByteArraySerializer())),
+                config.producerProperties(), new StringSerializer(), new ByteArraySerializer())),
                 config.getString(ServiceConfig.DLQ_TOPIC), metrics, this::fail);
         if (sensorFeed != null) {
             Map<String, Object> sensorConsumer = feedConsumer("-sensors-");
@@ -210,19 +130,30 @@ public final class LiquidStreamService implements AutoCloseable {
         }
     }
 
+    /** Creates the service's missing topics: inputs, outputs, dead letters, and the compacted feeds. */
+    private static void createTopics(ServiceConfig config, ServingModels serving, List<String> inputs) {
+        List<String> all = new ArrayList<>(inputs);
+        serving.models().keySet().forEach(m -> all.add(config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX) + m));
+        serving.decodedModalities(config).forEach(m -> all.add(config.getString(ServiceConfig.DECODED_TOPIC_PREFIX) + m));
+        all.add(config.getString(ServiceConfig.ASSOCIATIONS_TOPIC));
+        all.add(config.getString(ServiceConfig.DLQ_TOPIC));
+        all.add(config.getString(ServiceConfig.ANCHORS_TOPIC));
+        Set<String> compacted = new TreeSet<>(Set.of(config.getString(ServiceConfig.ANCHORS_TOPIC)));
+        String sensorsTopic = config.getString(ServiceConfig.SENSORS_TOPIC);
+        if (!sensorsTopic.isEmpty()) {
+            all.add(sensorsTopic);
+            compacted.add(sensorsTopic);
+        }
+        TopicSetup.ensureTopics(config.clientProperties(), all, compacted, config.getInt(ServiceConfig.TOPICS_PARTITIONS),
+                config.getShort(ServiceConfig.TOPICS_REPLICATION));
+    }
+
     /** Settings of a consumer that reads a compacted topic whole from every instance (its own group). */
     private Map<String, Object> feedConsumer(String kind) {
-        Map<String, Object> consumer = new LinkedHashMap<>(client);
+        Map<String, Object> consumer = config.consumerProperties();
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID) + kind + UUID.randomUUID());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return consumer;
-    }
-
-    /** The modalities that publish continuous read-outs: windowed as a carried liquid, with a decoder. */
-    static List<String> decodedModalities(Map<String, ModalityRuntime> models, ServiceConfig config) {
-        var sliding = config.pipelineSettings().sliding();
-        return models.values().stream().filter(m -> m.decoder() != null && sliding.containsKey(m.name())
-                && sliding.get(m.name()).liquid() == SlidingSpec.Liquid.CARRIED).map(ModalityRuntime::name).toList();
     }
 
     /**
@@ -273,16 +204,8 @@ public final class LiquidStreamService implements AutoCloseable {
         return config;
     }
 
-    private void written(SenderResult<Settlement> result) {
-        if (result.isSuccess()) {
-            result.correlation().written();
-        } else {
-            metrics.registry().counter("liquidstream.send.failed").increment();
-        }
-    }
-
     private void fail(Throwable error) {
-        Optional<IllegalStateException> denied = AccessFailures.explain(error, client, "");
+        Optional<IllegalStateException> denied = AccessFailures.explain(error, config.clientProperties(), "");
         failure.compareAndSet(null, denied.isPresent() ? denied.get() : error);
         System.err.println("liquidstream: service stopped: " + (denied.isPresent() ? denied.get().getMessage() : error));
     }
@@ -291,12 +214,6 @@ public final class LiquidStreamService implements AutoCloseable {
     public static long wallMicros() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-    }
-
-    private static Map<String, Object> producerProps(Map<String, Object> client) {
-        Map<String, Object> props = new LinkedHashMap<>(client);
-        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
-        return props;
     }
 
     @Override
@@ -308,7 +225,7 @@ public final class LiquidStreamService implements AutoCloseable {
         }
         pipeline.dispose();
         try {
-            sender.close();
+            delivery.close();
         } catch (Exception e) {
             fail(e);
         }

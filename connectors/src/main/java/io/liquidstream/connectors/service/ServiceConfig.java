@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -21,7 +22,9 @@ import org.apache.kafka.common.config.ConfigException;
  * {@code ConsumerConfig}: each key is a constant beside its type, default, validator, importance and
  * doc, so validation at start-up, {@code --print-config} and the documentation come from one place.
  * Keys that are not service settings (e.g. {@code security.protocol}, {@code sasl.*}, {@code ssl.*})
- * pass through to the Kafka clients unchanged.
+ * pass through to the Kafka clients unchanged; as in Kafka Streams, a key prefixed {@link #CONSUMER_PREFIX}
+ * or {@link #PRODUCER_PREFIX} goes, without its prefix, to the service's consumers or producers only, over
+ * an unprefixed one (e.g. {@code consumer.fetch.max.wait.ms=5}, {@code producer.linger.ms=0}).
  */
 public final class ServiceConfig extends AbstractConfig {
 
@@ -68,6 +71,13 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String METRICS_CLIENT_REFRESH_MS = "metrics.client.refresh.ms";
     public static final String SERDE_FORMAT = "serde.format";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
+    /** Prefix of Kafka consumer settings that apply to the service's consumers only. */
+    public static final String CONSUMER_PREFIX = "consumer.";
+    /** Prefix of Kafka producer settings that apply to the service's producers only. */
+    public static final String PRODUCER_PREFIX = "producer.";
+    /** The producers' {@code linger.ms} unless set: a record waits at most this long for its batch. */
+    static final int DEFAULT_LINGER_MS = 1;
 
     public static final String AT_LEAST_ONCE = "at-least-once";
     public static final String EXACTLY_ONCE = "exactly-once";
@@ -220,11 +230,33 @@ public final class ServiceConfig extends AbstractConfig {
         return EXACTLY_ONCE.equals(getString(DELIVERY));
     }
 
-    /** Properties for the Kafka clients: every key that is not a service setting, plus the brokers. */
+    /**
+     * Properties for every Kafka client (admin included): each key that is neither a service setting nor
+     * prefixed {@link #CONSUMER_PREFIX} or {@link #PRODUCER_PREFIX}, plus the brokers.
+     */
     public Map<String, Object> clientProperties() {
         Map<String, Object> props = new HashMap<>(originals());
         props.keySet().removeAll(DEF.names());
+        props.keySet().removeIf(k -> k.startsWith(CONSUMER_PREFIX) || k.startsWith(PRODUCER_PREFIX));
         props.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
+        return props;
+    }
+
+    /** Properties for the service's consumers: {@link #clientProperties()} with the {@code consumer.} keys over them. */
+    public Map<String, Object> consumerProperties() {
+        Map<String, Object> props = clientProperties();
+        props.putAll(originalsWithPrefix(CONSUMER_PREFIX));
+        return props;
+    }
+
+    /**
+     * Properties for the service's producers: {@link #clientProperties()} with the {@code producer.} keys over
+     * them, and {@code linger.ms} {@value #DEFAULT_LINGER_MS} unless set.
+     */
+    public Map<String, Object> producerProperties() {
+        Map<String, Object> props = clientProperties();
+        props.putAll(originalsWithPrefix(PRODUCER_PREFIX));
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
         return props;
     }
 

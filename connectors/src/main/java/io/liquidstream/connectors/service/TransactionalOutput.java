@@ -1,7 +1,11 @@
 package io.liquidstream.connectors.service;
 
+import io.liquidstream.connectors.kafka.CommitMode;
+import io.liquidstream.connectors.kafka.KafkaReceiver;
 import io.liquidstream.connectors.kafka.KafkaTransactionalSender;
+import io.liquidstream.connectors.kafka.ReceiverOptions;
 import io.liquidstream.connectors.kafka.ReceiverRecord;
+import io.liquidstream.connectors.kafka.SenderOptions;
 import io.liquidstream.connectors.kafka.SenderRecord;
 import io.liquidstream.core.stream.Associated;
 import io.liquidstream.core.stream.Dropped;
@@ -12,11 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.common.TopicPartition;
 import reactor.core.Disposable;
@@ -35,7 +42,7 @@ import reactor.core.publisher.Mono;
  * from a revoked partition, outputs and offsets alike: the new owner replays those inputs from the
  * committed offset, so each input's outputs are committed once, by one owner.
  */
-final class TransactionalOutput {
+final class TransactionalOutput implements Delivery {
 
     private final KafkaTransactionalSender<String, byte[]> sender;
     private final OutputRecords outputs;
@@ -43,29 +50,52 @@ final class TransactionalOutput {
     private final SettledOffsets offsets = new SettledOffsets();
     private final Semaphore gate = new Semaphore(1);
     private final Duration revocationWait;
+    private final int maxRecords;
+    private final Duration maxWait;
 
-    TransactionalOutput(KafkaTransactionalSender<String, byte[]> sender, OutputRecords outputs, PipelineMetrics metrics,
-                        Duration revocationWait) {
-        this.sender = sender;
+    /**
+     * @param sender     options of the transactional producer (with its transactional id)
+     * @param maxRecords most outcomes per transaction
+     * @param maxWait    longest an outcome waits for its transaction
+     */
+    TransactionalOutput(SenderOptions<String, byte[]> sender, OutputRecords outputs, PipelineMetrics metrics,
+                        int maxRecords, Duration maxWait) {
+        this.sender = KafkaTransactionalSender.create(sender);
         this.outputs = outputs;
         this.metrics = metrics;
-        this.revocationWait = revocationWait;
+        this.revocationWait = sender.closeTimeout();
+        this.maxRecords = maxRecords;
+        this.maxWait = maxWait;
     }
 
-    /** Records an input as received, before it enters the pipeline. */
-    void received(ReceiverRecord<String, byte[]> record) {
-        offsets.received(record);
+    @Override
+    public Map<String, Object> consumer(Map<String, Object> consumer) {
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return consumer;
+    }
+
+    @Override
+    public ReceiverOptions<String, byte[]> receiver(ReceiverOptions<String, byte[]> options) {
+        return options.withCommitMode(CommitMode.TRANSACTIONAL).withRevocationListener(this::revoked);
     }
 
     /**
      * Runs the outcomes as transactions of at most {@code maxRecords} outcomes or {@code maxWait}, with
-     * offsets committed for the consumer group as {@code group} describes it at the time.
+     * offsets committed for the consumer group as the receiver describes it at the time.
      */
-    Disposable run(Flux<Outcome<ReceiverRecord<String, byte[]>>> outcomes, Supplier<ConsumerGroupMetadata> group,
-                   int maxRecords, Duration maxWait, Consumer<Throwable> onError) {
-        return outcomes.bufferTimeout(maxRecords, maxWait, true)
-                .concatMap(batch -> transact(batch, group), 1)
+    @Override
+    public Disposable run(KafkaReceiver<String, byte[]> receiver,
+                          Function<Flux<ReceiverRecord<String, byte[]>>, Flux<Outcome<ReceiverRecord<String, byte[]>>>> stages,
+                          Consumer<Throwable> onError) {
+        return stages.apply(receiver.receive().doOnNext(offsets::received))
+                .bufferTimeout(maxRecords, maxWait, true)
+                .concatMap(batch -> transact(batch, receiver::groupMetadata), 1)
                 .subscribe(unused -> { }, onError::accept);
+    }
+
+    @Override
+    public void close() {
+        sender.close();
     }
 
     /** Revocation listener: see the class comment. Runs on the receiver's poll thread. */

@@ -34,4 +34,22 @@ class ServiceConfigTest {
         assertThatThrownBy(() -> config(Map.of(ServiceConfig.SOURCE_IDLE_TIMEOUT_MS, "0")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(ServiceConfig.SOURCE_IDLE_TIMEOUT_MS);
     }
+
+    @Test
+    void givenConsumerAndProducerPrefixedKeys_eachKindOfClientGetsItsOwnOverTheSharedOnes() {
+        ServiceConfig config = config(Map.of("security.protocol", "PLAINTEXT", "fetch.max.wait.ms", "100",
+                "consumer.fetch.max.wait.ms", "5", "producer.linger.ms", "0"));
+
+        assertThat(config.consumerProperties()).containsEntry("fetch.max.wait.ms", "5")
+                .containsEntry("security.protocol", "PLAINTEXT").doesNotContainKeys("linger.ms", "consumer.fetch.max.wait.ms");
+        assertThat(config.producerProperties()).containsEntry("linger.ms", "0")
+                .containsEntry("security.protocol", "PLAINTEXT").doesNotContainKey("producer.linger.ms");
+        assertThat(config.clientProperties()).containsEntry("fetch.max.wait.ms", "100")
+                .doesNotContainKeys("consumer.fetch.max.wait.ms", "producer.linger.ms");
+    }
+
+    @Test
+    void givenNoLinger_producersLingerOneMillisecond() {
+        assertThat(config(Map.of()).producerProperties()).containsEntry("linger.ms", ServiceConfig.DEFAULT_LINGER_MS);
+    }
 }

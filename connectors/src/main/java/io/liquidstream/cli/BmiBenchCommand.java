@@ -1,0 +1,180 @@
+package io.liquidstream.cli;
+
+import io.liquidstream.connectors.bench.BmiBenchmark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code liquidstream bench bmi}: closed-loop decoding latency of simulated recording rigs. */
+@Command(name = "bmi", header = "Closed-loop decoding latency: simulated rigs -> broker -> service -> Decoded.",
+        mixinStandardHelpOptions = true,
+        description = {
+            "On an embedded broker (or --bootstrap-servers), over fresh topics of this run: starts a service in this "
+                + "process that decodes a neural modality continuously (a carried 2048-neuron liquid, a read-out every "
+                + "--hop, a random 2-D velocity decoder), waits until it has joined its consumer group, then streams "
+                + "--sources simulated rigs in real time (--channels cosine-tuned Poisson units each, one packet per "
+                + "--bin) and reads the Decoded records back. A hop's latency runs from the packet holding its last "
+                + "spike handed to the producer to its Decoded record read back. CPU is this JVM's, the embedded "
+                + "broker included; the load average is the machine's.",
+            "--find-max-sources runs 1, 2, 4, ... sources until the p99 exceeds --p99-target and reports the "
+                + "largest count that held it.",
+            ""
+        })
+final class BmiBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--channels", defaultValue = "192", description = "Electrodes per rig. Default: ${DEFAULT-VALUE}.")
+    int channels;
+
+    @Option(names = "--bin", defaultValue = "1ms", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Bin of the rigs' packets and of the liquid. Default: ${DEFAULT-VALUE}.")
+    Duration bin;
+
+    /** The spelling ({@code --bin-ms 10}); wins when given. */
+    @Option(names = "--bin-ms", hidden = true, paramLabel = "MS")
+    Long binMillis;
+
+    @Option(names = "--hop", defaultValue = "10ms", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time between read-outs, a whole number of bins. Default: ${DEFAULT-VALUE}.")
+    Duration hop;
+
+    /** The spelling ({@code --hop-ms 20}); wins when given. */
+    @Option(names = "--hop-ms", hidden = true, paramLabel = "MS")
+    Long hopMillis;
+
+    @Option(names = "--sources", defaultValue = "4", paramLabel = "K", description = "Rigs. Default: ${DEFAULT-VALUE}.")
+    int sources;
+
+    @Option(names = "--duration", defaultValue = "20s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the rigs stream (each run of a search). Default: ${DEFAULT-VALUE}.")
+    Duration duration;
+
+    @Option(names = "--find-max-sources", description = "Search the most sources that hold --p99-target.")
+    boolean findMaxSources;
+
+    @Option(names = "--p99-target", defaultValue = "10ms", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The p99 a search must hold. Default: ${DEFAULT-VALUE}.")
+    Duration p99Target;
+
+    @Option(names = "--max-sources", defaultValue = "64", paramLabel = "K",
+            description = "Where a search stops. Default: ${DEFAULT-VALUE}.")
+    int maxSources;
+
+    @Option(names = "--service-setting", paramLabel = "KEY=VALUE",
+            description = "A service setting over the bench's (repeatable), e.g. warmup.ms=0 or "
+                    + "consumer.fetch.max.wait.ms=5.")
+    Map<String, String> serviceSettings = new LinkedHashMap<>();
+
+    // Not KafkaOptions: absent, the benchmark starts its own broker rather than reaching for localhost:9092.
+    @Option(names = {"--bootstrap-servers", "--bootstrap"}, paramLabel = KafkaOptions.BOOTSTRAP_LABEL,
+            description = "Kafka brokers of an existing cluster (--bootstrap is an alias); the run's topics are deleted "
+                    + "after. Default: an embedded broker of this run.")
+    String bootstrapServers;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE", description = KafkaOptions.KAFKA_CONFIG_HELP)
+    Path kafkaConfig;
+
+    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
+    long seed;
+
+    @Mixin
+    JsonOption output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        long binMicros = binMillis != null ? binMillis * 1000 : bin.toNanos() / 1000;
+        long hopMicros = hopMillis != null ? hopMillis * 1000 : hop.toNanos() / 1000;
+        Map<String, Object> client = new LinkedHashMap<>();
+        KafkaOptions.load(kafkaConfig, client);
+        BmiBenchmark.Settings settings = new BmiBenchmark.Settings(bootstrapServers, client, channels, binMicros,
+                hopMicros, sources, duration, new LinkedHashMap<>(serviceSettings), seed);
+        PrintWriter out = spec.commandLine().getOut();
+        BmiBenchmark bench = new BmiBenchmark(settings, line -> {
+            if (!output.json()) {
+                out.println(line);
+                out.flush();
+            }
+        });
+        if (findMaxSources) {
+            double target = p99Target.toNanos() / 1e6;
+            BmiBenchmark.Search search = bench.findMaxSources(target, maxSources);
+            if (output.json()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("maxSources", search.maxSources());
+                m.put("p99TargetMs", target);
+                m.put("runs", search.runs().stream().map(BmiBenchCommand::fields).toList());
+                out.println(Json.line(m));
+            } else {
+                search.runs().forEach(r -> report(out, r));
+                out.printf("%nmost sources holding p99 <= %s: %d%n", DurationConverter.format(p99Target),
+                        search.maxSources());
+            }
+        } else {
+            BmiBenchmark.Result r = bench.run();
+            if (output.json()) {
+                out.println(Json.line(fields(r)));
+            } else {
+                report(out, r);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> fields(BmiBenchmark.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channels", r.settings().channels());
+        m.put("binMs", r.settings().binMicros() / 1000.0);
+        m.put("hopMs", r.settings().hopMicros() / 1000.0);
+        m.put("sources", r.settings().sources());
+        m.put("latencyP50Ms", ms(r.latency().p50()));
+        m.put("latencyP99Ms", ms(r.latency().p99()));
+        m.put("latencyP999Ms", ms(r.latency().p999()));
+        m.put("latencyMaxMs", ms(r.latency().max()));
+        m.put("firstSecondsP99Ms", ms(r.firstSeconds().p99()));
+        m.put("laterP99Ms", ms(r.later().p99()));
+        m.put("fromCloseP50Ms", ms(r.fromClose().p50()));
+        m.put("fromCloseP99Ms", ms(r.fromClose().p99()));
+        m.put("packetsSent", r.packetsSent());
+        m.put("spikesPerSecond", Math.round(r.spikesPerSecond()));
+        m.put("decoded", r.decoded());
+        m.put("decodedPerSecond", Json.round(r.decodedPerSecond(), 1));
+        m.put("unmatched", r.unmatched());
+        m.put("cpuCores", Json.round(r.usage().cpuCores(), 2));
+        m.put("threadCores", r.usage().threadCores());
+        m.put("loadAverage", Json.round(r.loadAverage(), 2));
+        return m;
+    }
+
+    /** Milliseconds to two decimals; null when nothing was measured (no NaN in JSON). */
+    private static Double ms(double v) {
+        return Double.isNaN(v) ? null : Json.round(v, 2);
+    }
+
+    private static void report(PrintWriter out, BmiBenchmark.Result r) {
+        out.println();
+        out.printf("%d channels, bins of %.0f ms, a read-out every %.0f ms, %d source(s)%n", r.settings().channels(),
+                r.settings().binMicros() / 1000.0, r.settings().hopMicros() / 1000.0, r.settings().sources());
+        out.printf("latency (last spike of a hop sent -> Decoded read back)  p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  "
+                + "max %.2f ms%n", r.latency().p50(), r.latency().p99(), r.latency().p999(), r.latency().max());
+        out.printf("  first %d s p99 %.2f ms, later p99 %.2f ms%n", BmiBenchmark.FIRST_SECONDS.toSeconds(),
+                r.firstSeconds().p99(), r.later().p99());
+        out.printf("  from the packet closing the hop                      p50 %.2f ms  p99 %.2f ms%n",
+                r.fromClose().p50(), r.fromClose().p99());
+        out.printf("sent %,d packets (%,.0f spikes/s); %,d read-outs (%.1f/s), %d unmatched%n", r.packetsSent(),
+                r.spikesPerSecond(), r.decoded(), r.decodedPerSecond(), r.unmatched());
+        out.printf("CPU %.2f cores (this JVM, broker included); load average %.2f%n", r.usage().cpuCores(),
+                r.loadAverage());
+    }
+}
