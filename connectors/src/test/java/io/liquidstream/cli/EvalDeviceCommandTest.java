@@ -61,6 +61,40 @@ class EvalDeviceCommandTest {
         assertThat(err.toString()).contains("levels, program-noise, read-noise or stuck").contains("'drift'");
     }
 
+    @Test
+    void givenAPair_theSweepAddsZeroShotAccuracyBesideTheProbe_andThePngDrawsBoth() throws IOException {
+        Path strokes = dir.resolve("strokes");
+        assertThat(run("dataset", "strokes", "--out", strokes.toString(), "--per-class", "6", "--test-per-class", "3"))
+                .isZero();
+        out.getBuffer().setLength(0);
+        Path png = dir.resolve("both.png");
+
+        int code = run("eval", "device", "--vision", dataSet(4, 2).toString(), "--pair", "neural=" + strokes.resolve("neural")
+                + ",vision=" + strokes.resolve("vision"), "--sweep", "stuck=0,0.3", "--seeds", "1", "--epochs", "3",
+                "--threads", "1", "--figure", png.toString(), "--json");
+
+        assertThat(code).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/ideal/probe/perSeed")).hasSize(1);
+        assertThat(json.at("/ideal/zero-shot/perSeed")).hasSize(1);
+        assertThat(json.at("/sweeps/stuck")).hasSize(2);
+        assertThat(json.at("/sweeps/stuck/1/zero-shot/mean").asDouble()).isBetween(0.0, 100.0);
+        assertThat(json.at("/metrics/zero-shot").asText()).contains("neural <-> vision").contains("[8, 9]");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(800);
+    }
+
+    @Test
+    void givenNeitherVisionNorPair_failsSayingWhatItNeeds() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = LiquidStreamCli.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("eval", "device", "--sweep", "stuck=0");
+
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("--vision DIR").contains("--pair");
+    }
+
     private int run(String... args) {
         CommandLine cli = LiquidStreamCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
