@@ -73,13 +73,26 @@ final class AnchorsCommand implements Callable<Integer> {
         }
     }
 
+    /** What the subcommands share: the anchors topic they work on and the output. */
+    abstract static class OnTopic implements Callable<Integer> {
+
+        @Mixin
+        JsonOption output;
+
+        @Mixin
+        TopicOptions where;
+
+        @Spec
+        CommandSpec spec;
+    }
+
     @Command(name = "add", header = "Publish exemplars of a class, read from a recording or data set.",
             mixinStandardHelpOptions = true,
             description = "Reads FROM the way replay does: from a labelled data set (N-MNIST folder, N-TIDIGITS / SHD "
                     + "HDF5) the first --count samples labelled --class (Train before Test); from any other recording "
                     + "its first --count spans of --span. Each becomes one ClassAnchor with the raw events as "
                     + "exemplar, keyed class-C/MODALITY/SAMPLE: adding the same samples again replaces them.")
-    static final class Add implements Callable<Integer> {
+    static final class Add extends OnTopic {
 
         @Option(names = "--class", required = true, paramLabel = "C", description = "Class label (>= 0).")
         int classLabel;
@@ -109,15 +122,6 @@ final class AnchorsCommand implements Callable<Integer> {
 
         @Option(names = "--note", paramLabel = "TEXT", description = "Free text stored with each anchor.")
         String note;
-
-        @Mixin
-        JsonOption output;
-
-        @Mixin
-        TopicOptions where;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -168,16 +172,7 @@ final class AnchorsCommand implements Callable<Integer> {
     @Command(name = "list", header = "Show the anchors registered on the topic, per class.", mixinStandardHelpOptions = true,
             description = "Reads the compacted topic to its end (removed anchors left out) and shows, per class, the "
                     + "anchors per modality and their ids.")
-    static final class ListAnchors implements Callable<Integer> {
-
-        @Mixin
-        JsonOption output;
-
-        @Mixin
-        TopicOptions where;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListAnchors extends OnTopic {
 
         @Override
         public Integer call() throws IOException {
@@ -239,7 +234,7 @@ final class AnchorsCommand implements Callable<Integer> {
     @Command(name = "remove", header = "Remove anchors (tombstones on the compacted topic).", mixinStandardHelpOptions = true,
             description = "Removes every anchor of a class (optionally of one modality), or the anchors with the "
                     + "given ids; the service recomputes the class's prototype, or drops it with the last anchor.")
-    static final class Remove implements Callable<Integer> {
+    static final class Remove extends OnTopic {
 
         static final class Which {
             @Option(names = "--class", paramLabel = "C", description = "Remove every anchor of this class.")
@@ -254,15 +249,6 @@ final class AnchorsCommand implements Callable<Integer> {
 
         @Option(names = "--modality", paramLabel = "M", description = "With --class: only anchors of this modality.")
         String modality;
-
-        @Mixin
-        JsonOption output;
-
-        @Mixin
-        TopicOptions where;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {

@@ -3,14 +3,10 @@ package io.liquidstream.cli;
 import io.liquidstream.connectors.bench.IngestBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,14 +49,8 @@ final class IngestBenchCommand implements Callable<Integer> {
     @Mixin
     PacketBounds packets;
 
-    // Not KafkaOptions: absent, the benchmark starts its own broker rather than reaching for localhost:9092.
-    @Option(names = {"--bootstrap-servers", "--bootstrap"}, paramLabel = KafkaOptions.BOOTSTRAP_LABEL,
-            description = "Kafka brokers of an existing cluster (--bootstrap is an alias). Default: an embedded broker "
-                    + "of this run.")
-    String bootstrapServers;
-
-    @Option(names = "--kafka-config", paramLabel = "FILE", description = KafkaOptions.KAFKA_CONFIG_HELP)
-    Path kafkaConfig;
+    @Mixin
+    OwnBrokerOptions cluster;
 
     @Mixin
     JsonOption output;
@@ -75,16 +65,8 @@ final class IngestBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("expected --events-per-second >= 0, a positive --duration, 1 to 5000"
                     + " --events-per-datagram and positive --queue");
         }
-        Map<String, Object> client = new LinkedHashMap<>();
-        if (kafkaConfig != null) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(kafkaConfig)) {
-                p.load(r);
-            }
-            p.forEach((k, v) -> client.put(k.toString(), v));
-        }
         PrintWriter out = spec.commandLine().getOut();
-        IngestBenchmark.Result r = new IngestBenchmark(new IngestBenchmark.Settings(bootstrapServers, client,
+        IngestBenchmark.Result r = new IngestBenchmark(new IngestBenchmark.Settings(cluster.bootstrapServers(), cluster.clientConfig(),
                 transport.toLowerCase(Locale.ROOT), eventsPerSecond, duration, eventsPerDatagram, queue, receiveBuffer,
                 packets.events(), packets.spanMicros()), line -> {
                     if (!output.json()) {

@@ -12,7 +12,6 @@ import io.liquidstream.connectors.ingest.UdpFeed;
 import io.liquidstream.connectors.ingest.UdpFormat;
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.ReplayResult;
-import io.liquidstream.connectors.sensors.SensorTopic;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,11 +50,43 @@ final class IngestCommand {
     private IngestCommand() {
     }
 
+    /** What every transport shares: the ingest and dead-letter options, and the run itself. */
+    abstract static class Subcommand implements Callable<Integer> {
+
+        @Mixin
+        IngestOptions options = new IngestOptions();
+
+        @Mixin
+        DeadLetterOptions deadLetters = new DeadLetterOptions();
+
+        @Spec
+        CommandSpec spec;
+
+        /**
+         * An opened transport: its feed, the source id used without --source, the packets queued for Kafka and
+         * a note for the start line (or null).
+         */
+        record Input(Feed feed, String defaultId, int queue, String note) {
+        }
+
+        /** Opens the transport, counting into {@code stats}. */
+        abstract Input open(IngestStats stats) throws IOException;
+
+        @Override
+        public final Integer call() throws IOException {
+            options.check();
+            IngestStats stats = new IngestStats();
+            Input in = open(stats);
+            return run(in.feed(), options.source != null ? options.source : in.defaultId(), in.queue(), stats, in.note(),
+                    options, deadLetters, spec);
+        }
+    }
+
     @Command(name = "udp", mixinStandardHelpOptions = true,
             header = "Listen for event datagrams (AEStream t64/t32, SPIF) on a UDP port.",
             description = "Listens on a UDP port for event datagrams. When Kafka falls behind, datagrams are dropped"
                 + " and counted (the socket is never left undrained); the summary says how many.")
-    static final class Udp implements Callable<Integer> {
+    static final class Udp extends Subcommand {
 
         @Option(names = "--port", required = true, paramLabel = "PORT", description = "UDP port to listen on.")
         int port;
@@ -80,24 +111,12 @@ final class IngestCommand {
                 description = "Socket receive buffer asked of the kernel (it may grant less). Default: ${DEFAULT-VALUE}.")
         int receiveBuffer;
 
-        @Mixin
-        IngestOptions options = new IngestOptions();
-
-        @Mixin
-        DeadLetterOptions deadLetters = new DeadLetterOptions();
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            options.check();
-            UdpFormat f = UdpFormat.parse(format);
-            IngestStats stats = new IngestStats();
-            UdpFeed feed = UdpFeed.bind(new InetSocketAddress(host, port), f, geometry, receiveBuffer, stats);
-            String id = options.source != null ? options.source : "udp-" + feed.localAddress().getPort();
-            String note = String.format(Locale.ROOT, "socket receive buffer %,d bytes", feed.receiveBuffer());
-            return run(feed, id, queue, stats, note, options, deadLetters, spec);
+        Input open(IngestStats stats) throws IOException {
+            UdpFeed feed = UdpFeed.bind(new InetSocketAddress(host, port), UdpFormat.parse(format), geometry,
+                    receiveBuffer, stats);
+            return new Input(feed, "udp-" + feed.localAddress().getPort(), queue,
+                    String.format(Locale.ROOT, "socket receive buffer %,d bytes", feed.receiveBuffer()));
         }
     }
 
@@ -106,7 +125,7 @@ final class IngestCommand {
             description = "Connects to a DV network output (we are the client) and reads its AEDAT 4 stream. When"
                 + " Kafka falls behind, reading pauses (TCP slows the server). A lost connection or a damaged stream"
                 + " is said and counted, and the ingester connects again.")
-    static final class Tcp implements Callable<Integer> {
+    static final class Tcp extends Subcommand {
 
         // Not labelled HOST:PORT, the label of Kafka brokers: this is the DV / dv-processing server.
         @Option(names = "--connect", required = true, paramLabel = "SERVER",
@@ -122,18 +141,8 @@ final class IngestCommand {
                 description = "Pause before connecting again after a failure. Default: ${DEFAULT-VALUE}.")
         Duration retry;
 
-        @Mixin
-        IngestOptions options = new IngestOptions();
-
-        @Mixin
-        DeadLetterOptions deadLetters = new DeadLetterOptions();
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            options.check();
+        Input open(IngestStats stats) {
             int colon = connect.lastIndexOf(':');
             int port;
             try {
@@ -145,11 +154,9 @@ final class IngestCommand {
                 throw new IllegalArgumentException("--connect expects HOST:PORT, found '" + connect + "'");
             }
             String host = connect.substring(0, colon);
-            IngestStats stats = new IngestStats();
             DvTcpFeed feed = new DvTcpFeed(InetSocketAddress.createUnresolved(host, port), geometry,
                     Duration.ofSeconds(5), retry, stats);
-            String id = options.source != null ? options.source : "dv-" + host + "-" + port;
-            return run(feed, id, 64, stats, null, options, deadLetters, spec);
+            return new Input(feed, "dv-" + host + "-" + port, 64, null);
         }
     }
 
@@ -157,7 +164,7 @@ final class IngestCommand {
             header = "Read an AEDAT 4 recording, with --follow while it is being written.",
             description = "Reads an AEDAT 4 recording. With --follow, waits for the file to appear and for more data"
                 + " at its end, until the writer finishes it (writes its data table) or Ctrl-C.")
-    static final class File implements Callable<Integer> {
+    static final class File extends Subcommand {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "AEDAT 4 recording.")
         Path file;
@@ -173,22 +180,10 @@ final class IngestCommand {
                 paramLabel = "DURATION", description = "How often to look for new data. Default: ${DEFAULT-VALUE}.")
         Duration poll;
 
-        @Mixin
-        IngestOptions options = new IngestOptions();
-
-        @Mixin
-        DeadLetterOptions deadLetters = new DeadLetterOptions();
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
-            options.check();
-            IngestStats stats = new IngestStats();
-            GrowingFileFeed feed = new GrowingFileFeed(file, geometry, follow, poll, stats);
-            String id = options.source != null ? options.source : file.toAbsolutePath().normalize().getFileName().toString();
-            return run(feed, id, 64, stats, null, options, deadLetters, spec);
+        Input open(IngestStats stats) throws IOException {
+            return new Input(new GrowingFileFeed(file, geometry, follow, poll, stats),
+                    file.toAbsolutePath().normalize().getFileName().toString(), 64, null);
         }
     }
 
@@ -235,10 +230,10 @@ final class IngestCommand {
             throws IOException {
         KafkaIngest.Result result;
         DeadLetterWatch watch = null;
-        try (IngestProgress progress = new IngestProgress(err, System.console() != null, packets.stats())) {
+        try (TotalsProgress progress = TotalsProgress.ingest(err, System.console() != null, packets.stats())) {
             KafkaReplay.ensureTopic(target);
             watch = deadLetters.start(props, id, target.topic(), System.err, "ingest");
-            if (!options.noSensorInfo) {
+            if (!options.destination.noSensorInfo) {
                 packets.onSensor(sensor -> announce(props, options, id, packets.description(), sensor));
             }
             err.println("ingest: " + packets.description() + " -> " + target.topic() + " on " + KafkaOptions.bootstrapOf(props)
@@ -265,9 +260,7 @@ final class IngestCommand {
     private static void announce(Map<String, Object> props, IngestOptions options, String id, String description,
             SensorGeometry sensor) {
         try {
-            SensorTopic.publish(props, options.sensorsTopic, SensorTopic.info(id, options.modality(), sensor, description),
-                    options.timeout);
-            System.err.println("ingest: announced " + sensor + " for source '" + id + "' on " + options.sensorsTopic);
+            options.destination.announce(props, id, options.modality(), sensor, description, System.err, "ingest");
         } catch (RuntimeException e) {
             System.err.println("ingest: could not announce the sensor: " + e.getMessage());
         }

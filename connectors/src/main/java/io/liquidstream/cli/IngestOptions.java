@@ -2,7 +2,6 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.ReplaySpeed;
-import io.liquidstream.connectors.sensors.SensorTopic;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.Modality;
@@ -26,11 +25,11 @@ final class IngestOptions {
             description = "vision, audio or neural. Default: ${DEFAULT-VALUE}.")
     String modality;
 
-    @Option(names = "--topic", paramLabel = "T", description = "Target topic (default: lsm.events.<modality>).")
-    String topic;
-
     @Mixin
     KafkaOptions kafka = new KafkaOptions();
+
+    @Mixin
+    TopicTarget destination = new TopicTarget();
 
     @Mixin
     PacketBounds packets = new PacketBounds();
@@ -38,21 +37,6 @@ final class IngestOptions {
     @Option(names = "--linger", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Send held events when no event came for this long (default: --packet-span, at least 1ms).")
     Duration linger;
-
-    @Option(names = "--partitions", defaultValue = "3",
-            description = "Partitions of the topic when it must be created. Default: ${DEFAULT-VALUE}.")
-    int partitions;
-
-    @Option(names = "--no-create-topic", description = "Fail when the topic is missing instead of creating it.")
-    boolean noCreateTopic;
-
-    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "How long the broker may take to answer. Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
-
-    @Option(names = "--max-in-flight", defaultValue = "256", paramLabel = "PACKETS",
-            description = "Packets sent but not yet acknowledged. Default: ${DEFAULT-VALUE}.")
-    int maxInFlight;
 
     @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Stop after this long, e.g. 60s (default: run until the input ends or Ctrl-C).")
@@ -62,14 +46,6 @@ final class IngestOptions {
             description = "seq of the first packet (default: the start time in us, so that a restart of the same source"
                     + " continues above its earlier runs, which the service would drop as duplicates).")
     Long firstSeq;
-
-    @Option(names = "--sensors-topic", defaultValue = SensorTopic.DEFAULT_TOPIC, paramLabel = "T",
-            description = "Compacted topic (default: ${DEFAULT-VALUE}) on which the source's sensor is announced as a "
-                    + "SensorInfo once the first events tell it, before they are sent.")
-    String sensorsTopic;
-
-    @Option(names = "--no-sensor-info", description = "Do not announce the source's sensor.")
-    boolean noSensorInfo;
 
     @Mixin
     JsonOption output = new JsonOption();
@@ -83,7 +59,7 @@ final class IngestOptions {
     }
 
     String topic() {
-        return topic != null ? topic : "lsm.events." + Modalities.name(modality());
+        return destination.topic(modality());
     }
 
     Duration linger() {
@@ -94,11 +70,9 @@ final class IngestOptions {
         // Each throws, naming its flag, when out of range: checked before a socket is opened.
         packets.events();
         packets.spanMicros();
-        if (timeout.isNegative() || timeout.isZero() || maxInFlight < 1
-                || (duration != null && (duration.isNegative() || duration.isZero()))) {
-            throw new IllegalArgumentException("--timeout, --max-in-flight and --duration must be positive, found "
-                    + DurationConverter.format(timeout) + ", " + maxInFlight + ", "
-                    + (duration == null ? "none" : DurationConverter.format(duration)));
+        destination.check();
+        if (duration != null && (duration.isNegative() || duration.isZero())) {
+            throw new IllegalArgumentException("--duration must be positive, found " + DurationConverter.format(duration));
         }
     }
 
@@ -107,7 +81,7 @@ final class IngestOptions {
     }
 
     KafkaReplay.Target target(Map<String, Object> props) {
-        return new KafkaReplay.Target(props, topic(), ReplaySpeed.MAX, !noCreateTopic, partitions, timeout, maxInFlight);
+        return destination.target(props, modality(), ReplaySpeed.MAX);
     }
 
     /** {@code WxH} (two polarities) or {@code WxHxP}, as in CSV recordings' geometry comments. */

@@ -7,7 +7,6 @@ import io.liquidstream.connectors.replay.PacketSource;
 import io.liquidstream.connectors.replay.ReplayInputs;
 import io.liquidstream.connectors.replay.ReplayResult;
 import io.liquidstream.connectors.replay.ReplaySpeed;
-import io.liquidstream.connectors.sensors.SensorTopic;
 import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.Modality;
@@ -54,15 +53,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "ID", description = "Source id and record key (default: the file name).")
     String source;
 
-    @Option(names = "--topic", paramLabel = "T", description = "Target topic (default: lsm.events.<modality>).")
-    String topic;
-
     @Option(names = "--speed", defaultValue = "realtime",
             description = "realtime, max (no pacing) or xK, K times faster (x10: ten times). Default: ${DEFAULT-VALUE}.")
     String speed;
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    TopicTarget destination;
 
     @Mixin
     PacketBounds packets;
@@ -91,29 +90,6 @@ final class ReplayCommand implements Callable<Integer> {
                     + "SHD files of other channel counts.")
     SensorGeometry sensor;
 
-    @Option(names = "--sensors-topic", defaultValue = SensorTopic.DEFAULT_TOPIC, paramLabel = "T",
-            description = "Compacted topic (default: ${DEFAULT-VALUE}) on which the source's sensor is announced as a "
-                    + "SensorInfo before its events, so the service refuses by name a sensor its model does not read.")
-    String sensorsTopic;
-
-    @Option(names = "--no-sensor-info", description = "Do not announce the source's sensor.")
-    boolean noSensorInfo;
-
-    @Option(names = "--partitions", defaultValue = "3",
-            description = "Partitions of the topic when it must be created. Default: ${DEFAULT-VALUE}.")
-    int partitions;
-
-    @Option(names = "--no-create-topic", description = "Fail when the topic is missing instead of creating it.")
-    boolean noCreateTopic;
-
-    @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long the broker may take to answer. Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
-
-    @Option(names = "--max-in-flight", defaultValue = "256", paramLabel = "PACKETS",
-            description = "Packets sent but not yet acknowledged. Default: ${DEFAULT-VALUE}.")
-    int maxInFlight;
-
     @Mixin
     JsonOption output;
 
@@ -132,31 +108,27 @@ final class ReplayCommand implements Callable<Integer> {
         if (samplePeriodMicros != null) {
             samplePeriod = Duration.ofNanos(Math.multiplyExact(samplePeriodMicros, 1_000L));
         }
-        if (timeout.isNegative() || timeout.isZero() || samplePeriod.isNegative()) {
-            throw new IllegalArgumentException("--timeout must be positive and --sample-period not negative, found "
-                    + DurationConverter.format(timeout) + " and " + DurationConverter.format(samplePeriod));
+        if (samplePeriod.isNegative()) {
+            throw new IllegalArgumentException("--sample-period must not be negative, found "
+                    + DurationConverter.format(samplePeriod));
         }
         String id = source != null ? source : input.toAbsolutePath().normalize().getFileName().toString();
-        String target = topic != null ? topic : "lsm.events." + Modalities.name(m);
         Map<String, Object> props = kafka.clientProperties();
-        KafkaReplay.Target where = new KafkaReplay.Target(props, target, ReplaySpeed.parse(speed), !noCreateTopic,
-                partitions, timeout, maxInFlight);
+        KafkaReplay.Target where = destination.target(props, m, ReplaySpeed.parse(speed));
+        String target = where.topic();
         PrintStream err = output.json() ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
         WireFormat format = registry.wireFormat();
         ReplayResult result;
         DeadLetterWatch watch = null;
         try (PacketSource recording = ReplayInputs.open(input, id, m, packets.events(), packets.spanMicros(),
                 samplePeriod.toNanos() / 1_000, trialLabel, sensor);
-             ReplayProgress progress = new ReplayProgress(err, System.console() != null)) {
+             TotalsProgress progress = TotalsProgress.replay(err, System.console() != null)) {
             KafkaReplay.ensureTopic(where);
             watch = deadLetters.start(props, id, target, System.err, "replay");
             err.println("replay: " + recording.description() + " -> " + target + " on " + KafkaOptions.bootstrapOf(props)
                     + " as source '" + id + "', speed " + speed + ", " + format.describe());
-            if (!noSensorInfo && recording.sensor().isPresent()) {
-                SensorTopic.publish(props, sensorsTopic, SensorTopic.info(id, m, recording.sensor().get(),
-                        recording.description()), timeout);
-                err.println("replay: announced " + recording.sensor().get() + " for source '" + id + "' on "
-                        + sensorsTopic);
+            if (!destination.noSensorInfo && recording.sensor().isPresent()) {
+                destination.announce(props, id, m, recording.sensor().get(), recording.description(), err, "replay");
             }
             result = KafkaReplay.run(recording, where, format, progress);
         } catch (IOException | RuntimeException e) {

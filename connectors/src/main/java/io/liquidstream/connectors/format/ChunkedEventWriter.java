@@ -45,6 +45,13 @@ public abstract class ChunkedEventWriter implements Closeable {
         lastTime = last;
     }
 
+    /** Writes {@code events} with a new {@code writer} and closes it: a file in one go. */
+    public static void writeAll(ChunkedEventWriter writer, Events events) throws IOException {
+        try (writer) {
+            writer.write(events);
+        }
+    }
+
     /** The time of the last event written, {@link Long#MIN_VALUE} before the first. */
     protected final long lastTime() {
         return lastTime;

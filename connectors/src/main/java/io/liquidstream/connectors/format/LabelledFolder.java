@@ -4,6 +4,7 @@ import io.liquidstream.connectors.format.aedat.Aedat4Compression;
 import io.liquidstream.connectors.format.aedat.Aedat4Writer;
 import io.liquidstream.connectors.format.nmnist.NmnistBin;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
+import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
@@ -11,13 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,9 +30,6 @@ import java.util.stream.Stream;
  */
 public final class LabelledFolder {
 
-    /** A label folder's name: a non-negative decimal number without leading zeros. */
-    private static final Pattern LABEL_FOLDER = Pattern.compile("0|[1-9][0-9]{0,8}");
-
     private LabelledFolder() {
     }
 
@@ -45,11 +40,7 @@ public final class LabelledFolder {
      * @throws EventFormatException if a sample file is malformed, naming the file
      */
     public static List<LabeledSample> read(Path root, String split, int maxPerClass) throws IOException {
-        List<LabeledSample> samples = new ArrayList<>();
-        for (Path file : files(root, split, maxPerClass)) {
-            samples.add(readSample(root, file));
-        }
-        return samples;
+        return LabelFolders.read(root, files(root, split, maxPerClass), LabelledFolder::events);
     }
 
     /**
@@ -57,13 +48,7 @@ public final class LabelledFolder {
      * up front. Damage surfaces as an {@link UncheckedIOException} wrapping the format exception.
      */
     public static Stream<LabeledSample> stream(Path root, String split, int maxPerClass) throws IOException {
-        return files(root, split, maxPerClass).stream().map(file -> {
-            try {
-                return readSample(root, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return LabelFolders.stream(root, files(root, split, maxPerClass), LabelledFolder::events);
     }
 
     /**
@@ -108,42 +93,15 @@ public final class LabelledFolder {
         if (!NmnistFolder.SPLITS.contains(split)) {
             throw new IllegalArgumentException("labelled folder splits are Train and Test, found '" + split + "'");
         }
-        Path splitFolder = root.resolve(split);
-        if (!Files.isDirectory(splitFolder)) {
-            throw new NoSuchFileException(splitFolder.toString(), null,
-                    "expected a labelled folder <root>/" + split + "/<label 0, 1, ...>/<recording> (N-MNIST .bin, "
-                            + "AEDAT, Prophesee, CSV)");
-        }
         Set<String> known = new TreeSet<>(EventFiles.extensions());
         known.remove("txt"); // a README.txt beside the samples is not a CSV recording
-        List<Path> labelFolders;
-        try (Stream<Path> listing = Files.list(splitFolder)) {
-            labelFolders = listing
-                    .filter(p -> LABEL_FOLDER.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
-                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString())))
-                    .toList();
-        }
-        List<Path> files = new ArrayList<>();
-        for (Path labelFolder : labelFolders) {
-            try (Stream<Path> listing = Files.list(labelFolder)) {
-                List<Path> recordings = listing
-                        .filter(p -> !p.getFileName().toString().startsWith(".")
-                                && known.contains(EventFiles.extension(p)) && Files.isRegularFile(p))
-                        .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                        .toList();
-                files.addAll(maxPerClass > 0 && recordings.size() > maxPerClass
-                        ? recordings.subList(0, maxPerClass) : recordings);
-            }
-        }
-        return files;
+        return LabelFolders.files(root, split, maxPerClass,
+                p -> !p.getFileName().toString().startsWith(".") && known.contains(EventFiles.extension(p)),
+                "a labelled folder <root>/" + split + "/<label 0, 1, ...>/<recording> (N-MNIST .bin, AEDAT, Prophesee, CSV)");
     }
 
-    private static LabeledSample readSample(Path root, Path file) throws IOException {
-        Path relative = root.relativize(file);
-        String id = relative.toString().replace(file.getFileSystem().getSeparator(), "/");
-        int label = Integer.parseInt(relative.getParent().getFileName().toString());
+    private static Events events(Path file) throws IOException {
         // N-MNIST files have no header to recognise them by; their extension decides, as in NmnistFolder
-        return new LabeledSample(id, label, EventFiles.extension(file).equals("bin") ? NmnistBin.read(file)
-                : EventFiles.readAll(file));
+        return EventFiles.extension(file).equals("bin") ? NmnistBin.read(file) : EventFiles.readAll(file);
     }
 }

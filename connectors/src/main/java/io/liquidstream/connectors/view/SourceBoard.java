@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * What the view knows of each source from the events topics: its rate, partition, last packet, sensor
  * extent, the raw events of its last few samples (for registering them as exemplars and showing the
- * reservoir) and, while a page watches it, a ring of its latest events.
+ * reservoir), its latest reservoir raster and, while a page watches it, a ring of its latest events: all
+ * of it forgotten with the source.
  *
  * <p>Bounded throughout: at most {@link #MAX_SOURCES} sources (the least recently seen is forgotten),
  * {@link #SAMPLES_PER_SOURCE} held samples per source and {@link #HELD_EVENTS_BUDGET} held events in all
@@ -50,6 +51,8 @@ final class SourceBoard {
         int maxY = -1;
         EventRing ring;
         int watchers;
+        ViewState.Raster raster;
+        long rasterMillis;
 
         Source(String name, String modality) {
             this.name = name;
@@ -62,6 +65,7 @@ final class SourceBoard {
     /** Every held sample, oldest first, for the global budget. */
     private final ArrayDeque<HeldSample> heldOrder = new ArrayDeque<>();
     private long heldEvents;
+    private long rasterVersion;
 
     /** @param expected each modality's sensor geometry when a model says it; others are sized by what is seen */
     SourceBoard(Map<String, SensorGeometry> expected) {
@@ -137,6 +141,27 @@ final class SourceBoard {
         if (s != null) {
             s.samples.remove(held.sampleId(), held);
         }
+    }
+
+    /** Whether a source's last raster is at least {@code minMillis} old (or it has none). */
+    synchronized boolean rasterDue(String source, long nowMillis, long minMillis) {
+        Source s = sources.get(source);
+        return s != null && (s.raster == null || nowMillis - s.rasterMillis >= minMillis);
+    }
+
+    /** Keeps {@code body} as the source's latest raster, under a new version, unless the source is unknown. */
+    synchronized void raster(String source, Map<String, Object> body, long nowMillis) {
+        Source s = sources.get(source);
+        if (s != null) {
+            s.raster = new ViewState.Raster(++rasterVersion, body);
+            s.rasterMillis = nowMillis;
+        }
+    }
+
+    /** The source's latest raster, while the board knows the source. */
+    synchronized Optional<ViewState.Raster> raster(String source) {
+        Source s = sources.get(source);
+        return Optional.ofNullable(s == null ? null : s.raster);
     }
 
     /** Events held over all samples: never far above {@link #HELD_EVENTS_BUDGET}. */

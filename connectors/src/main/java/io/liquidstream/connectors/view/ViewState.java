@@ -36,9 +36,6 @@ final class ViewState {
     private final Map<String, Long> deadLetters = new ConcurrentHashMap<>();
     private final RateMeter events = new RateMeter(2_000);
     private final RateMeter embeddings = new RateMeter(5_000);
-    private final Map<String, Raster> rasters = new ConcurrentHashMap<>();
-    private final Map<String, Long> rasterTimes = new ConcurrentHashMap<>();
-    private long rasterVersion;
 
     ViewState(AnchorBoard anchors) {
         this.anchors = anchors;
@@ -76,13 +73,10 @@ final class ViewState {
         }
         String source = e.getSource().toString();
         if (e.getSampleId() != null && reservoir.available() && sources.watched(source)
-                && nowMillis - rasterTimes.getOrDefault(source, 0L) >= RASTER_MIN_MILLIS) {
+                && sources.rasterDue(source, nowMillis, RASTER_MIN_MILLIS)) {
             sources.sample(source, e.getSampleId().toString())
                     .flatMap(held -> reservoir.of(Modalities.name(e.getModality()), held))
-                    .ifPresent(body -> {
-                        rasterTimes.put(source, nowMillis);
-                        rasters.put(source, new Raster(nextRasterVersion(), body));
-                    });
+                    .ifPresent(body -> sources.raster(source, body, nowMillis));
         }
     }
 
@@ -105,7 +99,7 @@ final class ViewState {
     }
 
     Optional<Raster> raster(String source) {
-        return Optional.ofNullable(rasters.get(source));
+        return sources.raster(source);
     }
 
     /** The overview the page refreshes from, as {@code docs/view-protocol.md} lays it out. */
@@ -145,9 +139,5 @@ final class ViewState {
         m.put("windows", listed);
         m.put("classNames", anchors.names());
         return m;
-    }
-
-    private synchronized long nextRasterVersion() {
-        return ++rasterVersion;
     }
 }

@@ -45,6 +45,30 @@ class SourceBoardTest {
     }
 
     @Test
+    void givenMoreSourcesThanTheBoardHolds_theForgottenSourceTakesItsRasterWithItAndARasterWaitsItsTurn() {
+        SourceBoard board = new SourceBoard(Map.of());
+        board.add(packet("cam-old", null, 1, false), "t", 0, 0, 0);
+        assertThat(board.rasterDue("cam-old", 0, 500)).isTrue();
+        board.raster("cam-old", Map.of("spikes", 1), 0);
+        assertThat(board.rasterDue("cam-old", 499, 500)).isFalse();
+        assertThat(board.rasterDue("cam-old", 500, 500)).isTrue();
+        long firstVersion = board.raster("cam-old").orElseThrow().version();
+
+        for (int s = 0; s < SourceBoard.MAX_SOURCES; s++) {
+            board.add(packet("cam-" + s, null, 1, false), "t", 0, 0, 1 + s);
+        }
+
+        assertThat(board.raster("cam-old")).isEmpty();
+        board.add(packet("cam-old", null, 1, false), "t", 0, 0, 10_000);
+        assertThat(board.raster("cam-old")).isEmpty();
+        assertThat(board.rasterDue("cam-old", 10_000, 500)).isTrue();
+        board.raster("cam-old", Map.of("spikes", 2), 10_000);
+        assertThat(board.raster("cam-old").orElseThrow().version()).isGreaterThan(firstVersion);
+        assertThat(board.raster("nobody")).isEmpty();
+        assertThat(board.rasterDue("nobody", 0, 500)).isFalse();
+    }
+
+    @Test
     void givenSamplesBeyondTheEventBudget_theOldestGoFirstWhateverTheirSource() {
         SourceBoard board = new SourceBoard(Map.of());
         int perSample = SourceBoard.SAMPLE_MAX_EVENTS;

@@ -1,9 +1,17 @@
 package io.liquidstream.core.association;
 
 /** Dense float kernels shared by the searches; no allocation. */
-final class Vectors {
+public final class Vectors {
 
     private Vectors() {
+    }
+
+    /** Dot product of two vectors of one length. */
+    public static float dot(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("expected vectors of one length, found " + a.length + " and " + b.length);
+        }
+        return dot(a, 0, b, 0, a.length);
     }
 
     /**

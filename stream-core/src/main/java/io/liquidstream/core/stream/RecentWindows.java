@@ -1,6 +1,7 @@
 package io.liquidstream.core.stream;
 
 import io.liquidstream.core.association.Match;
+import io.liquidstream.core.association.Vectors;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,7 +60,7 @@ final class RecentWindows {
         }
         List<Match> matches = new ArrayList<>();
         for (Entry e : aligned.values()) {
-            matches.add(new Match(Match.Kind.GALLERY, e.id, e.label, e.modality, dot(vector, e.vector)));
+            matches.add(new Match(Match.Kind.GALLERY, e.id, e.label, e.modality, Vectors.dot(vector, e.vector)));
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed());
         return matches.size() > k ? List.copyOf(matches.subList(0, k)) : matches;
@@ -74,14 +75,6 @@ final class RecentWindows {
             entries.pollFirst();
         }
         entries.addLast(new Entry(id, modality, label, start, end, vector));
-    }
-
-    private static float dot(float[] a, float[] b) {
-        float s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     private record Entry(String id, String modality, int label, long start, long end, float[] vector) {

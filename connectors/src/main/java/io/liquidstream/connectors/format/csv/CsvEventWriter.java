@@ -36,9 +36,7 @@ public final class CsvEventWriter extends ChunkedEventWriter {
 
     /** Writes {@code events} to a new file in one go. */
     public static void write(Path file, Events events) throws IOException {
-        try (CsvEventWriter writer = create(file, events.geometry())) {
-            writer.write(events);
-        }
+        writeAll(create(file, events.geometry()), events);
     }
 
     @Override

@@ -1,17 +1,14 @@
 package io.liquidstream.connectors.format.nmnist;
 
+import io.liquidstream.connectors.format.LabelFolders;
 import io.liquidstream.core.event.LabeledSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +24,6 @@ public final class NmnistFolder {
     /** The two splits of the data set, spelled as its folders are. */
     public static final Set<String> SPLITS = Set.of("Train", "Test");
 
-    /** A label folder's name: a non-negative decimal number without leading zeros. */
-    private static final Pattern LABEL_FOLDER = Pattern.compile("0|[1-9][0-9]{0,8}");
-
     private NmnistFolder() {
     }
 
@@ -40,11 +34,7 @@ public final class NmnistFolder {
      * @throws io.liquidstream.connectors.format.EventFormatException if a sample file is malformed
      */
     public static List<LabeledSample> read(Path root, String split, int maxPerClass) throws IOException {
-        List<LabeledSample> samples = new ArrayList<>();
-        for (Path file : files(root, split, maxPerClass)) {
-            samples.add(readSample(root, file));
-        }
-        return samples;
+        return LabelFolders.read(root, files(root, split, maxPerClass), NmnistBin::read);
     }
 
     /**
@@ -52,13 +42,7 @@ public final class NmnistFolder {
      * up front. Damage surfaces as an {@link UncheckedIOException} wrapping the format exception.
      */
     public static Stream<LabeledSample> stream(Path root, String split, int maxPerClass) throws IOException {
-        return files(root, split, maxPerClass).stream().map(file -> {
-            try {
-                return readSample(root, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return LabelFolders.stream(root, files(root, split, maxPerClass), NmnistBin::read);
     }
 
     /**
@@ -97,37 +81,8 @@ public final class NmnistFolder {
 
     private static List<Path> files(Path root, String split, int maxPerClass) throws IOException {
         requireSplit(split);
-        Path splitFolder = root.resolve(split);
-        if (!Files.isDirectory(splitFolder)) {
-            throw new NoSuchFileException(splitFolder.toString(), null,
-                    "expected the N-MNIST layout <root>/" + split + "/<label 0-9, ...>/*.bin");
-        }
-        List<Path> classFolders;
-        try (Stream<Path> listing = Files.list(splitFolder)) {
-            classFolders = listing
-                    .filter(p -> LABEL_FOLDER.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
-                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString())))
-                    .collect(Collectors.toList());
-        }
-        List<Path> files = new ArrayList<>();
-        for (Path classFolder : classFolders) {
-            try (Stream<Path> listing = Files.list(classFolder)) {
-                List<Path> binFiles = listing
-                        .filter(p -> p.getFileName().toString().endsWith(".bin") && Files.isRegularFile(p))
-                        .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
-                        .collect(Collectors.toList());
-                files.addAll(maxPerClass > 0 && binFiles.size() > maxPerClass
-                        ? binFiles.subList(0, maxPerClass) : binFiles);
-            }
-        }
-        return files;
-    }
-
-    private static LabeledSample readSample(Path root, Path file) throws IOException {
-        Path relative = root.relativize(file);
-        String id = relative.toString().replace(file.getFileSystem().getSeparator(), "/");
-        int label = Integer.parseInt(relative.getParent().getFileName().toString());
-        return new LabeledSample(id, label, NmnistBin.read(file));
+        return LabelFolders.files(root, split, maxPerClass, p -> p.getFileName().toString().endsWith(".bin"),
+                "the N-MNIST layout <root>/" + split + "/<label 0-9, ...>/*.bin");
     }
 
     private static void requireSplit(String split) {

@@ -4,7 +4,6 @@ import io.liquidstream.connectors.format.ChunkedEventWriter;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -27,17 +26,12 @@ public final class Evt2Writer extends ChunkedEventWriter {
 
     /** Creates {@code file} with a header stating {@code geometry} (at most 2048x2048). */
     public static Evt2Writer create(Path file, SensorGeometry geometry) throws IOException {
-        EventRules.requireFits(geometry, RawFiles.MAX_SIDE, "EVT 2.0");
-        ByteSink out = new ByteSink(Files.newOutputStream(file));
-        out.text(RawFiles.header("2.0", "EVT2", geometry));
-        return new Evt2Writer(out, geometry);
+        return new Evt2Writer(RawFiles.create(file, geometry, "2.0", "EVT2"), geometry);
     }
 
     /** Writes {@code events} to a new file in one go. */
     public static void write(Path file, Events events) throws IOException {
-        try (Evt2Writer writer = create(file, events.geometry())) {
-            writer.write(events);
-        }
+        writeAll(create(file, events.geometry()), events);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.liquidstream.connectors.format.ChunkedEventWriter;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -36,17 +35,12 @@ public final class Evt3Writer extends ChunkedEventWriter {
 
     /** Creates {@code file} with a header stating {@code geometry} (at most 2048x2048). */
     public static Evt3Writer create(Path file, SensorGeometry geometry) throws IOException {
-        EventRules.requireFits(geometry, RawFiles.MAX_SIDE, "EVT 3.0");
-        ByteSink out = new ByteSink(Files.newOutputStream(file));
-        out.text(RawFiles.header("3.0", "EVT3", geometry));
-        return new Evt3Writer(out, geometry);
+        return new Evt3Writer(RawFiles.create(file, geometry, "3.0", "EVT3"), geometry);
     }
 
     /** Writes {@code events} to a new file in one go. */
     public static void write(Path file, Events events) throws IOException {
-        try (Evt3Writer writer = create(file, events.geometry())) {
-            writer.write(events);
-        }
+        writeAll(create(file, events.geometry()), events);
     }
 
     @Override

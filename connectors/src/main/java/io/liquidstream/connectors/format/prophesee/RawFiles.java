@@ -5,6 +5,7 @@ import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -52,6 +53,19 @@ final class RawFiles {
     }
 
     /** The RAW header lines a writer puts before the words. */
+    /**
+     * Creates {@code file} for EVT {@code evt} ("2.0", "3.0") events of a {@code geometry} sensor, its header
+     * written.
+     *
+     * @throws IllegalArgumentException if the sensor is larger than the format's 2048x2048 addresses
+     */
+    static ByteSink create(Path file, SensorGeometry geometry, String evt, String format) throws IOException {
+        EventRules.requireFits(geometry, MAX_SIDE, "EVT " + evt);
+        ByteSink out = new ByteSink(Files.newOutputStream(file));
+        out.text(header(evt, format, geometry));
+        return out;
+    }
+
     static String header(String evt, String format, SensorGeometry geometry) {
         return "% evt " + evt + "\n% format " + format + ";height=" + geometry.height() + ";width=" + geometry.width()
                 + "\n% geometry " + geometry.width() + "x" + geometry.height() + "\n% end\n";
