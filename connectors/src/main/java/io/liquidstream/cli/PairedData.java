@@ -93,7 +93,8 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
 
     /**
      * As {@link #load(String, int, Map)}, the vision and audio sides read as {@code preset} says (its vision
-     * input spec where {@code --input} gives none, its count of reservoirs); the neural side keeps its own.
+     * input spec where {@code --input} gives none, its count of reservoirs, its segments where
+     * {@code --segments} does not say); the neural side keeps its own.
      */
     static PairedData load(String pair, int neuralChannels, Map<String, InputSpec> inputs, ReadoutPreset preset)
             throws IOException {
@@ -113,8 +114,8 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
             Path audio = parts.get("audio");
             InputSpec audioInput = inputs.getOrDefault("audio", InputSpec.audioProbe());
             Side a = side("audio", audio, NTidigits.read(requireExists(audio), "train", true),
-                    NTidigits.read(audio, "test", true), audioInput, ReservoirPreset.AUDIO_CLIP, 1,
-                    preset.readout().reservoirs());
+                    NTidigits.read(audio, "test", true), audioInput, ReservoirPreset.AUDIO_CLIP,
+                    preset.readout().segments(), preset.readout().reservoirs());
             return new PairedData(a, visionSide(vision, inputs.getOrDefault("vision", visionInput(preset,
                     InputSpec.visionProbe())), ReservoirPreset.VISION_CLIP, preset), preset);
         }
@@ -217,7 +218,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
             throws IOException {
         requireExists(dir);
         return side("vision", dir, LabelledFolder.read(dir, "Train", 0), LabelledFolder.read(dir, "Test", 0), input,
-                reservoir, 1, preset.readout().reservoirs());
+                reservoir, preset.readout().segments(), preset.readout().reservoirs());
     }
 
     private static List<LabeledSample> readShd(Path dir, String split, int channels) throws IOException {

@@ -14,8 +14,9 @@ record ReadoutSegments(Integer all, Map<String, Integer> byModality) {
 
     static final String HELP = "Read-out: firing rates in K consecutive parts of each window, concatenated "
             + "(the reservoir is unchanged; recorded in the model bundle): K for both modalities or M=K,M=K "
-            + "per modality; 1 = the seed's whole-window rates. Default: neural 10, vision and audio 1 (the "
-            + "neural trial's time course is what ties it to the shape written).";
+            + "per modality; 1 = the seed's whole-window rates. Default: neural 10, vision and audio 1 (or "
+            + "the --preset's, where a command has one; the neural trial's time course is what ties it to the "
+            + "shape written).";
 
     ReadoutSegments {
         byModality = Collections.unmodifiableMap(new LinkedHashMap<>(byModality));

@@ -33,7 +33,7 @@ record RunSettings(Map<String, Object> fields, String line) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("protocol", protocol.dataSet() + " linear probe");
         m.put("preset", preset.id());
-        m.put("reservoirs", readout.reservoirs());
+        m.put("reservoirCount", readout.reservoirs());
         m.put("segments", readout.segments());
         m.put("standardise", readout.standardise());
         m.put("epochs", used.epochs());

@@ -40,7 +40,7 @@ class PresetBundleTest {
         ContrastiveTrainer.Config config = new ContrastiveTrainer.Config(1, 16, 1e-3, 0.01, 0.1, true,
                 ContrastiveTrainer.LossKind.SUPCON, 0);
         ModelBundle trained = new BundleTraining(3, new IdealGaussianWeights(), 2, 1, false).train(sides.get(0),
-                sides.get(1), new TreeSet<>(Set.of(1, 2, 3, 4, 5, 6, 7)), CrossModalTraining.HeadShape.of(8), config,
+                sides.get(1), new TreeSet<>(Set.of(1, 2, 3, 4, 5, 6, 7)), CrossModalTraining.HeadShape.of(64), config,
                 Map.of("preset", "best"), PhaseProgress.quiet()).bundle();
         Path file = dir.resolve("best.lsm");
         trained.write(file);

@@ -92,7 +92,7 @@ class ProbeCommandTest {
         JsonNode json = probeJson("probe", "--vision", vision().toString(), "--json");
         assertThat(json.get("preset").asText()).isEqualTo("seed");
         assertThat(json.at("/settings/preset").asText()).isEqualTo("seed");
-        assertThat(json.at("/settings/reservoirs").asInt()).isEqualTo(1);
+        assertThat(json.at("/settings/reservoirCount").asInt()).isEqualTo(1);
         assertThat(json.at("/settings/standardise").asBoolean()).isFalse();
     }
 
@@ -105,7 +105,7 @@ class ProbeCommandTest {
         assertThat(s.get("preset").asText()).isEqualTo("best");
         assertThat(s.get("input").asText()).isEqualTo("vision-sensor=sensor(34,34,2)|downsample(2,2)|fixed(50)");
         assertThat(s.at("/reservoir/inputs").asInt()).isEqualTo(17 * 17 * 2);
-        assertThat(s.get("reservoirs").asInt()).isEqualTo(ReadoutPreset.BEST.readout().reservoirs());
+        assertThat(s.get("reservoirCount").asInt()).isEqualTo(ReadoutPreset.BEST.readout().reservoirs());
         assertThat(s.get("standardise").asBoolean()).isTrue();
         assertThat(s.get("seedFlags").asText()).contains("--preset seed");
     }
