@@ -77,6 +77,12 @@ public final class LiquidStreamService implements AutoCloseable {
         // A source whose partition went to another instance starts afresh there and here alike.
         this.pipeline = new StreamPipeline<>(models, bundle.version(), serving.index(), openSet(bundle),
                 config.pipelineSettings(), metrics, clock, r -> r.receiverOffset().isRevoked());
+        // At least once, a hop's Decoded record leaves as soon as it is stepped; exactly once it waits for its
+        // window's transaction anyway, so it travels with the association there.
+        boolean readOutsAhead = !config.exactlyOnce();
+        if (readOutsAhead) {
+            pipeline.readOutsAhead();
+        }
 
         String sensorsTopic = config.getString(ServiceConfig.SENSORS_TOPIC);
         List<String> inputs = models.keySet().stream().map(m -> config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX) + m).toList();
@@ -96,7 +102,7 @@ public final class LiquidStreamService implements AutoCloseable {
         OutputRecords outputs = new OutputRecords(format, models.keySet(),
                 config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX), config.getString(ServiceConfig.ASSOCIATIONS_TOPIC),
                 config.getString(ServiceConfig.DECODED_TOPIC_PREFIX),
-                config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
+                config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock, readOutsAhead);
 
         ClientMetrics clientMetrics = new ClientMetrics(registry,
                 Duration.ofMillis(config.getLong(ServiceConfig.METRICS_CLIENT_REFRESH_MS)), List.of());
