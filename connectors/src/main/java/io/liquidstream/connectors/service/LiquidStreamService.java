@@ -104,6 +104,13 @@ public final class LiquidStreamService implements AutoCloseable {
                 config.getString(ServiceConfig.DECODED_TOPIC_PREFIX),
                 config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock, readOutsAhead);
 
+        Duration warmUp = Duration.ofMillis(config.getLong(ServiceConfig.WARMUP_MS));
+        if (!warmUp.isZero()) {
+            WarmUp.Summary w = new WarmUp(models, bundle.version(), config.pipelineSettings(), readOutsAhead,
+                    format.reader(EventPacket.class), config.getInt(ServiceConfig.PACKET_MAX_EVENTS), clock).run(warmUp);
+            System.err.printf("liquidstream: warmed up in %d ms: %d rounds, %d synthetic packets, %d windows (%s=%d)%n",
+                    w.took().toMillis(), w.rounds(), w.packets(), w.windows(), ServiceConfig.WARMUP_MS, warmUp.toMillis());
+        }
         ClientMetrics clientMetrics = new ClientMetrics(registry,
                 Duration.ofMillis(config.getLong(ServiceConfig.METRICS_CLIENT_REFRESH_MS)), List.of());
         this.delivery = Delivery.of(config, SenderOptions.create(config.producerProperties(), new StringSerializer(),
