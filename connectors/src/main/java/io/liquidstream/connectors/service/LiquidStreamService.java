@@ -77,6 +77,12 @@ public final class LiquidStreamService implements AutoCloseable {
         // A source whose partition went to another instance starts afresh there and here alike.
         this.pipeline = new StreamPipeline<>(models, bundle.version(), serving.index(), openSet(bundle),
                 config.pipelineSettings(), metrics, clock, r -> r.receiverOffset().isRevoked());
+        // At least once, a hop's Decoded record leaves as soon as it is stepped; exactly once it waits for its
+        // window's transaction anyway, so it travels with the association there.
+        boolean readOutsAhead = !config.exactlyOnce();
+        if (readOutsAhead) {
+            pipeline.readOutsAhead();
+        }
 
         String sensorsTopic = config.getString(ServiceConfig.SENSORS_TOPIC);
         List<String> inputs = models.keySet().stream().map(m -> config.getString(ServiceConfig.EVENTS_TOPIC_PREFIX) + m).toList();
@@ -96,8 +102,15 @@ public final class LiquidStreamService implements AutoCloseable {
         OutputRecords outputs = new OutputRecords(format, models.keySet(),
                 config.getString(ServiceConfig.EMBEDDINGS_TOPIC_PREFIX), config.getString(ServiceConfig.ASSOCIATIONS_TOPIC),
                 config.getString(ServiceConfig.DECODED_TOPIC_PREFIX),
-                config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock);
+                config.getString(ServiceConfig.DLQ_TOPIC), metrics, clock, readOutsAhead);
 
+        Duration warmUp = Duration.ofMillis(config.getLong(ServiceConfig.WARMUP_MS));
+        if (!warmUp.isZero()) {
+            WarmUp.Summary w = new WarmUp(models, bundle.version(), config.pipelineSettings(), readOutsAhead,
+                    format.reader(EventPacket.class), config.getInt(ServiceConfig.PACKET_MAX_EVENTS), clock).run(warmUp);
+            System.err.printf("liquidstream: warmed up in %d ms: %d rounds, %d synthetic packets, %d windows (%s=%d)%n",
+                    w.took().toMillis(), w.rounds(), w.packets(), w.windows(), ServiceConfig.WARMUP_MS, warmUp.toMillis());
+        }
         ClientMetrics clientMetrics = new ClientMetrics(registry,
                 Duration.ofMillis(config.getLong(ServiceConfig.METRICS_CLIENT_REFRESH_MS)), List.of());
         this.delivery = Delivery.of(config, SenderOptions.create(config.producerProperties(), new StringSerializer(),

@@ -66,6 +66,7 @@ public final class ServiceConfig extends AbstractConfig {
     public static final String MAX_IN_FLIGHT = "sender.max.in.flight";
     public static final String TX_MAX_RECORDS = "transaction.max.records";
     public static final String TX_MAX_MS = "transaction.max.ms";
+    public static final String WARMUP_MS = "warmup.ms";
     public static final String METRICS_HOST = "metrics.host";
     public static final String METRICS_PORT = "metrics.port";
     public static final String METRICS_CLIENT_REFRESH_MS = "metrics.client.refresh.ms";
@@ -172,6 +173,11 @@ public final class ServiceConfig extends AbstractConfig {
                     "Exactly-once: most outcomes per transaction.")
             .define(TX_MAX_MS, Type.LONG, 100L, Range.between(1, 60_000), Importance.LOW,
                     "Exactly-once: longest an outcome waits for its transaction, in ms.")
+            .define(WARMUP_MS, Type.LONG, 3_000L, Range.between(0, 600_000), Importance.MEDIUM,
+                    "Before joining its consumer group the service runs its hot paths (packet decoding, windowing, "
+                            + "the reservoir step, projection, association, the decoder) on synthetic input for about "
+                            + "this long, in ms, so its first minute answers as fast as its tenth; nothing is sent and "
+                            + "no state is kept. 0: no warm-up.")
             .define(METRICS_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Address the Prometheus endpoint binds to.")
             .define(METRICS_PORT, Type.INT, 9464, Range.between(0, 65535), Importance.MEDIUM,

@@ -47,6 +47,8 @@ public final class ServiceFixture {
         props.put(ServiceConfig.DLQ_TOPIC, prefix + "dlq");
         props.put(ServiceConfig.SENSORS_TOPIC, prefix + "sensors");
         props.put(ServiceConfig.RAILS, 2);
+        // one short warm-up round: every service test runs through it, none waits the default's seconds
+        props.put(ServiceConfig.WARMUP_MS, 1);
         props.putAll(extra);
         return new ServiceConfig(props);
     }

@@ -109,7 +109,8 @@ public final class AssociationStage<A> {
         return new Associated<>(w, embedding, association, decoded(w, e.decoding(), now));
     }
 
-    private Decoded decoded(Window<A> w, Decoding d, long now) {
+    /** The Decoded record of a hop's read-out, or null without one. */
+    Decoded decoded(Window<A> w, Decoding d, long now) {
         if (d == null) {
             return null;
         }

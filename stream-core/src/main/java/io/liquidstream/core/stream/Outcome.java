@@ -2,7 +2,8 @@ package io.liquidstream.core.stream;
 
 /**
  * What flows between the stages: a received {@link Packet}, a closed {@link Window}, its
- * {@link Encoded} features, its {@link Embedded} vector, the final {@link Associated} result, or an
+ * {@link Encoded} features, its {@link Embedded} vector, the final {@link Associated} result (and, ahead
+ * of it, a hop's {@link ReadOut}), or an
  * input that ends here ({@link Rejected} for the dead-letter queue, {@link Dropped} as a duplicate).
  * Each stage transforms the kinds it knows and passes the others through unchanged, in order.
  *
@@ -12,5 +13,6 @@ package io.liquidstream.core.stream;
  *
  * @param <A> acknowledgement type
  */
-public sealed interface Outcome<A> permits Packet, Window, Encoded, Embedded, Associated, Rejected, Dropped {
+public sealed interface Outcome<A> permits Packet, Window, Encoded, Embedded, Associated, ReadOut, Rejected,
+        Dropped {
 }

@@ -3,6 +3,7 @@ package io.liquidstream.core.stream;
 import io.liquidstream.core.association.AssociationIndex;
 import io.liquidstream.core.bundle.OpenSetCalibration;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -30,6 +31,9 @@ import reactor.core.scheduler.Schedulers;
  * rail, one projection batch, and whatever downstream requested. When downstream stops requesting,
  * the stages stop requesting from the input, which, for a Kafka receiver, pauses its partitions.
  *
+ * <p><b>Read-outs ahead.</b> With {@link #readOutsAhead()}, a hop's continuous read-out leaves as a
+ * {@link ReadOut} straight from its rail; everything else goes on through projection and association.
+ *
  * <p>CPU work runs on a parallel scheduler of {@code rails} threads and a single projection thread,
  * created per pipeline and released by {@link #dispose()}.
  */
@@ -48,6 +52,7 @@ public final class StreamPipeline<A> implements Disposable {
     private final AssociationStage<A> association;
     private final Predicate<A> revoked;
     private final Duration tickPeriod;
+    private volatile boolean readOutsAhead;
 
     public StreamPipeline(Map<String, ModalityRuntime> models, String modelVersion, AssociationIndex anchors,
                           PipelineSettings settings, PipelineMetrics metrics, LongSupplier clockMicros) {
@@ -103,10 +108,22 @@ public final class StreamPipeline<A> implements Disposable {
                             .concatMapIterable(item -> item == TICK
                                     ? windowing.expire(clock.getAsLong())
                                     : windowing.accept(outcome(item)), queue)
-                            .map(this::encode);
+                            .concatMapIterable(this::encode, queue);
                 }, settings.rails(), queue)
-                .transform(projection)
-                .map(association::apply);
+                .publish(shared -> Flux.merge(queue,
+                        shared.filter(o -> o instanceof ReadOut<A>),
+                        shared.filter(o -> !(o instanceof ReadOut<A>)).transform(projection).map(association::apply)),
+                        queue);
+    }
+
+    /**
+     * Publishes each hop's continuous read-out as a {@link ReadOut} as soon as its rail has stepped it,
+     * before its window's projection batch and association (which still carry it): a closed loop waits on
+     * the reservoir step only. Call before {@link #apply}; the caller must handle {@link ReadOut}s.
+     */
+    public StreamPipeline<A> readOutsAhead() {
+        this.readOutsAhead = true;
+        return this;
     }
 
     /**
@@ -137,11 +154,15 @@ public final class StreamPipeline<A> implements Disposable {
         return o instanceof Packet<A> p ? Math.floorMod(p.source().hashCode(), settings.rails()) : 0;
     }
 
-    private Outcome<A> encode(Outcome<A> o) {
+    private List<Outcome<A>> encode(Outcome<A> o) {
         if (o instanceof Window<A> w) {
-            return new Encoded<>(w, models.get(w.modality()).features(w.input()));
+            return List.of(new Encoded<>(w, models.get(w.modality()).features(w.input())));
         }
-        return o;
+        if (readOutsAhead && o instanceof Encoded<A> e && e.decoding() != null) {
+            return List.of(new ReadOut<>(e.window(), association.decoded(e.window(), e.decoding(), clock.getAsLong())),
+                    o);
+        }
+        return List.of(o);
     }
 
     public PipelineMetrics metrics() {

@@ -134,6 +134,39 @@ class ContinuousLiquidTest {
         assertThat(encoded(out).get(encoded(out).size() - 1).window().endMicros()).isEqualTo(40 * BIN);
     }
 
+    @Test
+    void givenReadOutsAhead_everyDecodedHopLeavesBeforeItsProjectionBatchIsDueWithTheValuesItsAssociationCarries() {
+        // A projection batch that waits ten minutes: the read-outs must not wait for it.
+        PipelineSettings settings = settings(0).withBatch(10_000, Duration.ofMinutes(10));
+        StreamPipeline<String> pipeline = new StreamPipeline<String>(Map.of("neural", neural), "v1",
+                new io.liquidstream.core.association.AssociationIndex(8, 1), settings, metrics, () -> 7L).readOutsAhead();
+        try {
+            List<Packet<String>> packets = packets(0, "");
+            int hops = encoded(feed(stage(0, ack -> false), packets(0, ""))).size();
+            List<Outcome<String>> ahead = pipeline.apply(reactor.core.publisher.Flux.<Outcome<String>>fromIterable(packets)
+                            .concatWith(reactor.core.publisher.Flux.never()))
+                    .take(hops).collectList().block(Duration.ofSeconds(30));
+
+            assertThat(ahead).hasSize(hops).allSatisfy(o -> assertThat(o).isInstanceOf(ReadOut.class));
+            List<Encoded<String>> expected = encoded(feed(stage(0, ack -> false), packets(0, "")));
+            for (int i = 0; i < hops; i++) {
+                ReadOut<String> r = (ReadOut<String>) ahead.get(i);
+                assertThat(r.decoded().getWindowEndMicros()).isEqualTo(expected.get(i).window().endMicros());
+                assertThat(r.decoded().getValues()).containsExactly(boxed(expected.get(i).decoding().values()));
+            }
+        } finally {
+            pipeline.dispose();
+        }
+    }
+
+    private static Float[] boxed(float[] v) {
+        Float[] out = new Float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
     private WindowingStage<String> stage(int warmup, java.util.function.Predicate<String> revoked) {
         return new WindowingStage<>(Map.of("neural", neural), settings(warmup), metrics, () -> 7L, revoked);
     }
