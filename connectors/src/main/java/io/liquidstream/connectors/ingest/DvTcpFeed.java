@@ -109,11 +109,7 @@ public final class DvTcpFeed implements Feed {
             }
             stats.received((int) Math.min(Integer.MAX_VALUE, stream.offset() - consumed));
             consumed = stream.offset();
-            Events batch = admission.finish();
-            if (batch != null) {
-                out.put(batch);
-                stats.accepted(batch.size());
-            }
+            admission.finishInto(out);
         }
     }
 

@@ -87,6 +87,18 @@ final class EventAdmission implements EventSink {
                 Arrays.copyOf(p, size));
     }
 
+    /**
+     * Ends the batch as {@link #finish()} does and hands its events, if any were let in, to {@code out},
+     * counting them accepted: a stream's reader waits for room rather than drop.
+     */
+    void finishInto(Handoff out) throws InterruptedException {
+        Events batch = finish();
+        if (batch != null) {
+            out.put(batch);
+            stats.accepted(batch.size());
+        }
+    }
+
     /** Forgets the batch: nothing of it is counted or let in, and time order is as before it. */
     void discard() {
         size = 0;

@@ -3,7 +3,6 @@ package io.liquidstream.connectors.ingest;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.connectors.format.aedat.Aedat4Reader;
 import io.liquidstream.connectors.format.aedat.Aedat4Stream;
-import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -87,11 +86,7 @@ public final class GrowingFileFeed implements Feed {
                 }
                 stats.received((int) Math.min(Integer.MAX_VALUE, stream.offset() - consumed));
                 consumed = stream.offset();
-                Events batch = admission.finish();
-                if (batch != null) {
-                    out.put(batch);
-                    stats.accepted(batch.size());
-                }
+                admission.finishInto(out);
             }
         }
     }

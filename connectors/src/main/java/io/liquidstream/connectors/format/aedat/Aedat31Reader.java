@@ -6,7 +6,6 @@ import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -67,13 +66,8 @@ public final class Aedat31Reader extends ChunkedEventReader {
      *     neither given nor known from the source's device name
      */
     public static Aedat31Reader open(Path file, SensorGeometry geometry) throws IOException {
-        ByteSource source = new ByteSource(file, ByteOrder.LITTLE_ENDIAN);
+        ByteSource source = AedatFiles.openVersion(file, VERSION_LINE, "AEDAT 3.1");
         try {
-            String version = source.readLine(64);
-            if (!VERSION_LINE.equals(version)) {
-                throw EventFormatException.atOffset(file, 0, "expected the AEDAT 3.1 version line '" + VERSION_LINE
-                        + "', found '" + AedatFiles.printable(version) + "'");
-            }
             int sourceId = -1;
             String device = null;
             Long start = null;

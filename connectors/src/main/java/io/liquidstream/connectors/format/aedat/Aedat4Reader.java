@@ -6,7 +6,6 @@ import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.SensorGeometry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 /**
@@ -59,13 +58,8 @@ public final class Aedat4Reader extends ChunkedEventReader {
      *     event stream is declared, or no sensor size is known
      */
     public static Aedat4Reader open(Path file, SensorGeometry fallback) throws IOException {
-        ByteSource source = new ByteSource(file, ByteOrder.LITTLE_ENDIAN);
+        ByteSource source = AedatFiles.openVersion(file, VERSION_LINE, "AEDAT 4.0");
         try {
-            String version = source.readLine(64);
-            if (!VERSION_LINE.equals(version)) {
-                throw EventFormatException.atOffset(file, 0, "expected the AEDAT 4.0 version line '" + VERSION_LINE
-                        + "', found '" + AedatFiles.printable(version) + "'");
-            }
             long at = source.offset();
             if (!source.request(4)) {
                 throw EventFormatException.atOffset(file, at, "file ends before the IOHeader size");

@@ -1,9 +1,11 @@
 package io.liquidstream.connectors.format.aedat;
 
+import io.liquidstream.connectors.format.ByteSource;
 import io.liquidstream.connectors.format.EventFileReader;
 import io.liquidstream.connectors.format.EventFormatException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,27 @@ public final class AedatFiles {
             end--;
         }
         return new String(head, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Opens {@code file} little-endian and reads its first line, which must be {@code versionLine}.
+     *
+     * @param version the format's name for the error, e.g. "AEDAT 4.0"
+     * @throws EventFormatException if the first line is another; the file is closed then
+     */
+    static ByteSource openVersion(Path file, String versionLine, String version) throws IOException {
+        ByteSource source = new ByteSource(file, ByteOrder.LITTLE_ENDIAN);
+        try {
+            String line = source.readLine(64);
+            if (!versionLine.equals(line)) {
+                throw EventFormatException.atOffset(file, 0, "expected the " + version + " version line '" + versionLine
+                        + "', found '" + printable(line) + "'");
+            }
+            return source;
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
     }
 
     /** Text from a file, shortened and with control bytes shown as '?', fit for an error message. */
