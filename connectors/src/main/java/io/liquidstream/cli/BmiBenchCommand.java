@@ -3,7 +3,6 @@ package io.liquidstream.cli;
 import io.liquidstream.connectors.bench.BmiBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,14 +73,8 @@ final class BmiBenchCommand implements Callable<Integer> {
                     + "consumer.fetch.max.wait.ms=5, producer.linger.ms=0).")
     Map<String, String> serviceSettings = new LinkedHashMap<>();
 
-    // Not KafkaOptions: absent, the benchmark starts its own broker rather than reaching for localhost:9092.
-    @Option(names = {"--bootstrap-servers", "--bootstrap"}, paramLabel = KafkaOptions.BOOTSTRAP_LABEL,
-            description = "Kafka brokers of an existing cluster (--bootstrap is an alias); the run's topics are deleted "
-                    + "after. Default: an embedded broker of this run.")
-    String bootstrapServers;
-
-    @Option(names = "--kafka-config", paramLabel = "FILE", description = KafkaOptions.KAFKA_CONFIG_HELP)
-    Path kafkaConfig;
+    @Mixin
+    BenchBrokerOptions broker;
 
     @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
     long seed;
@@ -96,9 +89,8 @@ final class BmiBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         long binMicros = binMillis != null ? binMillis * 1000 : bin.toNanos() / 1000;
         long hopMicros = hopMillis != null ? hopMillis * 1000 : hop.toNanos() / 1000;
-        Map<String, Object> client = new LinkedHashMap<>();
-        KafkaOptions.load(kafkaConfig, client);
-        BmiBenchmark.Settings settings = new BmiBenchmark.Settings(bootstrapServers, client, channels, binMicros,
+        BmiBenchmark.Settings settings = new BmiBenchmark.Settings(broker.bootstrapServers(), broker.client(),
+                channels, binMicros,
                 hopMicros, sources, duration, new LinkedHashMap<>(serviceSettings), seed);
         PrintWriter out = spec.commandLine().getOut();
         BmiBenchmark bench = new BmiBenchmark(settings, line -> {

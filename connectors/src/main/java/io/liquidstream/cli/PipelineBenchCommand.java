@@ -89,14 +89,8 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "at-least-once or exactly-once. Default: ${DEFAULT-VALUE}.")
     String delivery;
 
-    // Not KafkaOptions: absent, the benchmark starts its own broker rather than reaching for localhost:9092.
-    @Option(names = {"--bootstrap-servers", "--bootstrap"}, paramLabel = KafkaOptions.BOOTSTRAP_LABEL,
-            description = "Kafka brokers of an existing cluster (--bootstrap is an alias); the run's topics are deleted "
-                    + "after. Default: an embedded broker of this run.")
-    String bootstrapServers;
-
-    @Option(names = "--kafka-config", paramLabel = "FILE", description = KafkaOptions.KAFKA_CONFIG_HELP)
-    Path kafkaConfig;
+    @Mixin
+    BenchBrokerOptions broker;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Model bundle to serve instead of the default.")
     Path model;
@@ -136,7 +130,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
                     + " and " + DurationConverter.format(sampleLength));
         }
         ModelBundle bundle = model != null ? ModelBundle.read(model) : BenchModel.bundle(seed);
-        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(bootstrapServers, clientConfig(), bundle,
+        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(broker.bootstrapServers(), broker.client(), bundle,
                 modality, sources, eventsPerSample, packetEvents, Math.toIntExact(sampleLength.toNanos() / 1_000), backlogEvents,
                 eventsPerSecond, warmup, duration, partitions, delivery.equals("exactly-once"), rails, profile, seed, view);
         PrintWriter out = spec.commandLine().getOut();
@@ -153,12 +147,6 @@ final class PipelineBenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private Map<String, Object> clientConfig() throws IOException {
-        Map<String, Object> client = new LinkedHashMap<>();
-        KafkaOptions.load(kafkaConfig, client);
-        return client;
     }
 
     private static Map<String, Object> fields(PipelineBenchmark.Result r) {

@@ -461,19 +461,8 @@ public final class BmiBenchmark {
     }
 
     private void deleteTopics(Settings run, Map<String, Object> client, String prefix) {
-        if (run.bootstrapServers() == null) {
-            return;
-        }
-        try (Admin admin = Admin.create(client)) {
-            List<String> mine = new ArrayList<>();
-            for (String topic : admin.listTopics().names().get(30, TimeUnit.SECONDS)) {
-                if (topic.startsWith(prefix)) {
-                    mine.add(topic);
-                }
-            }
-            admin.deleteTopics(mine).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            progress.accept("could not delete this run's topics " + prefix + "* : " + e);
+        if (run.bootstrapServers() != null) {
+            RunTopics.delete(client, prefix, progress);
         }
     }
 }
