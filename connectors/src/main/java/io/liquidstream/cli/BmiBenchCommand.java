@@ -3,7 +3,6 @@ package io.liquidstream.cli;
 import io.liquidstream.connectors.bench.BmiBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,17 +69,12 @@ final class BmiBenchCommand implements Callable<Integer> {
 
     @Option(names = "--service-setting", paramLabel = "KEY=VALUE",
             description = "A service setting over the bench's (repeatable), e.g. warmup.ms=0 or "
-                    + "consumer.fetch.max.wait.ms=5.")
+                    + "consumer.fetch.max.wait.ms=500 (the bench's closed-loop client settings: "
+                    + "consumer.fetch.max.wait.ms=5, producer.linger.ms=0).")
     Map<String, String> serviceSettings = new LinkedHashMap<>();
 
-    // Not KafkaOptions: absent, the benchmark starts its own broker rather than reaching for localhost:9092.
-    @Option(names = {"--bootstrap-servers", "--bootstrap"}, paramLabel = KafkaOptions.BOOTSTRAP_LABEL,
-            description = "Kafka brokers of an existing cluster (--bootstrap is an alias); the run's topics are deleted "
-                    + "after. Default: an embedded broker of this run.")
-    String bootstrapServers;
-
-    @Option(names = "--kafka-config", paramLabel = "FILE", description = KafkaOptions.KAFKA_CONFIG_HELP)
-    Path kafkaConfig;
+    @Mixin
+    OwnBrokerOptions broker;
 
     @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
     long seed;
@@ -95,9 +89,8 @@ final class BmiBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         long binMicros = binMillis != null ? binMillis * 1000 : bin.toNanos() / 1000;
         long hopMicros = hopMillis != null ? hopMillis * 1000 : hop.toNanos() / 1000;
-        Map<String, Object> client = new LinkedHashMap<>();
-        KafkaOptions.load(kafkaConfig, client);
-        BmiBenchmark.Settings settings = new BmiBenchmark.Settings(bootstrapServers, client, channels, binMicros,
+        BmiBenchmark.Settings settings = new BmiBenchmark.Settings(broker.bootstrapServers(), broker.clientConfig(),
+                channels, binMicros,
                 hopMicros, sources, duration, new LinkedHashMap<>(serviceSettings), seed);
         PrintWriter out = spec.commandLine().getOut();
         BmiBenchmark bench = new BmiBenchmark(settings, line -> {
@@ -146,6 +139,12 @@ final class BmiBenchCommand implements Callable<Integer> {
         m.put("laterP99Ms", ms(r.later().p99()));
         m.put("fromCloseP50Ms", ms(r.fromClose().p50()));
         m.put("fromCloseP99Ms", ms(r.fromClose().p99()));
+        m.put("ingressP50Ms", ms(r.ingress().p50()));
+        m.put("ingressP99Ms", ms(r.ingress().p99()));
+        m.put("serviceP50Ms", ms(r.service().p50()));
+        m.put("serviceP99Ms", ms(r.service().p99()));
+        m.put("egressP50Ms", ms(r.egress().p50()));
+        m.put("egressP99Ms", ms(r.egress().p99()));
         m.put("packetsSent", r.packetsSent());
         m.put("spikesPerSecond", Math.round(r.spikesPerSecond()));
         m.put("decoded", r.decoded());
@@ -154,6 +153,9 @@ final class BmiBenchCommand implements Callable<Integer> {
         m.put("cpuCores", Json.round(r.usage().cpuCores(), 2));
         m.put("threadCores", r.usage().threadCores());
         m.put("loadAverage", Json.round(r.loadAverage(), 2));
+        Map<String, Object> settings = new java.util.TreeMap<>(BmiBenchmark.CLOSED_LOOP);
+        settings.putAll(r.settings().service());
+        m.put("serviceSettings", settings);
         return m;
     }
 
@@ -172,6 +174,9 @@ final class BmiBenchCommand implements Callable<Integer> {
                 r.firstSeconds().p99(), r.later().p99());
         out.printf("  from the packet closing the hop                      p50 %.2f ms  p99 %.2f ms%n",
                 r.fromClose().p50(), r.fromClose().p99());
+        out.printf("    ingress (-> hop stepped)  p50 %.2f ms  p99 %.2f ms%n", r.ingress().p50(), r.ingress().p99());
+        out.printf("    in service (-> emitted)   p50 %.2f ms  p99 %.2f ms%n", r.service().p50(), r.service().p99());
+        out.printf("    egress (-> read back)     p50 %.2f ms  p99 %.2f ms%n", r.egress().p50(), r.egress().p99());
         out.printf("sent %,d packets (%,.0f spikes/s); %,d read-outs (%.1f/s), %d unmatched%n", r.packetsSent(),
                 r.spikesPerSecond(), r.decoded(), r.decodedPerSecond(), r.unmatched());
         out.printf("CPU %.2f cores (this JVM, broker included); load average %.2f%n", r.usage().cpuCores(),

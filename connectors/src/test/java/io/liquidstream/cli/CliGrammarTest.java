@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.OptionSpec;
 class CliGrammarTest {
 
     /** Commands that start a broker of their own when none is named: the one default they may change. */
-    private static final Set<String> OWN_BROKER = Set.of("liquidstream bench pipeline", "liquidstream bench ingest");
+    private static final Set<String> OWN_BROKER = Set.of("liquidstream bench pipeline", "liquidstream bench ingest",
+            "liquidstream bench bmi");
 
     /** Names and labels that say an option is a length of time. */
     private static final Pattern TIME_WORDS = Pattern.compile(

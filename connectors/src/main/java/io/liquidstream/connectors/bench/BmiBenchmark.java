@@ -65,6 +65,15 @@ public final class BmiBenchmark {
     private static final long WINDOW_MICROS = 200_000;
     private static final long WARMUP_MICROS = 300_000;
     private static final long DECODER_MICROS = 50_000;
+    /**
+     * The client settings of a closed loop, over the service's throughput-minded defaults (docs/continuous-decoding.md):
+     * a fetch the broker parks returns within 5 ms, and output records leave without lingering for a batch.
+     */
+    public static final Map<String, Object> CLOSED_LOOP = Map.of(
+            ServiceConfig.CONSUMER_PREFIX + ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
+            ServiceConfig.PRODUCER_PREFIX + ProducerConfig.LINGER_MS_CONFIG, 0);
+    /** The reader's fetch.max.wait.ms: the longest the broker holds its fetch when there is nothing new. */
+    static final int READER_FETCH_WAIT_MS = 5;
     /** Send times are kept this long (rig clock) for hops still to be decoded. */
     private static final long KEEP_MICROS = 5_000_000;
 
@@ -101,10 +110,14 @@ public final class BmiBenchmark {
 
     /**
      * The figures of one run: latencies in milliseconds, rates per second over the sending time; CPU in
-     * cores; the system's 1-minute load average at the end (the machine's other work).
+     * cores; the system's 1-minute load average at the end (the machine's other work). The legs of the
+     * latency from the packet closing a hop: {@code ingress} to the hop stepped (producer, broker, consumer,
+     * rail queue), {@code service} to its Decoded record emitted, {@code egress} to it read back.
      */
     public record Result(Settings settings, PipelineBenchmark.Latency latency, PipelineBenchmark.Latency firstSeconds,
-                         PipelineBenchmark.Latency later, PipelineBenchmark.Latency fromClose, long packetsSent,
+                         PipelineBenchmark.Latency later, PipelineBenchmark.Latency fromClose,
+                         PipelineBenchmark.Latency ingress, PipelineBenchmark.Latency service,
+                         PipelineBenchmark.Latency egress, long packetsSent,
                          long spikesSent, long decoded, long unmatched, double sendSeconds, ProcessGauges.Usage usage,
                          double loadAverage) {
 
@@ -222,7 +235,7 @@ public final class BmiBenchmark {
                 run.channels(), run.duration()));
         ProcessGauges gauges = ProcessGauges.start();
         long start = System.nanoTime();
-        reader.start(start);
+        reader.start(LiquidStreamService.wallMicros());
         long nextGauge = start;
         for (long b = 0; b < bins; b++) {
             TunedRig first = rigs.get(0);
@@ -232,7 +245,7 @@ public final class BmiBenchmark {
                 int n = packet.getDt().size();
                 byte[] bytes = codec.encode(packet);
                 Sends sends = reader.sends.get(rig.source());
-                long now = System.nanoTime();
+                long now = LiquidStreamService.wallMicros();
                 if (n > 0) {
                     long t0 = packet.getT0Micros();
                     sends.byFirstEvent.put(t0 + packet.getDt().get(0), now);
@@ -271,6 +284,8 @@ public final class BmiBenchmark {
         synchronized (reader) {
             r = new Result(run, PipelineBenchmark.Latency.of(reader.all), PipelineBenchmark.Latency.of(reader.first),
                     PipelineBenchmark.Latency.of(reader.later), PipelineBenchmark.Latency.of(reader.fromClose),
+                    PipelineBenchmark.Latency.of(reader.ingress), PipelineBenchmark.Latency.of(reader.service),
+                    PipelineBenchmark.Latency.of(reader.egress),
                     packets, spikes, reader.decoded.get(), reader.unmatched.get(), sendSeconds, usage,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
@@ -280,7 +295,10 @@ public final class BmiBenchmark {
         return r;
     }
 
-    /** When each packet with spikes was handed to the producer, by its first and by its last spike (rig clock). */
+    /**
+     * When (wall clock, us) each packet with spikes was handed to the producer, by its first and by its last
+     * spike (rig clock).
+     */
     private static final class Sends {
         final NavigableMap<Long, Long> byFirstEvent = new ConcurrentSkipListMap<>();
         final NavigableMap<Long, Long> byLastEvent = new ConcurrentSkipListMap<>();
@@ -298,32 +316,38 @@ public final class BmiBenchmark {
         final Histogram first = histogram();
         final Histogram later = histogram();
         final Histogram fromClose = histogram();
+        final Histogram ingress = histogram();
+        final Histogram service = histogram();
+        final Histogram egress = histogram();
         final AtomicLong decoded = new AtomicLong();
         final AtomicLong unmatched = new AtomicLong();
         private final KafkaConsumer<String, byte[]> consumer;
         private final AvroSingleObjectCodec<Decoded> codec = AvroSingleObjectCodec.of(Decoded.class);
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private volatile long startNanos = Long.MAX_VALUE;
+        private volatile long startMicros = Long.MAX_VALUE;
 
         Reader(Map<String, Object> client, String topic, int partitions) {
             Map<String, Object> props = new HashMap<>(client);
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            // A closed loop's client: a fetch the broker has parked was seen answered late when data arrived
+            // (egress p50 ~200 ms at the default 500 ms wait), so it is bounded as the service's is.
+            props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, READER_FETCH_WAIT_MS);
             this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
             List<TopicPartition> all = new ArrayList<>();
             consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> all.add(new TopicPartition(topic, p.partition())));
             consumer.assign(all);
         }
 
-        void start(long nanos) {
-            startNanos = nanos;
+        void start(long wallMicros) {
+            startMicros = wallMicros;
         }
 
         @Override
         public void run() {
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                    time(codec.decode(record.value()), System.nanoTime());
+                    time(codec.decode(record.value()), LiquidStreamService.wallMicros());
                 }
             }
         }
@@ -336,15 +360,16 @@ public final class BmiBenchmark {
                 return;
             }
             Map.Entry<Long, Long> closing = s.byFirstEvent.ceilingEntry(d.getWindowEndMicros());
-            long micros = Math.max(0, (now - last.getValue()) / 1000);
+            long micros = now - last.getValue();
             synchronized (this) {
-                all.recordValue(Math.min(micros, all.getHighestTrackableValue()));
-                (now - startNanos < FIRST_SECONDS.toNanos() ? first : later).recordValue(
-                        Math.min(micros, all.getHighestTrackableValue()));
+                record(all, micros);
+                record(now - startMicros < FIRST_SECONDS.toNanos() / 1000 ? first : later, micros);
                 if (closing != null) {
-                    fromClose.recordValue(Math.min(Math.max(0, (now - closing.getValue()) / 1000),
-                            all.getHighestTrackableValue()));
+                    record(fromClose, now - closing.getValue());
+                    record(ingress, d.getWindowCloseMicros() - closing.getValue());
                 }
+                record(service, d.getEmitMicros() - d.getWindowCloseMicros());
+                record(egress, now - d.getEmitMicros());
             }
             decoded.incrementAndGet();
         }
@@ -357,6 +382,10 @@ public final class BmiBenchmark {
         public void close() {
             running.set(false);
             consumer.close(Duration.ofSeconds(5));
+        }
+
+        private static void record(Histogram h, long micros) {
+            h.recordValue(Math.min(Math.max(0, micros), h.getHighestTrackableValue()));
         }
 
         private static Histogram histogram() {
@@ -407,6 +436,7 @@ public final class BmiBenchmark {
         props.put(ServiceConfig.SLIDING_HOP_BINS, hopBins);
         props.put(ServiceConfig.SLIDING_WINDOW_BINS, windowBins);
         props.put(ServiceConfig.SLIDING_WARMUP_BINS, Math.toIntExact(WARMUP_MICROS / run.binMicros()));
+        props.putAll(CLOSED_LOOP);
         props.putAll(run.service());
         return props;
     }
@@ -431,19 +461,8 @@ public final class BmiBenchmark {
     }
 
     private void deleteTopics(Settings run, Map<String, Object> client, String prefix) {
-        if (run.bootstrapServers() == null) {
-            return;
-        }
-        try (Admin admin = Admin.create(client)) {
-            List<String> mine = new ArrayList<>();
-            for (String topic : admin.listTopics().names().get(30, TimeUnit.SECONDS)) {
-                if (topic.startsWith(prefix)) {
-                    mine.add(topic);
-                }
-            }
-            admin.deleteTopics(mine).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            progress.accept("could not delete this run's topics " + prefix + "* : " + e);
+        if (run.bootstrapServers() != null) {
+            RunTopics.delete(client, prefix, progress);
         }
     }
 }

@@ -15,7 +15,6 @@ import io.liquidstream.schemas.Modality;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -407,19 +405,8 @@ public final class PipelineBenchmark {
     }
 
     private void deleteTopics(Map<String, Object> client, Names names) {
-        if (s.bootstrapServers() == null) {
-            return;
-        }
-        try (Admin admin = Admin.create(client)) {
-            List<String> mine = new ArrayList<>();
-            for (String topic : admin.listTopics().names().get(30, TimeUnit.SECONDS)) {
-                if (topic.startsWith(names.prefix())) {
-                    mine.add(topic);
-                }
-            }
-            admin.deleteTopics(mine).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            progress.accept("could not delete this run's topics " + names.prefix() + "* : " + e);
+        if (s.bootstrapServers() != null) {
+            RunTopics.delete(client, names.prefix(), progress);
         }
     }
 

@@ -108,8 +108,8 @@ public final class LiquidStreamService implements AutoCloseable {
         if (!warmUp.isZero()) {
             WarmUp.Summary w = new WarmUp(models, bundle.version(), config.pipelineSettings(), readOutsAhead,
                     format.reader(EventPacket.class), config.getInt(ServiceConfig.PACKET_MAX_EVENTS), clock).run(warmUp);
-            System.err.printf("liquidstream: warmed up in %d ms: %d rounds, %d synthetic packets, %d windows (%s=%d)%n",
-                    w.took().toMillis(), w.rounds(), w.packets(), w.windows(), ServiceConfig.WARMUP_MS, warmUp.toMillis());
+            System.err.printf("liquidstream: warmed up in %d ms on %d synthetic packets, %d windows (%s=%d)%n",
+                    w.took().toMillis(), w.packets(), w.windows(), ServiceConfig.WARMUP_MS, warmUp.toMillis());
         }
         ClientMetrics clientMetrics = new ClientMetrics(registry,
                 Duration.ofMillis(config.getLong(ServiceConfig.METRICS_CLIENT_REFRESH_MS)), List.of());
@@ -161,9 +161,19 @@ public final class LiquidStreamService implements AutoCloseable {
                 config.getShort(ServiceConfig.TOPICS_REPLICATION));
     }
 
-    /** Settings of a consumer that reads a compacted topic whole from every instance (its own group). */
+    /**
+     * Settings of a consumer that reads a compacted topic whole from every instance (its own group). Its fetches
+     * wait as long as unprefixed settings say: a closed loop's short {@code consumer.fetch.max.wait.ms} is for the
+     * input consumer, and would only make these idle feeds poll the broker hundreds of times a second.
+     */
     private Map<String, Object> feedConsumer(String kind) {
         Map<String, Object> consumer = config.consumerProperties();
+        Object sharedWait = config.clientProperties().get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+        if (sharedWait != null) {
+            consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, sharedWait);
+        } else {
+            consumer.remove(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+        }
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(ServiceConfig.GROUP_ID) + kind + UUID.randomUUID());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return consumer;

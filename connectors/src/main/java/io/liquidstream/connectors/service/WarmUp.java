@@ -44,16 +44,13 @@ import reactor.core.publisher.Flux;
  */
 final class WarmUp {
 
-    /** What a warm-up did. */
+    /** What a warm-up did: pipelines run (one, or none without a budget), packets, windows answered, time. */
     record Summary(int rounds, long packets, long windows, Duration took) {
     }
 
     private static final int EVENTS_PER_PACKET = 256;
-    private static final int SAMPLES = 8;
     private static final int PACKETS_PER_SAMPLE = 4;
     private static final long SAMPLE_MICROS = 300_000;
-    /** At most this many rounds, however long the budget. */
-    private static final int MAX_ROUNDS = 1000;
 
     private final Map<String, ModalityRuntime> models;
     private final String modelVersion;
@@ -78,27 +75,46 @@ final class WarmUp {
         this.clock = clock;
     }
 
-    /** Runs rounds until {@code budget} is spent (at least one round unless the budget is zero). */
+    /**
+     * Streams synthetic packets of every modality through one throwaway pipeline until {@code budget} is
+     * spent (none when it is zero), then lets the pipeline finish what it holds.
+     */
     Summary run(Duration budget) {
         long start = System.nanoTime();
-        long packetCount = 0;
-        long windows = 0;
-        int rounds = 0;
-        while (!budget.isZero() && rounds < MAX_ROUNDS && (rounds == 0 || System.nanoTime() - start < budget.toNanos())) {
-            List<Outcome<String>> inputs = new ArrayList<>();
-            SplittableRandom random = new SplittableRandom(rounds);
-            for (String modality : models.keySet()) {
-                inputs.addAll(decode(synthetic(modality, random), models));
-            }
-            packetCount += inputs.size();
-            windows += round(inputs, random);
-            rounds++;
+        if (budget.isZero()) {
+            return new Summary(0, 0, 0, Duration.ZERO);
         }
-        return new Summary(rounds, packetCount, windows, Duration.ofNanos(System.nanoTime() - start));
+        long deadline = start + budget.toNanos();
+        SplittableRandom random = new SplittableRandom(0);
+        List<Synthetic> streams = new ArrayList<>();
+        for (String modality : models.keySet()) {
+            if (Modalities.of(modality) != Modality.UNKNOWN) {
+                streams.add(new Synthetic(modality));
+            }
+        }
+        if (streams.isEmpty()) {
+            return new Summary(0, 0, 0, Duration.ZERO);
+        }
+        Map<String, SensorGeometry> sensors = new java.util.LinkedHashMap<>();
+        models.forEach((name, m) -> sensors.put(name, m.input().expectedGeometry()));
+        PacketReader reader = new PacketReader(sensors, maxEvents, new SensorAnnouncements());
+        long[] packetCount = {0};
+        // Packets are made, encoded and decoded as the pipeline asks for them, round robin over the modalities.
+        Flux<Outcome<String>> input = Flux.generate(sink -> {
+            if (System.nanoTime() >= deadline) {
+                sink.complete();
+                return;
+            }
+            Synthetic stream = streams.get((int) (packetCount[0]++ % streams.size()));
+            EventPacket p = stream.next(random);
+            sink.next(reader.read(decoder.decode(packets.encode(p)), clock.getAsLong(), "warm-up", "warm-up"));
+        });
+        long windows = round(input, random);
+        return new Summary(1, packetCount[0], windows, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** One throwaway pipeline over the inputs; returns the windows answered. */
-    private long round(List<Outcome<String>> inputs, SplittableRandom random) {
+    /** One throwaway pipeline over the input; returns the windows answered. */
+    private long round(Flux<Outcome<String>> input, SplittableRandom random) {
         int dimension = models.values().iterator().next().dimension();
         AssociationIndex index = new AssociationIndex(dimension, 1);
         ClassPrototypes prototypes = new ClassPrototypes(index, 4);
@@ -117,74 +133,56 @@ final class WarmUp {
             pipeline.readOutsAhead();
         }
         try {
-            // Sliding sources' last hops stay open for lack of a later event: the round ends with its input.
-            List<Outcome<String>> out = pipeline.apply(Flux.fromIterable(inputs)).collectList()
-                    .block(Duration.ofMinutes(1));
-            long windows = 0;
-            for (Outcome<String> o : out == null ? List.<Outcome<String>>of() : out) {
+            // Sliding sources' last hops stay open for lack of a later event: the pipeline ends with its input.
+            Long windows = pipeline.apply(input).map(o -> {
                 if (o instanceof Associated<String> a) {
                     embeddings.encode(a.embedding());
                     associations.encode(a.association());
                     if (a.decoded() != null) {
                         decodeds.encode(a.decoded());
                     }
-                    windows++;
-                } else if (o instanceof ReadOut<String> r) {
+                    return 1L;
+                }
+                if (o instanceof ReadOut<String> r) {
                     decodeds.encode(r.decoded());
                 }
-            }
-            return windows;
+                return 0L;
+            }).reduce(0L, Long::sum).block(Duration.ofMinutes(1));
+            return windows == null ? 0 : windows;
         } finally {
             pipeline.dispose();
         }
     }
 
-    /** The packets as the service reads them: encoded, decoded and validated. */
-    private List<Outcome<String>> decode(List<EventPacket> synthetic, Map<String, ModalityRuntime> models) {
-        Map<String, SensorGeometry> sensors = new java.util.LinkedHashMap<>();
-        models.forEach((name, m) -> sensors.put(name, m.input().expectedGeometry()));
-        PacketReader reader = new PacketReader(sensors, maxEvents, new SensorAnnouncements());
-        List<Outcome<String>> out = new ArrayList<>();
-        for (EventPacket p : synthetic) {
-            out.add(reader.read(decoder.decode(packets.encode(p)), clock.getAsLong(), "warm-up", "warm-up"));
-        }
-        return out;
-    }
-
     /**
-     * Random events over the modality's sensor: for a sliding modality a continuous stream two windows
-     * long in packets of a hop; else {@link #SAMPLES} samples of {@link #PACKETS_PER_SAMPLE} packets.
+     * One modality's synthetic source: random events over its sensor; for a sliding modality a continuous
+     * stream in packets of a hop, else samples of {@link #PACKETS_PER_SAMPLE} packets.
      */
-    private List<EventPacket> synthetic(String modality, SplittableRandom random) {
-        Modality kind = Modalities.of(modality);
-        List<EventPacket> out = new ArrayList<>();
-        if (kind == Modality.UNKNOWN) {
-            return out;
+    private final class Synthetic {
+        private final Modality kind;
+        private final SensorGeometry geometry;
+        private final String source;
+        private final SlidingSpec sliding;
+        private long seq;
+
+        Synthetic(String modality) {
+            this.kind = Modalities.of(modality);
+            this.geometry = models.get(modality).input().expectedGeometry();
+            this.source = "liquidstream-warm-up/" + modality;
+            this.sliding = settings.sliding().get(modality);
         }
-        SensorGeometry g = models.get(modality).input().expectedGeometry();
-        String source = "liquidstream-warm-up/" + modality;
-        SlidingSpec sliding = settings.sliding().get(modality);
-        if (sliding != null) {
-            long hop = sliding.hopMicros();
-            long span = Math.max(2 * sliding.windowMicros(), (sliding.warmupBins() + 4L * sliding.hopBins())
-                    * sliding.binMicros());
-            for (long seq = 0; seq * hop < span; seq++) {
-                out.add(packet(source, kind, g, seq, seq * hop, hop, random));
+
+        EventPacket next(SplittableRandom random) {
+            long s = seq++;
+            if (sliding != null) {
+                return packet(source, kind, geometry, s, s * sliding.hopMicros(), sliding.hopMicros(), random);
             }
-            return out;
+            long part = SAMPLE_MICROS / PACKETS_PER_SAMPLE;
+            EventPacket p = packet(source, kind, geometry, s, s * part, part, random);
+            p.setSampleId("warm-up-" + s / PACKETS_PER_SAMPLE);
+            p.setEndOfSample(s % PACKETS_PER_SAMPLE == PACKETS_PER_SAMPLE - 1);
+            return p;
         }
-        long seq = 0;
-        long part = SAMPLE_MICROS / PACKETS_PER_SAMPLE;
-        for (int s = 0; s < SAMPLES; s++) {
-            for (int k = 0; k < PACKETS_PER_SAMPLE; k++) {
-                EventPacket p = packet(source, kind, g, seq, seq * part, part, random);
-                p.setSampleId("warm-up-" + s);
-                p.setEndOfSample(k == PACKETS_PER_SAMPLE - 1);
-                out.add(p);
-                seq++;
-            }
-        }
-        return out;
     }
 
     private static EventPacket packet(String source, Modality kind, SensorGeometry g, long seq, long t0, long span,
