@@ -311,7 +311,7 @@ public final class BmiBenchmark {
 
     /** Reads the Decoded records and times each against the packets of its hop. */
     private static final class Reader implements Runnable, AutoCloseable {
-        final Map<String, Sends> sends = new HashMap<>();
+        final Map<String, Sends> sends = new java.util.concurrent.ConcurrentHashMap<>();
         final Histogram all = histogram();
         final Histogram first = histogram();
         final Histogram later = histogram();
