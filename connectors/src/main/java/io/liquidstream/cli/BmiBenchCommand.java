@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench bmi}: closed-loop decoding latency of simulated recording rigs. */
-@Command(name = "bmi", header = "Closed-loop decoding latency: simulated rigs -> broker -> service -> Decoded.",
+@Command(name = "bmi", header = "Closed-loop decoding latency, spikes to Decoded records.",
         mixinStandardHelpOptions = true,
         description = {
             "On an embedded broker (or --bootstrap-servers), over fresh topics of this run: starts a service in this "
@@ -68,9 +68,9 @@ final class BmiBenchCommand implements Callable<Integer> {
     int maxSources;
 
     @Option(names = "--service-setting", paramLabel = "KEY=VALUE",
-            description = "A service setting over the bench's (repeatable), e.g. warmup.ms=0 or "
-                    + "consumer.fetch.max.wait.ms=500 (the bench's closed-loop client settings: "
-                    + "consumer.fetch.max.wait.ms=5, producer.linger.ms=0).")
+            description = "A service setting over the bench's (repeatable), as in the service's config file. "
+                    + "The bench sets these itself:%nproducer.linger.ms=0%nconsumer.fetch.max.wait.ms=5%n"
+                    + "and warmup.ms=0 turns the warm-up off.")
     Map<String, String> serviceSettings = new LinkedHashMap<>();
 
     @Mixin
