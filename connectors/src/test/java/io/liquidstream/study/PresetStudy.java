@@ -6,10 +6,25 @@ import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import io.liquidstream.core.projection.FeatureStandardiser;
-import io.liquidstream.core.readout.*;
-import io.liquidstream.core.reservoir.*;
+import io.liquidstream.core.readout.FeatureExtractor;
+import io.liquidstream.core.readout.ProbeConfig;
+import io.liquidstream.core.readout.SoftmaxProbe;
+import io.liquidstream.core.reservoir.IdealGaussianWeights;
+import io.liquidstream.core.reservoir.LifReservoir;
+import io.liquidstream.core.reservoir.ReservoirPreset;
+import io.liquidstream.core.reservoir.ReservoirSpec;
 import java.nio.file.Path;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The study behind {@code --preset best} (docs/presets.md): linear-probe accuracy of read-out options of a

@@ -3,12 +3,15 @@ package io.liquidstream.study;
 import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.core.binning.InputSpec;
-import io.liquidstream.core.binning.SpikeWindow;
 import io.liquidstream.core.event.LabeledSample;
-import io.liquidstream.core.reservoir.*;
+import io.liquidstream.core.reservoir.IdealGaussianWeights;
+import io.liquidstream.core.reservoir.ReservoirBank;
+import io.liquidstream.core.reservoir.ReservoirPreset;
+import io.liquidstream.core.reservoir.ReservoirSpec;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.*;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Encode throughput of read-out options on real samples (docs/presets.md): one thread runs the input spec
