@@ -10,8 +10,8 @@ final class PresetOption {
     static final String HELP = "Read-out of the fixed random liquid (its weights are never trained): seed (the "
             + "seed's: one 200-neuron reservoir, whole-window firing rates of a 16x16 crop of one polarity or of "
             + "the 64 audio channels) or best (the whole sensor in both polarities down-sampled 2x2, "
-            + "5 independent reservoirs side by side, standardised features; docs/presets.md). An --input spec "
-            + "replaces the preset's. Default: ${DEFAULT-VALUE}.";
+            + "5 independent reservoirs side by side, firing rates in 4 parts of the window, standardised; "
+            + "docs/presets.md). An --input spec replaces the preset's input. Default: ${DEFAULT-VALUE}.";
 
     @Option(names = "--preset", defaultValue = "seed", paramLabel = "seed|best", converter = Converter.class,
             description = HELP)

@@ -33,6 +33,23 @@ class PresetBundleTest {
     Path dir;
 
     @Test
+    void givenTrainWithPresetBest_theBundleRecordsThePresetsInputBankAndSegments() throws IOException {
+        Path out = dir.resolve("cli-best.lsm");
+        LiquidStreamCliTest.Run r = LiquidStreamCliTest.run("train", "--pair", "vision=" + ProbeCommandTest.vision(dir)
+                + ",audio=" + ProbeCommandTest.audio(dir), "--preset", "best", "--epochs", "1", "--pd", "64",
+                "--no-open-set", "--out", out.toString());
+        assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+
+        ModelBundle bundle = ModelBundle.read(out);
+        assertThat(bundle.metadata()).containsEntry("preset", "best");
+        for (ModalityModel m : bundle.modalities()) {
+            assertThat(m.reservoirs()).as(m.name()).isEqualTo(ReadoutPreset.BEST.readout().reservoirs());
+            assertThat(m.readoutSegments()).as(m.name()).isEqualTo(ReadoutPreset.BEST.readout().segments());
+        }
+        assertThat(bundle.modality("vision").input().describe()).isEqualTo(ReadoutPreset.BEST.input(true).describe());
+    }
+
+    @Test
     void givenABundleTrainedWithPresetBest_theServiceEncodesEachModalityAsTrainingDid() throws IOException {
         PairedData data = PairedData.load("vision=" + ProbeCommandTest.vision(dir) + ",audio=" + ProbeCommandTest.audio(dir),
                 192, Map.of(), ReadoutPreset.BEST);

@@ -8,14 +8,15 @@ import io.liquidstream.core.binning.InputSpec;
  * rates over a 16×16 crop of one polarity (vision) or the 64 cochlea channels (audio), raw. {@link #BEST}
  * is the configuration chosen on a validation split carved from the training data of the generated
  * {@code mnist-dvs} and {@code spoken-digits} sets (docs/presets.md has the table): the whole sensor in both
- * polarities (down-sampled 2×2, 17×17×2 = 578 inputs), a bank of independent reservoirs read side by side,
- * features standardised on the training rows. Each reservoir keeps the seed's size and dynamics.
+ * polarities (down-sampled 2×2, 17×17×2 = 578 inputs), a bank of 5 independent reservoirs read side by
+ * side, firing rates in 4 consecutive parts of each window, features standardised on the training rows.
+ * Each reservoir keeps the seed's size and dynamics; the probe's training settings stay the seed's.
  */
 public enum ReadoutPreset {
 
     SEED(Readout.SEED, InputSpec.visionProbe()),
 
-    BEST(new Readout(5, 1, true), InputSpec.parse("vision-sensor=sensor(34,34,2)|downsample(2,2)|fixed(50)"));
+    BEST(new Readout(5, 4, true), InputSpec.parse("vision-sensor=sensor(34,34,2)|downsample(2,2)|fixed(50)"));
 
     private final Readout readout;
     private final InputSpec vision;

@@ -22,10 +22,10 @@ class ReadoutPresetTest {
     }
 
     @Test
-    void givenTheBestPreset_itReadsTheWholeSensorWithFiveStandardisedReservoirs() {
+    void givenTheBestPreset_itReadsTheWholeSensorWithFiveReservoirsInFourSegmentsStandardised() {
         ReadoutPreset p = ReadoutPreset.BEST;
         assertThat(p.id()).isEqualTo("best");
-        assertThat(p.readout()).isEqualTo(new Readout(5, 1, true));
+        assertThat(p.readout()).isEqualTo(new Readout(5, 4, true));
         assertThat(p.input(true).describe()).isEqualTo("vision-sensor=sensor(34,34,2)|downsample(2,2)|fixed(50)");
         assertThat(p.input(true).inputs()).isEqualTo(17 * 17 * 2);
         assertThat(p.input(false).describe()).isEqualTo("audio-probe=sensor(64,1,1)|grid(129,1000)");
