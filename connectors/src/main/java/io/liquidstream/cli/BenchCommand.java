@@ -1,6 +1,8 @@
 package io.liquidstream.cli;
 
 import io.liquidstream.core.bench.EncodeBenchmark;
+import io.liquidstream.core.evaluation.Readout;
+import io.liquidstream.core.evaluation.ReadoutPreset;
 import io.liquidstream.core.reservoir.ReservoirPreset;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -22,8 +24,9 @@ final class BenchCommand {
     @Command(name = "encode", header = "Reservoir encoding throughput on random binary input.", mixinStandardHelpOptions = true,
             description = {
                 "Encodes N samples of random binary input at the given density (fraction of input bins "
-                    + "holding a spike) with the seed's reservoir shapes, after a warm-up, and prints samples "
-                    + "per second."
+                    + "holding a spike) with the seed's reservoir shapes, or with --preset best's bank (5 "
+                    + "reservoirs over the down-sampled whole sensor, 4 read-out segments), after a warm-up, and "
+                    + "prints samples per second and per CPU-second."
             })
     static final class Encode implements Callable<Integer> {
 
@@ -46,6 +49,9 @@ final class BenchCommand {
         long seed;
 
         @Mixin
+        PresetOption preset;
+
+        @Mixin
         JsonOption output;
 
         @Spec
@@ -56,20 +62,29 @@ final class BenchCommand {
             if (samples <= 0 || threads <= 0 || density < 0 || density > 1) {
                 throw new IllegalArgumentException("need --samples > 0, --threads > 0 and 0 <= --density <= 1");
             }
-            ReservoirPreset preset = config == Config.vision ? ReservoirPreset.VISION_PROBE : ReservoirPreset.AUDIO_PROBE;
-            EncodeBenchmark.Result r = EncodeBenchmark.run(preset, samples, density, threads, seed);
+            ReservoirPreset shape = config == Config.vision ? ReservoirPreset.VISION_PROBE : ReservoirPreset.AUDIO_PROBE;
+            Readout readout = preset.preset.readout();
+            int inputs = preset.preset.input(config == Config.vision).inputs();
+            EncodeBenchmark.Result r = preset.preset == ReadoutPreset.SEED
+                    ? EncodeBenchmark.run(shape, samples, density, threads, seed)
+                    : EncodeBenchmark.runBank(shape.spec(seed).withInputs(inputs), readout.reservoirs(), readout.segments(),
+                            samples, density, threads);
             PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
                 m.put("config", config.name());
+                m.put("preset", preset.preset.id());
+                m.put("shape", r.config());
+                m.put("samplesPerCpuSecond", Math.round(r.samplesPerCpuSecond()));
                 m.put("threads", threads);
                 m.put("density", density);
                 m.put("meanRate", Json.round(r.meanRate(), 4));
                 m.put("samples", samples);
                 out.println(Json.line(m));
             } else {
-                out.printf("encode %s: %d samples, density %.3f, %d threads%n", config, samples, density, threads);
+                out.printf("encode %s, preset %s (%s): %d samples, density %.3f, %d threads%n", config, preset.preset.id(),
+                        r.config(), samples, density, threads);
                 out.printf("  %,.0f samples/s, mean firing rate %.4f%n", r.samplesPerSecond(), r.meanRate());
             }
             out.flush();

@@ -3,6 +3,7 @@ package io.liquidstream.core.bench;
 import io.liquidstream.core.binning.SpikeWindow;
 import io.liquidstream.core.reservoir.IdealGaussianWeights;
 import io.liquidstream.core.reservoir.LifReservoir;
+import io.liquidstream.core.reservoir.ReservoirBank;
 import io.liquidstream.core.reservoir.ReservoirPreset;
 import io.liquidstream.core.reservoir.ReservoirSpec;
 import io.liquidstream.core.reservoir.RramDifferentialPairWeights;
@@ -66,24 +67,55 @@ public final class EncodeBenchmark {
     /** With the given weight source (e.g. an RRAM model with read noise). */
     public static Result run(ReservoirPreset preset, WeightSource source, int samples, double density, int threads,
                              long seed) {
+        requireValid(samples, density, threads);
+        ReservoirSpec spec = preset.spec(seed);
+        LifReservoir reservoir = new LifReservoir(spec, source);
+        String config = preset + " " + spec.inputs() + "x" + spec.bins() + "->" + spec.neurons()
+                + (source instanceof IdealGaussianWeights ? "" : " " + source.getClass().getSimpleName());
+        return time(config, spec, reservoir.neurons(), (window, out) -> {
+            reservoir.encode(window, out);
+            return out;
+        }, samples, density, threads, seed);
+    }
+
+    /**
+     * A bank of {@code reservoirs} independent reservoirs of {@code spec} (ideal weights) read out in
+     * {@code segments} parts of the window, as a read-out preset encodes ({@link ReservoirBank#encode}).
+     */
+    public static Result runBank(ReservoirSpec spec, int reservoirs, int segments, int samples, double density,
+                                 int threads) {
+        requireValid(samples, density, threads);
+        ReservoirBank bank = ReservoirBank.of(spec, new IdealGaussianWeights(), reservoirs);
+        String config = reservoirs + "x" + spec.neurons() + " bank " + spec.inputs() + "x" + spec.bins() + ", "
+                + segments + " segment(s)";
+        return time(config, spec, bank.neurons() * segments, (window, out) -> bank.encode(window, segments), samples,
+                density, threads, spec.seed());
+    }
+
+    private static void requireValid(int samples, double density, int threads) {
         if (samples <= 0 || threads <= 0 || !(density >= 0 && density <= 1)) {
             throw new IllegalArgumentException("need samples > 0, threads > 0 and density in [0, 1], found samples="
                     + samples + ", threads=" + threads + ", density=" + density);
         }
-        ReservoirSpec spec = preset.spec(seed);
-        LifReservoir reservoir = new LifReservoir(spec, source);
+    }
+
+    /** One window's features; may fill and return {@code out} or return an array of its own. */
+    private interface Encoder {
+        float[] encode(SpikeWindow window, float[] out);
+    }
+
+    private static Result time(String config, ReservoirSpec spec, int features, Encoder encoder, int samples,
+                               double density, int threads, long seed) {
         SpikeWindow[] windows = randomWindows(spec, density, Math.min(samples, WINDOW_POOL), seed);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            encodeAll(pool, reservoir, windows, Math.min(WARM_UP_PER_THREAD, samples) * threads, threads);
+            encodeAll(pool, encoder, features, windows, Math.min(WARM_UP_PER_THREAD, samples) * threads, threads);
             long start = System.nanoTime();
-            Totals totals = encodeAll(pool, reservoir, windows, samples, threads);
+            Totals totals = encodeAll(pool, encoder, features, windows, samples, threads);
             double seconds = (System.nanoTime() - start) / 1e9;
-            String config = preset + " " + spec.inputs() + "x" + spec.bins() + "->" + spec.neurons()
-                    + (source instanceof IdealGaussianWeights ? "" : " " + source.getClass().getSimpleName());
             double perCpuSecond = totals.cpuNanos > 0 ? samples / (totals.cpuNanos / 1e9) : Double.NaN;
             return new Result(config, samples, threads, density, samples / seconds,
-                    totals.featureSum / ((double) samples * spec.neurons()), perCpuSecond);
+                    totals.featureSum / ((double) samples * features), perCpuSecond);
         } finally {
             pool.shutdownNow();
         }
@@ -93,18 +125,18 @@ public final class EncodeBenchmark {
     }
 
     /** Encodes {@code samples} windows split over the threads. */
-    private static Totals encodeAll(ExecutorService pool, LifReservoir reservoir, SpikeWindow[] windows, int samples,
-                                    int threads) {
+    private static Totals encodeAll(ExecutorService pool, Encoder encoder, int features, SpikeWindow[] windows,
+                                    int samples, int threads) {
         List<Future<Totals>> parts = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             int first = t;
             parts.add(pool.submit(() -> {
                 ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
                 long cpuStart = cpu.getCurrentThreadCpuTime();
-                float[] out = new float[reservoir.neurons()];
+                float[] buffer = new float[features];
                 double sum = 0;
                 for (int i = first; i < samples; i += threads) {
-                    reservoir.encode(windows[i % windows.length], out);
+                    float[] out = encoder.encode(windows[i % windows.length], buffer);
                     for (float f : out) {
                         sum += f;
                     }

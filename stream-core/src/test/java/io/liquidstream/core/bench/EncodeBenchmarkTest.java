@@ -21,6 +21,17 @@ class EncodeBenchmarkTest {
     }
 
     @Test
+    void givenABankOfReservoirs_theResultNamesItsShapeAndReadsALiveBank() {
+        EncodeBenchmark.Result result = EncodeBenchmark.runBank(ReservoirPreset.VISION_PROBE.spec(1).withInputs(578), 3, 4,
+                200, 0.05, 1);
+
+        assertThat(result.config()).contains("3x200 bank", "578x50", "4 segment");
+        assertThat(result.samples()).isEqualTo(200);
+        assertThat(result.samplesPerSecond()).isPositive();
+        assertThat(result.meanRate()).isGreaterThan(0).isLessThan(1);
+    }
+
+    @Test
     void givenSilentInput_meanRateIsZero() {
         assertThat(EncodeBenchmark.run(ReservoirPreset.AUDIO_PROBE, 50, 0.0, 1, 1).meanRate()).isZero();
     }
