@@ -32,21 +32,20 @@ import picocli.CommandLine.Spec;
         subcommands = {DatasetCommand.MnistDvs.class, DatasetCommand.SpokenDigits.class, DatasetCommand.Strokes.class})
 final class DatasetCommand {
 
-    /** N-MNIST .bin files for N-MNIST's sensor, AEDAT 4.0 files for any other ({@link LabelledFolder#write}). */
-    private static void writeLabelled(Path root, String split, List<LabeledSample> samples, Progress progress)
-            throws IOException {
-        int done = 0;
-        for (LabeledSample s : samples) {
-            LabelledFolder.write(root, split, s);
-            progress.update(++done);
-        }
+    /** How one sample is written under a data set's root and split folder. */
+    private interface SampleWriter {
+        void write(Path root, String split, LabeledSample sample) throws IOException;
     }
 
-    private static void writeNmnist(Path root, String split, List<LabeledSample> samples, Progress progress)
-            throws IOException {
+    /**
+     * Writes the samples of one split one by one, counting them on {@code progress}: {@link NmnistFolder#write}
+     * for N-MNIST .bin files, {@link LabelledFolder#write} for N-MNIST's sensor or AEDAT 4.0 files for any other.
+     */
+    private static void writeAll(Path root, String split, List<LabeledSample> samples, Progress progress,
+            SampleWriter writer) throws IOException {
         int done = 0;
         for (LabeledSample s : samples) {
-            NmnistFolder.write(root, split, s);
+            writer.write(root, split, s);
             progress.update(++done);
         }
     }
@@ -90,7 +89,7 @@ final class DatasetCommand {
                     samples = MnistDvsGenerator.generate(digits, split, n, seed, p::update);
                 }
                 try (Progress p = new Progress("writing " + split, samples.size())) {
-                    writeNmnist(out, split, samples, p);
+                    writeAll(out, split, samples, p, NmnistFolder::write);
                 }
             }
             PrintWriter w = spec.commandLine().getOut();
@@ -229,7 +228,7 @@ final class DatasetCommand {
                 }
                 String folder = split.equals("train") ? "Train" : "Test";
                 try (Progress p = new Progress("writing " + folder, data.vision().size())) {
-                    writeLabelled(out.resolve("vision"), folder, data.vision(), p);
+                    writeAll(out.resolve("vision"), folder, data.vision(), p, LabelledFolder::write);
                 }
                 SpikingHeidelbergDigits.write(neural.resolve(split + ".h5"), data.neural(), electrodes);
                 new TrialTargets(PenVelocity.NAMES, BuiltInStrokes.VELOCITY_BIN_MICROS, data.velocity(),
