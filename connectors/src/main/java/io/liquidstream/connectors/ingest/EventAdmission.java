@@ -16,6 +16,8 @@ final class EventAdmission implements EventSink {
     private final IngestStats stats;
     private SensorGeometry geometry;
     private Events.Builder events;
+    /** The size of the last batch let in: batches of one source are alike, so the next one's builder starts there. */
+    private int expected = 1024;
     private long lastTime = Long.MIN_VALUE;
     private long batchStartTime = Long.MIN_VALUE;
     private long outside;
@@ -38,7 +40,7 @@ final class EventAdmission implements EventSink {
     }
 
     void begin() {
-        events = Events.builder(geometry);
+        events = Events.builder(geometry, expected);
         outside = 0;
         late = 0;
         example = null;
@@ -65,7 +67,11 @@ final class EventAdmission implements EventSink {
     /** Ends the batch, counting what was refused; its events, or null if none was let in. */
     Events finish() {
         stats.refused(outside, late, example);
-        return events.size() == 0 ? null : events.build();
+        if (events.size() == 0) {
+            return null;
+        }
+        expected = events.size();
+        return events.build();
     }
 
     /**
@@ -82,7 +88,7 @@ final class EventAdmission implements EventSink {
 
     /** Forgets the batch: nothing of it is counted or let in, and time order is as before it. */
     void discard() {
-        events = Events.builder(geometry);
+        events = Events.builder(geometry, expected);
         lastTime = batchStartTime;
     }
 }
