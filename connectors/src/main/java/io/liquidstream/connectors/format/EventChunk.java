@@ -3,7 +3,6 @@ package io.liquidstream.connectors.format;
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Collects the events of one {@link EventFileReader#next(int)} call, validating each as it arrives, and
@@ -18,11 +17,7 @@ public final class EventChunk {
 
     private final Path file;
     private final SensorGeometry geometry;
-    private long[] t = new long[0];
-    private int[] x = new int[0];
-    private int[] y = new int[0];
-    private byte[] p = new byte[0];
-    private int size;
+    private Events.Builder events;
     private int limit;
     private long total;
     private long lastTime = Long.MIN_VALUE;
@@ -31,6 +26,7 @@ public final class EventChunk {
     public EventChunk(Path file, SensorGeometry geometry) {
         this.file = file;
         this.geometry = geometry;
+        this.events = Events.builder(geometry, 0);
     }
 
     public SensorGeometry geometry() {
@@ -49,12 +45,12 @@ public final class EventChunk {
         if (damage != null) {
             throw damage;
         }
-        size = 0;
+        events = Events.builder(geometry, Math.min(maxEvents, INITIAL_CAPACITY));
         limit = maxEvents;
     }
 
     public boolean isFull() {
-        return size >= limit;
+        return events.size() >= limit;
     }
 
     /** Events delivered in all chunks so far plus the current one. */
@@ -76,18 +72,7 @@ public final class EventChunk {
             throw damage(offset, "time goes backwards to " + time + " us after " + lastTime
                     + " us; expected non-decreasing times");
         }
-        if (size == t.length) {
-            int capacity = (int) Math.min(limit, Math.max(INITIAL_CAPACITY, 2L * t.length));
-            t = Arrays.copyOf(t, capacity);
-            x = Arrays.copyOf(x, capacity);
-            y = Arrays.copyOf(y, capacity);
-            p = Arrays.copyOf(p, capacity);
-        }
-        t[size] = time;
-        x[size] = xx;
-        y[size] = yy;
-        p[size] = (byte) pol;
-        size++;
+        events.add(time, xx, yy, pol);
         total++;
         lastTime = time;
     }
@@ -99,11 +84,7 @@ public final class EventChunk {
 
     /** The chunk, or {@code null} when it is empty (end of file). */
     public Events end() {
-        if (size == 0) {
-            return null;
-        }
-        return Events.of(geometry, Arrays.copyOf(t, size), Arrays.copyOf(x, size), Arrays.copyOf(y, size),
-                Arrays.copyOf(p, size));
+        return events.size() == 0 ? null : events.build();
     }
 
     /**
@@ -112,7 +93,7 @@ public final class EventChunk {
      */
     public Events endWith(EventFormatException found) throws EventFormatException {
         damage = found;
-        if (size == 0) {
+        if (events.size() == 0) {
             throw found;
         }
         return end();

@@ -22,12 +22,7 @@ final class AestreamT32Decoder implements DatagramDecoder {
     public void decode(ByteBuffer datagram, long arrivalMicros, EventSink sink) throws MalformedDatagramException {
         ByteBuffer d = datagram.order(ByteOrder.LITTLE_ENDIAN);
         int start = d.position();
-        int length = d.remaining();
-        if (length == 0 || length % RECORD_BYTES != 0) {
-            throw new MalformedDatagramException(length + "-byte datagram; expected a positive multiple of "
-                    + RECORD_BYTES + "-byte t32_x16_y15_on1 events");
-        }
-        int n = length / RECORD_BYTES;
+        int n = DatagramDecoder.records(d, RECORD_BYTES, "t32_x16_y15_on1 events");
         if (times.length < n) {
             times = new long[n];
         }
@@ -35,8 +30,7 @@ final class AestreamT32Decoder implements DatagramDecoder {
         for (int i = 0; i < n; i++) {
             times[i] = trial.unwrap(d.getInt(start + i * RECORD_BYTES) & 0xffffffffL);
             if (i > 0 && times[i] < times[i - 1]) {
-                throw new MalformedDatagramException("event " + i + " at " + times[i] + " us follows " + times[i - 1]
-                        + " us in the same datagram; expected non-decreasing times");
+                throw DatagramDecoder.timeGoesBack(i, times[i], times[i - 1], "times");
             }
         }
         clock.set(trial);

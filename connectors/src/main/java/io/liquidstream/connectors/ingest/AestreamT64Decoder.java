@@ -18,11 +18,7 @@ final class AestreamT64Decoder implements DatagramDecoder {
     public void decode(ByteBuffer datagram, long arrivalMicros, EventSink sink) throws MalformedDatagramException {
         ByteBuffer d = datagram.order(ByteOrder.LITTLE_ENDIAN);
         int start = d.position();
-        int length = d.remaining();
-        if (length == 0 || length % RECORD_BYTES != 0) {
-            throw new MalformedDatagramException(length + "-byte datagram; expected a positive multiple of "
-                    + RECORD_BYTES + "-byte t64_x16_y16_on8 events");
-        }
+        int length = DatagramDecoder.records(d, RECORD_BYTES, "t64_x16_y16_on8 events") * RECORD_BYTES;
         long previous = Long.MIN_VALUE;
         for (int at = start; at < start + length; at += RECORD_BYTES) {
             long t = d.getLong(at);
@@ -36,8 +32,7 @@ final class AestreamT64Decoder implements DatagramDecoder {
                 throw new MalformedDatagramException("event " + event + " has on byte " + on + "; expected 0 or 1");
             }
             if (t < previous) {
-                throw new MalformedDatagramException("event " + event + " at " + t + " us follows " + previous
-                        + " us in the same datagram; expected non-decreasing times");
+                throw DatagramDecoder.timeGoesBack(event, t, previous, "times");
             }
             previous = t;
         }

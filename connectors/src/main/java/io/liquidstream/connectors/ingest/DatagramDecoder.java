@@ -18,4 +18,25 @@ interface DatagramDecoder {
      *     follow the layout
      */
     void decode(ByteBuffer datagram, long arrivalMicros, EventSink sink) throws MalformedDatagramException;
+
+    /**
+     * The number of whole {@code recordBytes}-byte records of {@code layout} in the little-endian view
+     * {@code d} of a datagram.
+     *
+     * @throws MalformedDatagramException if the datagram is empty or ends inside a record
+     */
+    static int records(ByteBuffer d, int recordBytes, String layout) throws MalformedDatagramException {
+        int length = d.remaining();
+        if (length == 0 || length % recordBytes != 0) {
+            throw new MalformedDatagramException(length + "-byte datagram; expected a positive multiple of "
+                    + recordBytes + "-byte " + layout);
+        }
+        return length / recordBytes;
+    }
+
+    /** The refusal of a datagram whose event {@code event} at {@code t} us comes before the one before it. */
+    static MalformedDatagramException timeGoesBack(int event, long t, long previous, String times) {
+        return new MalformedDatagramException("event " + event + " at " + t + " us follows " + previous
+                + " us in the same datagram; expected non-decreasing " + times);
+    }
 }

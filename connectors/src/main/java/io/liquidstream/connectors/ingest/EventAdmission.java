@@ -2,7 +2,6 @@ package io.liquidstream.connectors.ingest;
 
 import io.liquidstream.core.event.Events;
 import io.liquidstream.core.event.SensorGeometry;
-import java.util.Arrays;
 
 /**
  * Lets into a batch (one datagram, one stream packet) only the events that can be sent: inside the
@@ -16,11 +15,9 @@ final class EventAdmission implements EventSink {
 
     private final IngestStats stats;
     private SensorGeometry geometry;
-    private long[] t = new long[1024];
-    private int[] x = new int[1024];
-    private int[] y = new int[1024];
-    private byte[] p = new byte[1024];
-    private int size;
+    private Events.Builder events;
+    /** The size of the last batch let in: batches of one source are alike, so the next one's builder starts there. */
+    private int expected = 1024;
     private long lastTime = Long.MIN_VALUE;
     private long batchStartTime = Long.MIN_VALUE;
     private long outside;
@@ -30,6 +27,7 @@ final class EventAdmission implements EventSink {
     EventAdmission(SensorGeometry geometry, IngestStats stats) {
         this.geometry = geometry;
         this.stats = stats;
+        this.events = Events.builder(geometry);
     }
 
     /** The sensor events are checked against from the next batch on (a reconnection may bring another). */
@@ -42,7 +40,7 @@ final class EventAdmission implements EventSink {
     }
 
     void begin() {
-        size = 0;
+        events = Events.builder(geometry, expected);
         outside = 0;
         late = 0;
         example = null;
@@ -62,29 +60,18 @@ final class EventAdmission implements EventSink {
             late++;
             return;
         }
-        if (size == t.length) {
-            int c = size * 2;
-            t = Arrays.copyOf(t, c);
-            x = Arrays.copyOf(x, c);
-            y = Arrays.copyOf(y, c);
-            p = Arrays.copyOf(p, c);
-        }
-        t[size] = timeMicros;
-        x[size] = xx;
-        y[size] = yy;
-        p[size] = (byte) polarity;
-        size++;
+        events.add(timeMicros, xx, yy, polarity);
         lastTime = timeMicros;
     }
 
     /** Ends the batch, counting what was refused; its events, or null if none was let in. */
     Events finish() {
         stats.refused(outside, late, example);
-        if (size == 0) {
+        if (events.size() == 0) {
             return null;
         }
-        return Events.of(geometry, Arrays.copyOf(t, size), Arrays.copyOf(x, size), Arrays.copyOf(y, size),
-                Arrays.copyOf(p, size));
+        expected = events.size();
+        return events.build();
     }
 
     /**
@@ -101,7 +88,7 @@ final class EventAdmission implements EventSink {
 
     /** Forgets the batch: nothing of it is counted or let in, and time order is as before it. */
     void discard() {
-        size = 0;
+        events = Events.builder(geometry, expected);
         lastTime = batchStartTime;
     }
 }

@@ -25,12 +25,7 @@ final class SpifDecoder implements DatagramDecoder {
     public void decode(ByteBuffer datagram, long arrivalMicros, EventSink sink) throws MalformedDatagramException {
         ByteBuffer d = datagram.order(ByteOrder.LITTLE_ENDIAN);
         int start = d.position();
-        int length = d.remaining();
-        if (length == 0 || length % 4 != 0) {
-            throw new MalformedDatagramException(length + "-byte datagram; expected a positive multiple of 4-byte"
-                    + " SPIF words");
-        }
-        int wordCount = length / 4;
+        int wordCount = DatagramDecoder.records(d, 4, "SPIF words");
         if (times.length < wordCount) {
             times = new long[wordCount];
             words = new int[wordCount];
@@ -47,8 +42,7 @@ final class SpifDecoder implements DatagramDecoder {
                 w++;
                 t = trial.unwrap(d.getInt(start + 4 * w) & 0xffffffffL);
                 if (t < lastStamp) {
-                    throw new MalformedDatagramException("event " + n + " at " + t + " us follows " + lastStamp
-                            + " us in the same datagram; expected non-decreasing timestamps");
+                    throw DatagramDecoder.timeGoesBack(n, t, lastStamp, "timestamps");
                 }
                 lastStamp = t;
             } else {

@@ -1,11 +1,7 @@
 package io.liquidstream.connectors.kafka;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A reactive Kafka producer: {@link #send(Publisher)} writes records and emits one
@@ -29,21 +25,12 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class KafkaSender<K, V> implements AutoCloseable {
 
-    static {
-        KafkaLogLevels.quietenUnlessConfigured();
-    }
-
     private final SenderOptions<K, V> options;
-    private final Producer<K, V> producer;
-    private final Scheduler scheduler;
-    private final AutoCloseable clientMetrics;
+    private final ProducerClient<K, V> client;
 
     private KafkaSender(SenderOptions<K, V> options) {
         this.options = options;
-        this.producer = new KafkaProducer<>(options.producerProperties(), options.keySerializer(),
-                options.valueSerializer());
-        this.scheduler = Schedulers.newSingle("liquidstream-sender", true);
-        this.clientMetrics = options.clientMetrics() == null ? null : options.clientMetrics().bind(producer);
+        this.client = new ProducerClient<>(options, "liquidstream-sender");
     }
 
     public static <K, V> KafkaSender<K, V> create(SenderOptions<K, V> options) {
@@ -57,22 +44,11 @@ public final class KafkaSender<K, V> implements AutoCloseable {
     /** Sends the records; see the class comment for in-flight bound, ordering and errors. */
     public <T> Flux<SenderResult<T>> send(Publisher<SenderRecord<K, V, T>> records) {
         return Flux.from(records)
-                .flatMap(r -> RecordSends.send(producer, scheduler, r, options.stopOnError()), options.maxInFlight());
+                .flatMap(r -> RecordSends.send(client.producer, client.scheduler, r, options.stopOnError()), options.maxInFlight());
     }
 
     @Override
     public void close() {
-        try {
-            if (clientMetrics != null) {
-                clientMetrics.close();
-            }
-        } catch (Exception e) {
-            // Unbinding meters cannot lose data; closing the producer matters more.
-        }
-        try {
-            producer.close(options.closeTimeout());
-        } finally {
-            scheduler.dispose();
-        }
+        client.close(() -> { });
     }
 }

@@ -6,14 +6,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Exactly-once consume-transform-produce: {@link #transact} writes a batch of output records and
@@ -38,22 +36,17 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
 
-    static {
-        KafkaLogLevels.quietenUnlessConfigured();
-    }
-
     private final SenderOptions<K, V> options;
+    private final ProducerClient<K, V> client;
     private final Producer<K, V> producer;
     private final Scheduler scheduler;
-    private final AutoCloseable clientMetrics;
     private final AtomicBoolean inTransaction = new AtomicBoolean();
 
     private KafkaTransactionalSender(SenderOptions<K, V> options) {
         this.options = options;
-        this.producer = new KafkaProducer<>(options.producerProperties(), options.keySerializer(),
-                options.valueSerializer());
-        this.scheduler = Schedulers.newSingle("liquidstream-tx-" + options.transactionalId(), true);
-        this.clientMetrics = options.clientMetrics() == null ? null : options.clientMetrics().bind(producer);
+        this.client = new ProducerClient<>(options, "liquidstream-tx-" + options.transactionalId());
+        this.producer = client.producer;
+        this.scheduler = client.scheduler;
         try {
             producer.initTransactions();
         } catch (RuntimeException e) {
@@ -125,24 +118,14 @@ public final class KafkaTransactionalSender<K, V> implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (clientMetrics != null) {
-                clientMetrics.close();
+        client.close(() -> {
+            try {
+                // Let an abort queued by a cancelled transaction run first: a transaction left open would hold
+                // back read_committed consumers of the output partitions until the broker times it out.
+                onTxThread(() -> { }).block(options.closeTimeout());
+            } catch (RuntimeException e) {
+                // Closing the producer below still ends the transaction from the broker's view, only later.
             }
-        } catch (Exception e) {
-            // Unbinding meters cannot lose data; closing the producer matters more.
-        }
-        try {
-            // Let an abort queued by a cancelled transaction run first: a transaction left open would hold
-            // back read_committed consumers of the output partitions until the broker times it out.
-            onTxThread(() -> { }).block(options.closeTimeout());
-        } catch (RuntimeException e) {
-            // Closing the producer below still ends the transaction from the broker's view, only later.
-        }
-        try {
-            producer.close(options.closeTimeout());
-        } finally {
-            scheduler.dispose();
-        }
+        });
     }
 }

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -133,21 +134,18 @@ public final class SchemaRegistryClient {
 
     /** This registry seen from one subject, for a {@link io.liquidstream.schemas.codec.ConfluentWireCodec}. */
     public SchemaIdLookup forSubject(String subject) {
-        return new SchemaIdLookup() {
-            @Override
-            public Optional<Schema> schemaById(int id) {
-                return SchemaRegistryClient.this.schemaById(id);
-            }
-
-            @Override
-            public int idOf(Schema schema) {
-                return register(subject, schema);
-            }
-        };
+        return view(schema -> register(subject, schema));
     }
 
     /** This registry for readers: ids to schemas only; registering through it is refused. */
     public SchemaIdLookup forReading() {
+        return view(schema -> {
+            throw new UnsupportedOperationException("this view of the schema registry at " + base + " reads "
+                    + "only; register " + schema.getFullName() + " through forSubject(subject)");
+        });
+    }
+
+    private SchemaIdLookup view(ToIntFunction<Schema> ids) {
         return new SchemaIdLookup() {
             @Override
             public Optional<Schema> schemaById(int id) {
@@ -156,8 +154,7 @@ public final class SchemaRegistryClient {
 
             @Override
             public int idOf(Schema schema) {
-                throw new UnsupportedOperationException("this view of the schema registry at " + base + " reads "
-                        + "only; register " + schema.getFullName() + " through forSubject(subject)");
+                return ids.applyAsInt(schema);
             }
         };
     }

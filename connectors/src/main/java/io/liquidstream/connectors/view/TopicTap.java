@@ -1,5 +1,6 @@
 package io.liquidstream.connectors.view;
 
+import io.liquidstream.connectors.kafka.PollingThreads;
 import io.liquidstream.schemas.Association;
 import io.liquidstream.schemas.ClassAnchor;
 import io.liquidstream.schemas.Embedding;
@@ -175,11 +176,6 @@ final class TopicTap implements Runnable, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PollingThreads.stop(consumer, thread);
     }
 }

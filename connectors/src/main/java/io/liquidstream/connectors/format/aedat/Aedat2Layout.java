@@ -15,73 +15,39 @@ public enum Aedat2Layout {
      * DVS128 (and AEDAT 1.0 era chips): polarity bit 0 (0 = ON, 1 = OFF, as jAER's extractor reads it),
      * x bits 1–7, y bits 8–14; bit 15 or higher marks an external (sync) event, which is skipped.
      */
-    DVS128(128, 128) {
-        @Override
-        boolean isPolarityEvent(int address) {
-            return (address & ~0x7fff) == 0;
-        }
-
-        @Override
-        int x(int address, int width) {
-            return width - 1 - ((address >>> 1) & 0x7f);
-        }
-
-        @Override
-        int y(int address) {
-            return (address >>> 8) & 0x7f;
-        }
-
-        @Override
-        int polarity(int address) {
-            return 1 - (address & 1);
-        }
-
-        @Override
-        int encode(int x, int y, int p, int width) {
-            return (y << 8) | ((width - 1 - x) << 1) | (1 - p);
-        }
-    },
+    DVS128(128, 128, ~0x7fff, 1, 8, 0, true),
 
     /**
      * DAVIS240/346/640: bit 31 set marks an APS or IMU sample, bit 10 an external input event (both
      * skipped); otherwise polarity bit 11 (1 = ON), x bits 12–21, y bits 22–30.
      */
-    DAVIS(1024, 512) {
-        @Override
-        boolean isPolarityEvent(int address) {
-            return (address & 0x8000_0400) == 0;
-        }
-
-        @Override
-        int x(int address, int width) {
-            return width - 1 - ((address >>> 12) & 0x3ff);
-        }
-
-        @Override
-        int y(int address) {
-            return (address >>> 22) & 0x1ff;
-        }
-
-        @Override
-        int polarity(int address) {
-            return (address >>> 11) & 1;
-        }
-
-        @Override
-        int encode(int x, int y, int p, int width) {
-            return (y << 22) | ((width - 1 - x) << 12) | (p << 11);
-        }
-    };
+    DAVIS(1024, 512, 0x8000_0400, 12, 22, 11, false);
 
     /** A DAVIS record that every reader skips: an external input event at address 0. */
     static final int DAVIS_EXTERNAL_INPUT = 1 << 10;
 
     private final int maxWidth;
     private final int maxHeight;
+    private final int skipBits;
+    private final int xShift;
+    private final int yShift;
+    private final int polarityBit;
+    private final boolean onIsZero;
 
-    Aedat2Layout(int maxWidth, int maxHeight) {
+    /**
+     * @param maxWidth the x field's range (a power of two: the field is that many values wide)
+     * @param maxHeight the y field's range (a power of two)
+     * @param skipBits bits that, when any is set, mark a record other than a polarity event
+     * @param onIsZero whether the polarity bit reads 0 for ON
+     */
+    Aedat2Layout(int maxWidth, int maxHeight, int skipBits, int xShift, int yShift, int polarityBit, boolean onIsZero) {
         this.maxWidth = maxWidth;
         this.maxHeight = maxHeight;
+        this.skipBits = skipBits;
+        this.xShift = xShift;
+        this.yShift = yShift;
+        this.polarityBit = polarityBit;
+        this.onIsZero = onIsZero;
     }
 
     /** Whether the layout's address bits can hold every pixel of {@code geometry}. */
@@ -89,13 +55,24 @@ public enum Aedat2Layout {
         return geometry.width() <= maxWidth && geometry.height() <= maxHeight && geometry.polarities() == 2;
     }
 
-    abstract boolean isPolarityEvent(int address);
+    boolean isPolarityEvent(int address) {
+        return (address & skipBits) == 0;
+    }
 
-    abstract int x(int address, int width);
+    int x(int address, int width) {
+        return width - 1 - ((address >>> xShift) & (maxWidth - 1));
+    }
 
-    abstract int y(int address);
+    int y(int address) {
+        return (address >>> yShift) & (maxHeight - 1);
+    }
 
-    abstract int polarity(int address);
+    int polarity(int address) {
+        int bit = (address >>> polarityBit) & 1;
+        return onIsZero ? 1 - bit : bit;
+    }
 
-    abstract int encode(int x, int y, int p, int width);
+    int encode(int x, int y, int p, int width) {
+        return (y << yShift) | ((width - 1 - x) << xShift) | ((onIsZero ? 1 - p : p) << polarityBit);
+    }
 }

@@ -23,15 +23,25 @@ final class Aedat4Flatbuffers {
     private Aedat4Flatbuffers() {
     }
 
+    /** {@code table} placed on the root table of {@code buffer}, read little-endian from its position. */
+    private static <T extends RootTable> T root(T table, ByteBuffer buffer) {
+        table.place(buffer.order(ByteOrder.LITTLE_ENDIAN));
+        return table;
+    }
+
+    /** A table read as the root of a buffer. */
+    private abstract static class RootTable extends Table {
+        final void place(ByteBuffer bb) {
+            __reset(bb.getInt(bb.position()) + bb.position(), bb);
+        }
+    }
+
     /** table IOHeader { compression: CompressionType = NONE; dataTablePosition: int64 = -1; infoNode: string; } */
-    static final class IoHeader extends Table {
+    static final class IoHeader extends RootTable {
 
         /** The header in {@code buffer} (without its size prefix). */
         static IoHeader of(ByteBuffer buffer) {
-            IoHeader header = new IoHeader();
-            ByteBuffer bb = buffer.order(ByteOrder.LITTLE_ENDIAN);
-            header.__reset(bb.getInt(bb.position()) + bb.position(), bb);
-            return header;
+            return root(new IoHeader(), buffer);
         }
 
         int compression() {
@@ -51,14 +61,11 @@ final class Aedat4Flatbuffers {
     }
 
     /** table EventPacket { elements: [Event]; } */
-    static final class EventPacket extends Table {
+    static final class EventPacket extends RootTable {
 
         /** The packet in {@code buffer} (without its size prefix). */
         static EventPacket of(ByteBuffer buffer) {
-            EventPacket packet = new EventPacket();
-            ByteBuffer bb = buffer.order(ByteOrder.LITTLE_ENDIAN);
-            packet.__reset(bb.getInt(bb.position()) + bb.position(), bb);
-            return packet;
+            return root(new EventPacket(), buffer);
         }
 
         int elementsLength() {

@@ -23,7 +23,6 @@ public final class Aedat4Reader extends ChunkedEventReader {
 
     static final String VERSION_LINE = "#!AER-DAT4.0";
     static final int PACKET_HEADER_BYTES = 8;
-    private static final int MAX_HEADER_BYTES = 64 << 20;
     private static final int MAX_PACKET_BYTES = 1 << 30;
 
     private final ByteSource source;
@@ -65,37 +64,15 @@ public final class Aedat4Reader extends ChunkedEventReader {
                 throw EventFormatException.atOffset(file, at, "file ends before the IOHeader size");
             }
             int size = source.buffer().getInt();
-            if (size <= 8 || size > MAX_HEADER_BYTES) {
-                throw EventFormatException.atOffset(file, at, "IOHeader size " + size + "; expected 9 to "
-                        + MAX_HEADER_BYTES + " bytes");
-            }
+            Aedat4IoHeader.checkSize(file, at, size);
             byte[] bytes = source.read(size);
             if (bytes.length < size) {
                 throw EventFormatException.atOffset(file, at + 4, "file ends " + bytes.length + " bytes into the "
                         + size + "-byte IOHeader");
             }
-            String info;
-            int code;
-            long tablePosition;
-            try {
-                Aedat4Flatbuffers.IoHeader header = Aedat4Flatbuffers.IoHeader.of(ByteBuffer.wrap(bytes));
-                code = header.compression();
-                tablePosition = header.dataTablePosition();
-                info = header.infoNode();
-            } catch (IndexOutOfBoundsException e) {
-                throw EventFormatException.atOffset(file, at + 4, "IOHeader FlatBuffer points outside its "
-                        + size + " bytes");
-            }
-            Aedat4Compression compression = Aedat4Compression.fromCode(code).orElseThrow(() ->
-                    EventFormatException.atOffset(file, at + 4, "IOHeader compression " + code
-                            + "; expected 0 (NONE) to 4 (ZSTD_HIGH)"));
-            Aedat4EventStream stream = Aedat4EventStream.find(file, at + 4, info);
-            SensorGeometry geometry = stream.geometry() != null ? stream.geometry() : fallback;
-            if (geometry == null) {
-                throw EventFormatException.atOffset(file, at + 4, "event stream " + stream.id() + " states no"
-                        + " sizeX/sizeY; expected them in its info node, or an explicit sensor geometry");
-            }
-            return new Aedat4Reader(file, source, geometry, compression, stream.id(), tablePosition);
+            Aedat4IoHeader header = Aedat4IoHeader.decode(file, at + 4, bytes, fallback);
+            return new Aedat4Reader(file, source, header.geometry(), header.compression(), header.stream().id(),
+                    header.dataTablePosition());
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;

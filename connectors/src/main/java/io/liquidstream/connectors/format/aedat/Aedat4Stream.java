@@ -30,7 +30,6 @@ public final class Aedat4Stream {
         void event(long timeMicros, int x, int y, int polarity);
     }
 
-    private static final int MAX_HEADER_BYTES = 64 << 20;
     private static final byte[] VERSION = (Aedat4Reader.VERSION_LINE + "\r\n").getBytes(StandardCharsets.US_ASCII);
 
     private final InputStream in;
@@ -83,36 +82,15 @@ public final class Aedat4Stream {
             throw EventFormatException.atOffset(origin, sizeAt, "stream ends before the IOHeader size");
         }
         int size = ByteBuffer.wrap(start).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        if (size <= 8 || size > MAX_HEADER_BYTES) {
-            throw EventFormatException.atOffset(origin, sizeAt, "IOHeader size " + size + "; expected 9 to "
-                    + MAX_HEADER_BYTES + " bytes");
-        }
+        Aedat4IoHeader.checkSize(origin, sizeAt, size);
         byte[] bytes = in.readNBytes(size);
         if (bytes.length < size) {
             throw EventFormatException.atOffset(origin, at, "stream ends " + bytes.length + " bytes into the " + size
                     + "-byte IOHeader");
         }
-        int code;
-        String info;
-        try {
-            Aedat4Flatbuffers.IoHeader header = Aedat4Flatbuffers.IoHeader.of(ByteBuffer.wrap(bytes));
-            code = header.compression();
-            info = header.infoNode();
-        } catch (IndexOutOfBoundsException e) {
-            throw EventFormatException.atOffset(origin, at, "IOHeader FlatBuffer points outside its " + size
-                    + " bytes");
-        }
-        long headerAt = at;
-        Aedat4Compression compression = Aedat4Compression.fromCode(code).orElseThrow(() ->
-                EventFormatException.atOffset(origin, headerAt, "IOHeader compression " + code
-                        + "; expected 0 (NONE) to 4 (ZSTD_HIGH)"));
-        Aedat4EventStream stream = Aedat4EventStream.find(origin, at, info);
-        SensorGeometry geometry = stream.geometry() != null ? stream.geometry() : fallback;
-        if (geometry == null) {
-            throw EventFormatException.atOffset(origin, at, "event stream " + stream.id() + " states no sizeX/sizeY;"
-                    + " expected them in its info node, or an explicit sensor geometry");
-        }
-        return new Aedat4Stream(in, origin, compression, stream, geometry, maxPacketBytes, at + size);
+        Aedat4IoHeader header = Aedat4IoHeader.decode(origin, at, bytes, fallback);
+        return new Aedat4Stream(in, origin, header.compression(), header.stream(), header.geometry(), maxPacketBytes,
+                at + size);
     }
 
     public SensorGeometry geometry() {

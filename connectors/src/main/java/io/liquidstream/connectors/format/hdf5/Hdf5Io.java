@@ -122,41 +122,19 @@ final class Hdf5Io {
 
     /** Widens any one-dimensional numeric array (as jhdf returns them) to doubles. */
     static double[] doubles(Object array, Path file, String path) throws EventFormatException {
-        if (array == null || !array.getClass().isArray() || array.getClass().getComponentType().isArray()) {
+        Class<?> element = array == null ? null : array.getClass().getComponentType();
+        if (element == null || element == boolean.class || element == char.class
+                || !(element.isPrimitive() || Number.class.isAssignableFrom(element))) {
             throw EventFormatException.inDataset(file, path, "holds " + describe(array)
                     + "; expected a one-dimensional numeric array");
         }
-        int n = Array.getLength(array);
-        double[] result = new double[n];
         if (array instanceof double[] d) {
             return d;
-        } else if (array instanceof float[] f) {
-            for (int i = 0; i < n; i++) {
-                result[i] = f[i];
-            }
-        } else if (array instanceof long[] l) {
-            for (int i = 0; i < n; i++) {
-                result[i] = l[i];
-            }
-        } else if (array instanceof int[] v) {
-            for (int i = 0; i < n; i++) {
-                result[i] = v[i];
-            }
-        } else if (array instanceof short[] s) {
-            for (int i = 0; i < n; i++) {
-                result[i] = s[i];
-            }
-        } else if (array instanceof byte[] b) {
-            for (int i = 0; i < n; i++) {
-                result[i] = b[i];
-            }
-        } else if (array instanceof Number[] numbers) {
-            for (int i = 0; i < n; i++) {
-                result[i] = numbers[i].doubleValue();
-            }
-        } else {
-            throw EventFormatException.inDataset(file, path, "holds " + describe(array)
-                    + "; expected a one-dimensional numeric array");
+        }
+        double[] result = new double[Array.getLength(array)];
+        for (int i = 0; i < result.length; i++) {
+            // Array.get boxes a primitive element as its wrapper, a Number, so one widening serves every type.
+            result[i] = ((Number) Array.get(array, i)).doubleValue();
         }
         return result;
     }
