@@ -92,8 +92,8 @@ final class EvalCommand {
                 description = "PNG scatter (PCA) of the last seed's test embeddings. Default: ${DEFAULT-VALUE}; 'none' to skip.")
         String figure;
 
-        @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
-        Integer threads;
+        @Mixin
+        ThreadsOption threads;
 
         @Mixin
         JsonOption output;
@@ -120,7 +120,7 @@ final class EvalCommand {
             ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(
                     trainClasses != null ? new TreeSet<>(PairedData.classes(trainClasses)) : data.defaultTrainClasses(unseen),
                     unseen, testPerClass));
-            int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            int workers = threads.workers();
             if (seeds <= 0) {
                 throw new IllegalArgumentException("--seeds must be positive, found " + seeds);
             }

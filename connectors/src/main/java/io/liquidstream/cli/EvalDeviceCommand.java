@@ -88,8 +88,8 @@ final class EvalDeviceCommand implements Callable<Integer> {
                     + "swept parameter.")
     String figure;
 
-    @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     PresetOption preset;
@@ -111,7 +111,7 @@ final class EvalDeviceCommand implements Callable<Integer> {
         List<DeviceSweep.Axis> axes = sweep.isEmpty()
                 ? Stream.of(DeviceSweep.Parameter.values()).map(DeviceSweep.Axis::of).toList()
                 : sweep.stream().map(DeviceSweep.Axis::parse).toList();
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = threads.workers();
         Map<String, DeviceSweep.Metric> metrics = new LinkedHashMap<>();
         Map<String, Object> described = new LinkedHashMap<>();
         ProbeConfig config = null;

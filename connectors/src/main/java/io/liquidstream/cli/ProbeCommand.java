@@ -81,8 +81,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Mixin
     DeviceOption reservoir;
 
-    @Option(names = "--threads", description = "Encoding threads. Default: number of processors.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     JsonOption output;
@@ -146,7 +146,7 @@ final class ProbeCommand implements Callable<Integer> {
                 .withBins(inputSpec.binning().bins());
         Readout readout = readoutPreset.readout();
         RunSettings settings = RunSettings.probe(protocol, config, reservoirSpec, readoutPreset);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = threads.workers();
         LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoirSpec, reservoir.device.weights(),
                 readout, workers, this::progress).run(train, test, classes, config);
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
@@ -27,7 +28,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -353,31 +353,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * {@code only} (all topics when null) has a leader.
      */
     private void awaitLeaders(Set<String> only) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(clientProperties())) {
-            while (true) {
-                Set<String> topics = only != null ? only
-                        : admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
-                boolean led;
-                try {
-                    led = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                            .flatMap(topic -> topic.partitions().stream())
-                            .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                        throw e;
-                    }
-                    led = false;
-                }
-                if (led) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Partitions on " + bootstrapServers() + " still have no leader after "
-                            + READY_TIMEOUT);
-                }
-                Thread.sleep(50);
-            }
+            PartitionLeaders.await(admin, () -> only != null ? only
+                    : admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(), READY_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Partitions on " + bootstrapServers() + " still have no leader after "
+                    + READY_TIMEOUT, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot describe the topics of the embedded broker " + bootstrapServers(),
                     e.getCause());

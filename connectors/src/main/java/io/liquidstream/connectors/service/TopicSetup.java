@@ -1,5 +1,7 @@
 package io.liquidstream.connectors.service;
 
+import io.liquidstream.connectors.kafka.PartitionLeaders;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +15,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the service's missing topics: the anchors and sensors topics compacted, the others with default retention. */
 public final class TopicSetup {
@@ -49,7 +50,8 @@ public final class TopicSetup {
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
+                List<String> created = missing.stream().map(NewTopic::name).toList();
+                PartitionLeaders.await(admin, () -> created, Duration.ofSeconds(30));
             }
         } catch (ExecutionException e) {
             Optional<IllegalStateException> denied = AccessFailures.explain(e.getCause(), clientProps,
@@ -67,36 +69,6 @@ public final class TopicSetup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + topics, e);
-        }
-    }
-
-    /**
-     * A created topic is known to the controller before every broker leads its partitions; producing at
-     * once meets "not leader" retries, which can end an idempotent producer's batches out of sequence.
-     * Return only when every partition of {@code created} has a leader.
-     */
-    private static void awaitLeaders(Admin admin, List<String> created)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            boolean led;
-            try {
-                led = admin.describeTopics(created).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                        .flatMap(t -> t.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-                led = false;
-            }
-            if (led) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("partitions of " + created + " still have no leader");
-            }
-            Thread.sleep(50);
         }
     }
 }
