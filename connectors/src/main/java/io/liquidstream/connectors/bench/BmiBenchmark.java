@@ -1,6 +1,5 @@
 package io.liquidstream.connectors.bench;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.replay.Pacer;
 import io.liquidstream.connectors.replay.ReplaySpeed;
 import io.liquidstream.connectors.service.LiquidStreamService;
@@ -148,13 +147,7 @@ public final class BmiBenchmark {
     }
 
     public Result run() throws InterruptedException {
-        if (s.bootstrapServers() != null) {
-            return run(s, s.bootstrapServers());
-        }
-        progress.accept("starting the embedded Kafka broker");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            return run(s, broker.bootstrapServers());
-        }
+        return BenchCluster.run(s.bootstrapServers(), progress, bootstrap -> run(s, bootstrap));
     }
 
     /**
@@ -162,13 +155,7 @@ public final class BmiBenchmark {
      * reached): the largest source count that held it, within a factor of two.
      */
     public Search findMaxSources(double p99Ms, int maxSources) throws InterruptedException {
-        if (s.bootstrapServers() != null) {
-            return search(s.bootstrapServers(), p99Ms, maxSources);
-        }
-        progress.accept("starting the embedded Kafka broker");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            return search(broker.bootstrapServers(), p99Ms, maxSources);
-        }
+        return BenchCluster.run(s.bootstrapServers(), progress, bootstrap -> search(bootstrap, p99Ms, maxSources));
     }
 
     private Search search(String bootstrap, double p99Ms, int maxSources) throws InterruptedException {

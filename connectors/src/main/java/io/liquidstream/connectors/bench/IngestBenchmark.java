@@ -10,7 +10,6 @@ import io.liquidstream.connectors.ingest.KafkaIngest;
 import io.liquidstream.connectors.ingest.LivePackets;
 import io.liquidstream.connectors.ingest.UdpFeed;
 import io.liquidstream.connectors.ingest.UdpFormat;
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.replay.KafkaReplay;
 import io.liquidstream.connectors.replay.ReplaySpeed;
 import io.liquidstream.core.event.Events;
@@ -106,13 +105,7 @@ public final class IngestBenchmark {
     }
 
     public Result run() throws IOException, InterruptedException {
-        if (settings.bootstrapServers() != null) {
-            return run(settings.bootstrapServers());
-        }
-        progress.accept("starting the embedded Kafka broker");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            return run(broker.bootstrapServers());
-        }
+        return BenchCluster.run(settings.bootstrapServers(), progress, this::run);
     }
 
     private Result run(String bootstrap) throws IOException, InterruptedException {

@@ -1,6 +1,5 @@
 package io.liquidstream.connectors.bench;
 
-import io.liquidstream.connectors.kafka.EmbeddedKafkaBroker;
 import io.liquidstream.connectors.replay.Pacer;
 import io.liquidstream.connectors.replay.ReplaySpeed;
 import io.liquidstream.connectors.service.LiquidStreamService;
@@ -153,13 +152,7 @@ public final class PipelineBenchmark {
     }
 
     public Result run() throws InterruptedException {
-        if (s.bootstrapServers() != null) {
-            return run(s.bootstrapServers());
-        }
-        progress.accept("starting the embedded Kafka broker");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            return run(broker.bootstrapServers());
-        }
+        return BenchCluster.run(s.bootstrapServers(), progress, this::run);
     }
 
     private Result run(String bootstrap) throws InterruptedException {
