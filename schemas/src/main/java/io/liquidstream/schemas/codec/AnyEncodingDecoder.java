@@ -27,14 +27,18 @@ public final class AnyEncodingDecoder<T extends SpecificRecord> {
         this.name = singleObject.schema().getName();
     }
 
-    /** Reads single-object encoding only; Confluent-framed bytes are refused, naming the missing registry. */
+    /**
+     * Reads single-object encoding only, written with the current schema or a released older one
+     * ({@link SchemaHistory}); Confluent-framed bytes are refused, naming the missing registry.
+     */
     public static <T extends SpecificRecord> AnyEncodingDecoder<T> singleObjectOnly(Class<T> type) {
-        return new AnyEncodingDecoder<>(AvroSingleObjectCodec.of(type), null);
+        return new AnyEncodingDecoder<>(AvroSingleObjectCodec.of(type, SchemaHistory.of(type)), null);
     }
 
     /** Reads both encodings, looking Confluent schema ids up in {@code registry}. */
     public static <T extends SpecificRecord> AnyEncodingDecoder<T> withRegistry(Class<T> type, SchemaIdLookup registry) {
-        return new AnyEncodingDecoder<>(AvroSingleObjectCodec.of(type), new ConfluentWireCodec<>(type, registry));
+        return new AnyEncodingDecoder<>(AvroSingleObjectCodec.of(type, SchemaHistory.of(type)),
+                new ConfluentWireCodec<>(type, registry));
     }
 
     /**

@@ -74,11 +74,37 @@ class SchemaEvolutionTest {
                 .hasMessageContaining("cannot read writer schema io.liquidstream.schemas.SensorInfo");
     }
 
+    @Test
+    void givenAPacketOfEveryReleasedSchema_theReadersOfTheServiceResolveIt_watermarkAbsent() throws IOException {
+        Schema[] released = SchemaHistory.of(EventPacket.class);
+        assertThat(released).hasSize(2);
+        for (Schema writer : released) {
+            GenericRecord old = v1Packet(writer);
+            if (writer.getField("endOfSample") != null) {
+                old.put("label", 4);
+                old.put("endOfSample", true);
+            }
+            byte[] message = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(old).array();
+
+            EventPacket packet = AnyEncodingDecoder.singleObjectOnly(EventPacket.class).decode(message);
+
+            assertThat(packet.getSampleId()).isEqualTo("old-1");
+            assertThat(packet.getWatermarkMicros()).isNull();
+            assertThat(packet.getEndOfSample()).isEqualTo(writer.getField("endOfSample") != null);
+        }
+        assertThat(released[1].getField("watermarkMicros")).isNull();
+        assertThat(EventPacket.getClassSchema().getField("watermarkMicros")).isNotNull();
+    }
+
     private static GenericRecord v1Packet() {
-        Schema ints = V1.getField("dt").schema();
-        GenericRecord record = new GenericData.Record(V1);
+        return v1Packet(V1);
+    }
+
+    private static GenericRecord v1Packet(Schema writer) {
+        Schema ints = writer.getField("dt").schema();
+        GenericRecord record = new GenericData.Record(writer);
         record.put("source", "legacy-dvs");
-        record.put("modality", new GenericData.EnumSymbol(V1.getField("modality").schema(), "VISION"));
+        record.put("modality", new GenericData.EnumSymbol(writer.getField("modality").schema(), "VISION"));
         record.put("seq", 1L);
         record.put("t0Micros", 500L);
         record.put("dt", new GenericData.Array<>(ints, List.of(0, 10)));

@@ -15,7 +15,8 @@ import java.util.Objects;
  * <p>Time is cut into bins {@code [k * binMicros, (k+1) * binMicros)}. A source's first window starts
  * at the bin of its first event; the next ones every {@code hopBins} bins after. A window
  * {@code [start, start + windowBins * binMicros)} is complete, and returned, once an event of that
- * source arrives at or after its end; {@link #flush(String)} completes the rest. Windows in which no
+ * source arrives at or after its end, or the source's watermark passes it ({@link #advance});
+ * {@link #flush(String)} completes the rest. Windows in which no
  * event maps to an input are not returned, so a source that falls silent costs nothing while silent.
  *
  * <p>Events of one source must arrive in time order across chunks; an event may still go back in time
@@ -83,6 +84,23 @@ public final class SlidingWindows {
                 state.current.add(input);
             }
         }
+        return out;
+    }
+
+    /**
+     * Completes and returns the windows of {@code source} that end at or before {@code watermarkMicros}, its
+     * promise that no later event comes before that time; they come out as an event at the watermark would
+     * have let them, without waiting for one. A later event before the watermark's bin is late.
+     */
+    public List<TimedWindow> advance(String source, long watermarkMicros) {
+        SourceState state = states.get(source);
+        long bin = Math.floorDiv(watermarkMicros, binMicros);
+        if (state == null || bin <= state.currentBin) {
+            return List.of();
+        }
+        List<TimedWindow> out = new ArrayList<>();
+        state.emitCompleted(bin, source, out);
+        state.enter(bin);
         return out;
     }
 

@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  * when the modality has a {@link LinearReadout}, its decoded values ({@link Decoding}).
  *
  * <p><b>Bins and hops.</b> Time is cut into bins of {@code binMicros} and hops of {@code hopBins} bins from
- * the bin of the source's first event; a hop is stepped once an event at or after its end arrives. Hops
+ * the bin of the source's first event; a hop is stepped once an event at or after its end arrives, or a
+ * packet whose watermark ({@link Packet#watermarkMicros}) is at or after its end, whichever comes first. Hops
  * in which no event maps to an input are stepped too (the liquid decays and its recurrent activity runs
  * on) but not read out; a silence that leaves the state exactly at rest costs nothing further. Stepping
  * hop by hop leaves the state bit for bit where running the reservoir over the stream from its start
@@ -88,7 +89,7 @@ final class ContinuousLiquid<A> implements SourceWindows<A> {
         Events events = runtime.input().transform().apply(p.events());
         List<TimedWindow> closed;
         try {
-            closed = hops.accept(p.source(), events);
+            closed = ContinuousWindows.closedBy(hops, p, events);
         } catch (IllegalArgumentException late) {
             out.add(new Rejected<>(p.ack(), RejectReason.TIME_BACKWARDS, "packet seq " + p.seq() + ": "
                     + late.getMessage()));

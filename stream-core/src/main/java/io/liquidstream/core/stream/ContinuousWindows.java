@@ -43,7 +43,7 @@ final class ContinuousWindows<A> implements SourceWindows<A> {
         Events events = spec.transform().apply(p.events());
         List<TimedWindow> closed;
         try {
-            closed = windows.accept(p.source(), events);
+            closed = closedBy(windows, p, events);
         } catch (IllegalArgumentException late) {
             out.add(new Rejected<>(p.ack(), RejectReason.TIME_BACKWARDS, "packet seq " + p.seq() + ": "
                     + late.getMessage()));
@@ -81,6 +81,22 @@ final class ContinuousWindows<A> implements SourceWindows<A> {
     public void forget(String source) {
         pending.remove(source);
         windows.reset(source);
+    }
+
+    /**
+     * The windows a packet completes: those its events close, then those its watermark passes.
+     *
+     * @throws IllegalArgumentException if its events are late for their source
+     */
+    static List<TimedWindow> closedBy(SlidingWindows windows, Packet<?> p, Events events) {
+        List<TimedWindow> closed = windows.accept(p.source(), events);
+        List<TimedWindow> passed = p.hasWatermark() ? windows.advance(p.source(), p.watermarkMicros()) : List.of();
+        if (passed.isEmpty()) {
+            return closed;
+        }
+        List<TimedWindow> all = new ArrayList<>(closed);
+        all.addAll(passed);
+        return all;
     }
 
     /** Emits the closed windows, each with the pending acks whose events can fall in no later window. */

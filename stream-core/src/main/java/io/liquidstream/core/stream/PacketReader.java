@@ -111,8 +111,14 @@ public final class PacketReader {
             }
             pol[i] = (byte) p[i];
         }
+        Long watermark = packet.getWatermarkMicros();
+        if (watermark != null && (watermark < 0 || watermark > MAX_TIME_MICROS)) {
+            throw badTime("watermarkMicros within [0, " + MAX_TIME_MICROS + "]", "watermarkMicros = " + watermark,
+                    packet, where);
+        }
         return new Packet<>(packet.getSource(), modality, packet.getSeq(), Events.of(sensor, t, x, y, pol),
-                packet.getSampleId(), packet.getLabel(), packet.getEndOfSample(), receivedMicros, ack);
+                packet.getSampleId(), packet.getLabel(), packet.getEndOfSample(),
+                watermark == null ? Packet.NO_WATERMARK : watermark, receivedMicros, ack);
     }
 
     private static String retrainHint(String modality, SensorGeometry sensor) {

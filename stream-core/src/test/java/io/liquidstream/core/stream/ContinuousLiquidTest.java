@@ -76,6 +76,47 @@ class ContinuousLiquidTest {
     }
 
     @Test
+    void givenPacketsWithWatermarks_eachHopIsReadOutByThePacketThatCompletesIt_withTheSameValues() {
+        List<Encoded<String>> byEvents = encoded(feed(stage(0, ack -> false), packets(0, "")));
+        WindowingStage<String> stage = stage(0, ack -> false);
+        List<Encoded<String>> byWatermarks = new ArrayList<>();
+
+        for (Packet<String> p : packets(0, "")) {
+            // The packet covers its 8 bins: the source promises nothing earlier than their end comes later.
+            long coveredUntil = (p.seq() * 8 + 8) * BIN;
+            Packet<String> marked = new Packet<>(p.source(), p.modality(), p.seq(), p.events(), null, null, false,
+                    coveredUntil, 0, p.ack());
+            List<Encoded<String>> now = encoded(stage.accept(marked));
+            assertThat(now).as("hops read out on packet %d", p.seq())
+                    .allSatisfy(h -> assertThat(h.window().endMicros()).isLessThanOrEqualTo(coveredUntil)
+                            .isGreaterThan(coveredUntil - 8 * BIN));
+            byWatermarks.addAll(now);
+        }
+
+        // Without watermarks each hop waited for the next packet's events; the last hop had no next packet.
+        assertThat(byWatermarks).hasSize(byEvents.size() + 1);
+        for (int i = 0; i < byEvents.size(); i++) {
+            assertThat(byWatermarks.get(i).window().endMicros()).isEqualTo(byEvents.get(i).window().endMicros());
+            assertThat(byWatermarks.get(i).features()).isEqualTo(byEvents.get(i).features());
+            assertThat(byWatermarks.get(i).decoding().values()).isEqualTo(byEvents.get(i).decoding().values());
+        }
+    }
+
+    @Test
+    void givenAWatermark_aLaterPacketWithEventsBeforeItsBinIsRejectedAsGoingBackInTime() {
+        WindowingStage<String> stage = stage(0, ack -> false);
+        List<Packet<String>> packets = packets(0, "");
+        Packet<String> first = packets.get(0);
+        stage.accept(new Packet<>(first.source(), first.modality(), 0, first.events(), null, null, false, 40 * BIN, 0,
+                first.ack()));
+
+        List<Outcome<String>> out = stage.accept(packets.get(1));
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectReason.TIME_BACKWARDS));
+    }
+
+    @Test
     void givenAFreshSource_itsHopsSettleTheirPacketsWithoutOutputUntilTheWarmUpIsStepped() {
         WindowingStage<String> stage = stage(40, ack -> false);
 

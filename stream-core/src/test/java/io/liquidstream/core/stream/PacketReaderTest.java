@@ -42,6 +42,21 @@ class PacketReaderTest {
     }
 
     @Test
+    void givenAWatermark_thePacketCarriesIt_andANegativeOneIsRejectedAsBadTime() {
+        EventPacket marked = packet(100, 9);
+        marked.setWatermarkMicros(200L);
+        EventPacket negative = packet(100, 9);
+        negative.setWatermarkMicros(-1L);
+
+        assertThat(read(marked).watermarkMicros()).isEqualTo(200L);
+        assertThat(read(packet(100, 9)).hasWatermark()).isFalse();
+        assertThatThrownBy(() -> read(negative))
+                .isInstanceOfSatisfying(InvalidPacketException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.BAD_TIME))
+                .hasMessageContainingAll("'cam-7'", "watermarkMicros = -1");
+    }
+
+    @Test
     void givenAT0WhoseSumWithTheOffsetsOverflowsLong_thePacketIsRejectedAsBadTime() {
         long t0 = Long.MAX_VALUE - 5;
 
