@@ -52,9 +52,18 @@ final class BmiBenchCommand implements Callable<Integer> {
     @Option(names = "--sources", defaultValue = "4", paramLabel = "K", description = "Rigs. Default: ${DEFAULT-VALUE}.")
     int sources;
 
+    @Option(names = "--warmup", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the rigs stream before each run's measurement starts (broker, clients and "
+                    + "JIT past their first seconds); 0s measures a cold start. Default: ${DEFAULT-VALUE}.")
+    Duration warmup;
+
     @Option(names = "--duration", defaultValue = "20s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long the rigs stream (each run of a search). Default: ${DEFAULT-VALUE}.")
     Duration duration;
+
+    @Option(names = "--no-watermark", description = "Rig packets without a watermark: a hop then waits for the "
+            + "next bin's spikes to close.")
+    boolean noWatermark;
 
     @Option(names = "--find-max-sources", description = "Search the most sources that hold --p99-target.")
     boolean findMaxSources;
@@ -91,7 +100,7 @@ final class BmiBenchCommand implements Callable<Integer> {
         long hopMicros = hopMillis != null ? hopMillis * 1000 : hop.toNanos() / 1000;
         BmiBenchmark.Settings settings = new BmiBenchmark.Settings(broker.bootstrapServers(), broker.clientConfig(),
                 channels, binMicros,
-                hopMicros, sources, duration, new LinkedHashMap<>(serviceSettings), seed);
+                hopMicros, sources, warmup, duration, new LinkedHashMap<>(serviceSettings), seed, !noWatermark);
         PrintWriter out = spec.commandLine().getOut();
         BmiBenchmark bench = new BmiBenchmark(settings, line -> {
             if (!output.json()) {
@@ -131,6 +140,8 @@ final class BmiBenchCommand implements Callable<Integer> {
         m.put("binMs", r.settings().binMicros() / 1000.0);
         m.put("hopMs", r.settings().hopMicros() / 1000.0);
         m.put("sources", r.settings().sources());
+        m.put("watermarks", r.settings().watermarks());
+        m.put("warmupSeconds", r.settings().warmup().toMillis() / 1000.0);
         m.put("latencyP50Ms", ms(r.latency().p50()));
         m.put("latencyP99Ms", ms(r.latency().p99()));
         m.put("latencyP999Ms", ms(r.latency().p999()));

@@ -27,8 +27,8 @@ class BmiBenchCommandTest {
 
     @Test
     void givenOneSourceForThreeSeconds_theJsonHasTheLatencyFiguresAndEveryHopAfterTheWarmUpWasDecoded() throws Exception {
-        int code = bench("--sources", "1", "--channels", "192", "--bin", "10ms", "--hop", "10ms", "--duration", "3s",
-                "--json");
+        int code = bench("--sources", "1", "--channels", "192", "--bin", "10ms", "--hop", "10ms", "--warmup", "0s",
+                "--duration", "3s", "--json");
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode r = new ObjectMapper().readTree(out.toString().strip());
@@ -41,10 +41,26 @@ class BmiBenchCommandTest {
         assertThat(r.get("firstSecondsP99Ms").asDouble()).isPositive();
         assertThat(r.get("cpuCores").asDouble()).isPositive();
         assertThat(r.has("loadAverage")).isTrue();
-        // 300 hops of 10 ms; the 29 before the liquid has stepped its 30 warm-up bins are not read out, and the
-        // last stays open for lack of a later spike
+        // 300 hops of 10 ms; the 29 before the liquid has stepped its 30 warm-up bins are not read out; the last
+        // is closed by its packet's watermark
+        assertThat(r.get("watermarks").asBoolean()).isTrue();
         assertThat(r.get("packetsSent").asLong()).isEqualTo(300);
-        assertThat(r.get("decoded").asLong()).isEqualTo(300 - 29 - 1);
+        assertThat(r.get("decoded").asLong()).isEqualTo(300 - 29);
+        assertThat(r.get("unmatched").asLong()).isZero();
+    }
+
+    @Test
+    void givenAWarmUpAndNoWatermarks_onlyHopsSentAfterTheWarmUpAreTimed_andTheLastWaitsForASpikeThatNeverComes()
+            throws Exception {
+        int code = bench("--sources", "1", "--bin", "10ms", "--hop", "10ms", "--warmup", "1s", "--duration", "2s",
+                "--no-watermark", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode r = new ObjectMapper().readTree(out.toString().strip());
+        assertThat(r.get("watermarks").asBoolean()).isFalse();
+        assertThat(r.get("warmupSeconds").asDouble()).isEqualTo(1.0);
+        assertThat(r.get("packetsSent").asLong()).isEqualTo(200);
+        assertThat(r.get("decoded").asLong()).isEqualTo(200 - 1);
         assertThat(r.get("unmatched").asLong()).isZero();
     }
 

@@ -48,7 +48,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * liquid, a read-out every hop, {@link BenchModel#neural}); a reader takes the {@code Decoded} records
  * off their topic. A hop's latency runs from the wall-clock time the packet holding its last spike was
  * handed to the producer to its {@code Decoded} record read back; beside it, from the packet that closes
- * the hop (the first with a spike at or after its end: a hop is stepped when such a spike arrives).
+ * the hop: the packet whose watermark reaches the hop's end (the rigs mark each packet's bin complete) or,
+ * without watermarks, the first with a spike at or after its end.
  *
  * <p>The service is started, warmed up (its own {@code warmup.ms}) and in its consumer group before the
  * rigs start, so the figures are the running system's; the first {@link #FIRST_SECONDS} are reported
@@ -82,9 +83,12 @@ public final class BmiBenchmark {
      * @param bootstrapServers an existing cluster, or null for an embedded broker
      * @param client  extra client properties (security) for every client of the run
      * @param service extra service settings over the bench's ({@code consumer.fetch.max.wait.ms}, {@code warmup.ms}, ...)
+     * @param warmup  how long the rigs stream before the measurement starts (zero: measure from a cold start)
+     * @param watermarks whether each rig packet carries a watermark at its bin's end, so its hop closes with it
      */
     public record Settings(String bootstrapServers, Map<String, Object> client, int channels, long binMicros,
-                           long hopMicros, int sources, Duration duration, Map<String, Object> service, long seed) {
+                           long hopMicros, int sources, Duration warmup, Duration duration, Map<String, Object> service,
+                           long seed, boolean watermarks) {
 
         public Settings {
             client = Map.copyOf(client);
@@ -100,10 +104,18 @@ public final class BmiBenchmark {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("expected a positive duration, found " + duration);
             }
+            if (duration.toNanos() / 1000 < binMicros) {
+                throw new IllegalArgumentException("expected a duration of at least one bin (" + binMicros
+                        + " us), found " + duration);
+            }
+            if (warmup.isNegative()) {
+                throw new IllegalArgumentException("expected a warm-up of zero or more, found " + warmup);
+            }
         }
 
         public Settings withSources(int k) {
-            return new Settings(bootstrapServers, client, channels, binMicros, hopMicros, k, duration, service, seed);
+            return new Settings(bootstrapServers, client, channels, binMicros, hopMicros, k, warmup, duration, service,
+                    seed, watermarks);
         }
     }
 
@@ -210,21 +222,29 @@ public final class BmiBenchmark {
         List<TunedRig> rigs = new ArrayList<>();
         for (int k = 0; k < run.sources(); k++) {
             String source = "rig-" + k + "/neural";
-            rigs.add(new TunedRig(source, run.channels(), run.binMicros(), run.seed() * 1000 + k));
+            rigs.add(new TunedRig(source, run.channels(), run.binMicros(), run.watermarks(), run.seed() * 1000 + k));
             reader.sends.put(source, new Sends());
         }
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
         Pacer pacer = new Pacer(ReplaySpeed.REALTIME);
+        long warmBins = run.warmup().toNanos() / 1000 / run.binMicros();
         long bins = run.duration().toNanos() / 1000 / run.binMicros();
         long spikes = 0;
         long packets = 0;
-        progress.accept(String.format("rigs: %d source(s) x %d channels for %s in real time", run.sources(),
-                run.channels(), run.duration()));
-        ProcessGauges gauges = ProcessGauges.start();
+        progress.accept(String.format("rigs: %d source(s) x %d channels in real time, %s to warm up, then %s measured",
+                run.sources(), run.channels(), run.warmup(), run.duration()));
+        ProcessGauges gauges = null;
         long start = System.nanoTime();
-        reader.start(LiquidStreamService.wallMicros());
         long nextGauge = start;
-        for (long b = 0; b < bins; b++) {
+        for (long b = 0; b < warmBins + bins; b++) {
+            if (b == warmBins) {
+                gauges = ProcessGauges.start();
+                start = System.nanoTime();
+                nextGauge = start;
+                reader.start(LiquidStreamService.wallMicros());
+                spikes = 0;
+                packets = 0;
+            }
             TunedRig first = rigs.get(0);
             pacer.await(first.nextBinStartMicros(), first.nextBinEndMicros());
             for (TunedRig rig : rigs) {
@@ -239,6 +259,9 @@ public final class BmiBenchmark {
                     sends.byLastEvent.put(t0 + packet.getDt().get(n - 1), now);
                     spikes += n;
                 }
+                if (packet.getWatermarkMicros() != null) {
+                    sends.byWatermark.put(packet.getWatermarkMicros(), now);
+                }
                 producer.send(new ProducerRecord<>(topic, rig.source(), bytes), (metadata, error) -> {
                     if (error != null) {
                         sendFailure.compareAndSet(null, error);
@@ -251,16 +274,19 @@ public final class BmiBenchmark {
             }
             if (System.nanoTime() >= nextGauge) {
                 nextGauge += TimeUnit.MILLISECONDS.toNanos(200);
-                gauges.sample();
+                if (gauges != null) {
+                    gauges.sample();
+                }
                 requireRunning(service, sendFailure);
             }
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         producer.flush();
         requireRunning(service, sendFailure);
-        // Every hop but each source's last (no later spike closes it) and those before the liquid's warm-up ends.
-        long expected = run.sources() * (bins * run.binMicros() / run.hopMicros() - 1
-                - (WARMUP_MICROS / run.hopMicros() - 1));
+        // Every hop but those before the liquid's warm-up ends or sent while the bench warmed up, and without
+        // watermarks each source's last (no later spike closes it).
+        long expected = run.sources() * ((warmBins + bins) * run.binMicros() / run.hopMicros() - (run.watermarks() ? 0 : 1)
+                - Math.max(warmBins * run.binMicros() / run.hopMicros(), WARMUP_MICROS / run.hopMicros() - 1));
         long drainUntil = System.nanoTime() + DRAIN.toNanos();
         while (reader.decoded.get() < expected && System.nanoTime() < drainUntil) {
             Thread.sleep(20);
@@ -283,16 +309,28 @@ public final class BmiBenchmark {
     }
 
     /**
-     * When (wall clock, us) each packet with spikes was handed to the producer, by its first and by its last
-     * spike (rig clock).
+     * When (wall clock, us) each packet was handed to the producer, by its first and by its last spike and by
+     * its watermark (rig clock).
      */
     private static final class Sends {
         final NavigableMap<Long, Long> byFirstEvent = new ConcurrentSkipListMap<>();
         final NavigableMap<Long, Long> byLastEvent = new ConcurrentSkipListMap<>();
+        final NavigableMap<Long, Long> byWatermark = new ConcurrentSkipListMap<>();
+
+        /** The send time of the first packet that closes a hop ending at {@code end}, or null. */
+        Long closing(long end) {
+            Map.Entry<Long, Long> spike = byFirstEvent.ceilingEntry(end);
+            Map.Entry<Long, Long> mark = byWatermark.ceilingEntry(end);
+            if (spike == null || mark == null) {
+                return spike == null ? (mark == null ? null : mark.getValue()) : spike.getValue();
+            }
+            return Math.min(spike.getValue(), mark.getValue());
+        }
 
         void forgetBefore(long micros) {
             byFirstEvent.headMap(micros).clear();
             byLastEvent.headMap(micros).clear();
+            byWatermark.headMap(micros).clear();
         }
     }
 
@@ -346,14 +384,17 @@ public final class BmiBenchmark {
                 unmatched.incrementAndGet();
                 return;
             }
-            Map.Entry<Long, Long> closing = s.byFirstEvent.ceilingEntry(d.getWindowEndMicros());
+            if (last.getValue() < startMicros) {
+                return; // sent while the bench warmed up
+            }
+            Long closing = s.closing(d.getWindowEndMicros());
             long micros = now - last.getValue();
             synchronized (this) {
                 record(all, micros);
                 record(now - startMicros < FIRST_SECONDS.toNanos() / 1000 ? first : later, micros);
                 if (closing != null) {
-                    record(fromClose, now - closing.getValue());
-                    record(ingress, d.getWindowCloseMicros() - closing.getValue());
+                    record(fromClose, now - closing);
+                    record(ingress, d.getWindowCloseMicros() - closing);
                 }
                 record(service, d.getEmitMicros() - d.getWindowCloseMicros());
                 record(egress, now - d.getEmitMicros());

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * A simulated recording rig: {@code channels} electrodes whose units fire as Poisson processes with
  * cosine tuning to a 2-D hand velocity (rate = baseline + depth * (v · preferred direction), the classic
  * motor-cortex model), the velocity an Ornstein-Uhlenbeck process of a fraction of a second. One packet per
- * bin, as a rig's acquisition loop hands over its buffer, stamped on the rig's clock from 0.
+ * bin, as a rig's acquisition loop hands over its buffer, stamped on the rig's clock from 0; with watermarks,
+ * each packet says its bin is complete ({@code watermarkMicros} = the bin's end).
  */
 final class TunedRig {
 
@@ -22,6 +23,7 @@ final class TunedRig {
     private final String source;
     private final int channels;
     private final long binMicros;
+    private final boolean watermarks;
     private final double[] cos;
     private final double[] sin;
     private final SplittableRandom random;
@@ -31,10 +33,11 @@ final class TunedRig {
     private int[] dt = new int[64];
     private int[] x = new int[64];
 
-    TunedRig(String source, int channels, long binMicros, long seed) {
+    TunedRig(String source, int channels, long binMicros, boolean watermarks, long seed) {
         this.source = source;
         this.channels = channels;
         this.binMicros = binMicros;
+        this.watermarks = watermarks;
         this.random = new SplittableRandom(seed);
         this.cos = new double[channels];
         this.sin = new double[channels];
@@ -93,6 +96,9 @@ final class TunedRig {
         }
         EventPacket packet = EventPackets.fromColumns(source, Modality.NEURAL, bin, bin * binMicros, times, addresses,
                 new int[0], new int[0]);
+        if (watermarks) {
+            packet.setWatermarkMicros((bin + 1) * binMicros);
+        }
         bin++;
         return packet;
     }
