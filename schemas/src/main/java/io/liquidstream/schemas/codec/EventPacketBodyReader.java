@@ -23,7 +23,8 @@ import org.apache.avro.io.BinaryDecoder;
 final class EventPacketBodyReader {
 
     private static final List<String> FIELDS = List.of("source:STRING", "modality:ENUM", "seq:LONG", "t0Micros:LONG",
-            "dt:ARRAY", "x:ARRAY", "y:ARRAY", "p:ARRAY", "sampleId:UNION", "label:UNION", "endOfSample:BOOLEAN");
+            "dt:ARRAY", "x:ARRAY", "y:ARRAY", "p:ARRAY", "sampleId:UNION", "label:UNION", "endOfSample:BOOLEAN",
+            "watermarkMicros:UNION");
     private static final Modality[] MODALITIES = Modality.values();
 
     private final Schema columnSchema;
@@ -49,6 +50,7 @@ final class EventPacketBodyReader {
             }
         }
         return nullable(schema, "sampleId", Schema.Type.STRING) && nullable(schema, "label", Schema.Type.INT)
+                && nullable(schema, "watermarkMicros", Schema.Type.LONG)
                 && schema.getField("modality").schema().getEnumSymbols().equals(
                         EventPacket.SCHEMA$.getField("modality").schema().getEnumSymbols());
     }
@@ -71,6 +73,7 @@ final class EventPacketBodyReader {
         packet.setSampleId(branch(in, "sampleId") ? in.readString() : null);
         packet.setLabel(branch(in, "label") ? in.readInt() : null);
         packet.setEndOfSample(in.readBoolean());
+        packet.setWatermarkMicros(branch(in, "watermarkMicros") ? in.readLong() : null);
         return packet;
     }
 

@@ -36,6 +36,12 @@ final class EventPacketBodyWriter {
             out.writeInt(packet.getLabel());
         }
         out.writeBoolean(packet.getEndOfSample());
+        if (packet.getWatermarkMicros() == null) {
+            out.writeIndex(0);
+        } else {
+            out.writeIndex(1);
+            out.writeLong(packet.getWatermarkMicros());
+        }
     }
 
     private static void column(List<Integer> values, BinaryEncoder out) throws IOException {

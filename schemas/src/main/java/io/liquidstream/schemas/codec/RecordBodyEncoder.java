@@ -31,7 +31,8 @@ final class RecordBodyEncoder<T> {
     byte[] encode(byte[] header, T record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + 256);
         out.writeBytes(header);
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        // Direct: a buffered encoder would allocate its own 2 KiB buffer per record on top of the stream's.
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
             if (packets != null) {
                 packets.write((EventPacket) record, encoder);

@@ -117,6 +117,7 @@ class EventPacketBodyReaderTest {
         packet.setSampleId(r.nextBoolean() ? "s-" + r.nextInt() : null);
         packet.setLabel(r.nextBoolean() ? r.nextInt(-5, 100) : null);
         packet.setEndOfSample(r.nextBoolean());
+        packet.setWatermarkMicros(r.nextBoolean() ? r.nextLong(0, 1L << 50) : null);
         return packet;
     }
 
