@@ -18,6 +18,11 @@ import java.util.function.Consumer;
  * packets carry its id and label, the last one {@code endOfSample}, and a sample without events still
  * yields one empty end packet so consumers see it close. One-dimensional sources (height 1) send an
  * empty {@code y} column, sources with one polarity an empty {@code p} column, as the schema allows.
+ *
+ * <p>A continuous stream's packet is cut when the next event arrives, so it carries that event's time as
+ * its {@code watermarkMicros} (the stream is time-ordered: no later packet holds an earlier event), and a
+ * consumer can close the bins before it without waiting for the next packet; the packet {@link #flush}
+ * emits carries none.
  */
 public final class PacketCutter {
 
@@ -82,7 +87,7 @@ public final class PacketCutter {
     /** Emits the events still held as a last, possibly short, packet of the continuous stream. */
     public void flush(Consumer<EventPacket> out) {
         if (size > 0) {
-            out.accept(packet(null, null, false, 0));
+            out.accept(packet(null, null, false, 0, null));
         }
     }
 
@@ -95,7 +100,7 @@ public final class PacketCutter {
     public void sample(String id, Integer label, Events events, long shiftMicros, Consumer<EventPacket> out) {
         flush(out);
         add(events, shiftMicros, id, label, out);
-        out.accept(packet(id, label, true, shiftMicros));
+        out.accept(packet(id, label, true, shiftMicros, null));
     }
 
     /** The time of a packet's last event in µs, or its {@code t0Micros} when it has none. */
@@ -113,7 +118,7 @@ public final class PacketCutter {
         for (int i = 0; i < events.size(); i++) {
             long time = events.t(i) + shift;
             if (size == maxEvents || size > 0 && time - t[0] >= maxMicros) {
-                out.accept(packet(id, label, false, 0));
+                out.accept(packet(id, label, false, 0, id == null ? time : null));
             }
             t[size] = time;
             x[size] = events.x(i);
@@ -123,7 +128,7 @@ public final class PacketCutter {
         }
     }
 
-    private EventPacket packet(String id, Integer label, boolean end, long emptyT0) {
+    private EventPacket packet(String id, Integer label, boolean end, long emptyT0, Long watermark) {
         long t0 = size == 0 ? emptyT0 : t[0];
         int[] dt = new int[size];
         for (int i = 0; i < size; i++) {
@@ -134,6 +139,7 @@ public final class PacketCutter {
         packet.setSampleId(id);
         packet.setLabel(label);
         packet.setEndOfSample(end);
+        packet.setWatermarkMicros(watermark);
         size = 0;
         return packet;
     }

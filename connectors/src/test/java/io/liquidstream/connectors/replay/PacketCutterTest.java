@@ -56,6 +56,18 @@ class PacketCutterTest {
     }
 
     @Test
+    void givenAContinuousStream_eachPacketButTheFlushedOneIsWatermarkedAtTheNextPacketsFirstEvent() {
+        PacketCutter cutter = new PacketCutter("rig", Modality.VISION, PIXELS, 1000, 100);
+        List<EventPacket> out = new ArrayList<>();
+
+        cutter.add(ramp(PIXELS, 10, 0, 30), out::add);
+        cutter.flush(out::add);
+
+        assertThat(out).extracting(EventPacket::getT0Micros).containsExactly(0L, 120L, 240L);
+        assertThat(out).extracting(EventPacket::getWatermarkMicros).containsExactly(120L, 240L, null);
+    }
+
+    @Test
     void givenASample_itsPacketsCarryIdAndLabelAndOnlyTheLastEndsIt() {
         PacketCutter cutter = new PacketCutter("cam", Modality.VISION, PIXELS, 3, 1_000_000);
         List<EventPacket> out = new ArrayList<>();
@@ -65,6 +77,7 @@ class PacketCutterTest {
         assertThat(out).extracting(EventPackets::size).containsExactly(3, 3, 1);
         assertThat(out).extracting(EventPacket::getEndOfSample).containsExactly(false, false, true);
         assertThat(out).allSatisfy(p -> {
+            assertThat(p.getWatermarkMicros()).isNull();
             assertThat(p.getSampleId()).isEqualTo("Train/3/a.bin");
             assertThat(p.getLabel()).isEqualTo(3);
         });
