@@ -44,7 +44,7 @@ class PacketCutterTest {
     }
 
     @Test
-    void givenSparseEvents_aPacketNeverSpansMaxMicros() {
+    void givenSparseEvents_aPacketNeverSpansMaxMicros_andEachButTheFlushedOneIsWatermarkedAtTheNextOnesFirstEvent() {
         PacketCutter cutter = new PacketCutter("cam", Modality.VISION, PIXELS, 1000, 100);
         List<EventPacket> out = new ArrayList<>();
 
@@ -53,16 +53,6 @@ class PacketCutterTest {
 
         assertThat(out).extracting(EventPackets::size).containsExactly(4, 4, 2);
         assertThat(out).allSatisfy(p -> assertThat(p.getDt().get(p.getDt().size() - 1)).isLessThan(100));
-    }
-
-    @Test
-    void givenAContinuousStream_eachPacketButTheFlushedOneIsWatermarkedAtTheNextPacketsFirstEvent() {
-        PacketCutter cutter = new PacketCutter("rig", Modality.VISION, PIXELS, 1000, 100);
-        List<EventPacket> out = new ArrayList<>();
-
-        cutter.add(ramp(PIXELS, 10, 0, 30), out::add);
-        cutter.flush(out::add);
-
         assertThat(out).extracting(EventPacket::getT0Micros).containsExactly(0L, 120L, 240L);
         assertThat(out).extracting(EventPacket::getWatermarkMicros).containsExactly(120L, 240L, null);
     }
