@@ -45,8 +45,8 @@ final class BenchCommand {
         @Option(names = "--threads", defaultValue = "2", description = "Encoding threads. Default: ${DEFAULT-VALUE}.")
         int threads;
 
-        @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-        long seed;
+        @Mixin
+        SeedOption seed;
 
         @Mixin
         PresetOption preset;
@@ -66,8 +66,8 @@ final class BenchCommand {
             Readout readout = preset.preset.readout();
             int inputs = preset.preset.input(config == Config.vision).inputs();
             EncodeBenchmark.Result r = preset.preset == ReadoutPreset.SEED
-                    ? EncodeBenchmark.run(shape, samples, density, threads, seed)
-                    : EncodeBenchmark.runBank(shape.spec(seed).withInputs(inputs), readout.reservoirs(), readout.segments(),
+                    ? EncodeBenchmark.run(shape, samples, density, threads, seed.seed)
+                    : EncodeBenchmark.runBank(shape.spec(seed.seed).withInputs(inputs), readout.reservoirs(), readout.segments(),
                             samples, density, threads);
             PrintWriter out = spec.commandLine().getOut();
             if (output.json()) {

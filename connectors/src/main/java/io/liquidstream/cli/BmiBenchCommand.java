@@ -1,5 +1,10 @@
 package io.liquidstream.cli;
 
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.MAX;
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.P50;
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.P999;
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.P99;
+
 import io.liquidstream.connectors.bench.BmiBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,8 +81,8 @@ final class BmiBenchCommand implements Callable<Integer> {
     @Mixin
     OwnBrokerOptions broker;
 
-    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     JsonOption output;
@@ -91,7 +96,7 @@ final class BmiBenchCommand implements Callable<Integer> {
         long hopMicros = hopMillis != null ? hopMillis * 1000 : hop.toNanos() / 1000;
         BmiBenchmark.Settings settings = new BmiBenchmark.Settings(broker.bootstrapServers(), broker.clientConfig(),
                 channels, binMicros,
-                hopMicros, sources, duration, new LinkedHashMap<>(serviceSettings), seed);
+                hopMicros, sources, duration, new LinkedHashMap<>(serviceSettings), seed.seed);
         PrintWriter out = spec.commandLine().getOut();
         BmiBenchmark bench = new BmiBenchmark(settings, line -> {
             if (!output.json()) {
@@ -131,20 +136,13 @@ final class BmiBenchCommand implements Callable<Integer> {
         m.put("binMs", r.settings().binMicros() / 1000.0);
         m.put("hopMs", r.settings().hopMicros() / 1000.0);
         m.put("sources", r.settings().sources());
-        m.put("latencyP50Ms", ms(r.latency().p50()));
-        m.put("latencyP99Ms", ms(r.latency().p99()));
-        m.put("latencyP999Ms", ms(r.latency().p999()));
-        m.put("latencyMaxMs", ms(r.latency().max()));
-        m.put("firstSecondsP99Ms", ms(r.firstSeconds().p99()));
-        m.put("laterP99Ms", ms(r.later().p99()));
-        m.put("fromCloseP50Ms", ms(r.fromClose().p50()));
-        m.put("fromCloseP99Ms", ms(r.fromClose().p99()));
-        m.put("ingressP50Ms", ms(r.ingress().p50()));
-        m.put("ingressP99Ms", ms(r.ingress().p99()));
-        m.put("serviceP50Ms", ms(r.service().p50()));
-        m.put("serviceP99Ms", ms(r.service().p99()));
-        m.put("egressP50Ms", ms(r.egress().p50()));
-        m.put("egressP99Ms", ms(r.egress().p99()));
+        r.latency().putMillis(m, "latency", P50, P99, P999, MAX);
+        r.firstSeconds().putMillis(m, "firstSeconds", P99);
+        r.later().putMillis(m, "later", P99);
+        r.fromClose().putMillis(m, "fromClose", P50, P99);
+        r.ingress().putMillis(m, "ingress", P50, P99);
+        r.service().putMillis(m, "service", P50, P99);
+        r.egress().putMillis(m, "egress", P50, P99);
         m.put("packetsSent", r.packetsSent());
         m.put("spikesPerSecond", Math.round(r.spikesPerSecond()));
         m.put("decoded", r.decoded());
@@ -157,11 +155,6 @@ final class BmiBenchCommand implements Callable<Integer> {
         settings.putAll(r.settings().service());
         m.put("serviceSettings", settings);
         return m;
-    }
-
-    /** Milliseconds to two decimals; null when nothing was measured (no NaN in JSON). */
-    private static Double ms(double v) {
-        return Double.isNaN(v) ? null : Json.round(v, 2);
     }
 
     private static void report(PrintWriter out, BmiBenchmark.Result r) {

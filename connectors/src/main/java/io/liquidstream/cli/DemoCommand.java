@@ -81,8 +81,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-view", description = "Do not serve the live view.")
     boolean noView;
 
-    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     JsonOption output;
@@ -107,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (offline) {
             new OfflineDemo(new OfflineDemo.Settings(perClass, testPerClass, epochs != null ? epochs : 100, learningRate,
-                    seed, reservoir.device, output.json())).run(out);
+                    seed.seed, reservoir.device, output.json())).run(out);
             return 0;
         }
         if (duration.isNegative() || duration.isZero() || sources <= 0 || !(rate > 0) || trainPerClass <= 0
@@ -118,9 +118,9 @@ final class DemoCommand implements Callable<Integer> {
                     + testPerClass);
         }
         StreamingDemo.Settings settings = new StreamingDemo.Settings(duration, sources, rate, model, testPerClass,
-                anchorTrials, seed, metricsPort, output.json(), noView ? null : uiPort);
+                anchorTrials, seed.seed, metricsPort, output.json(), noView ? null : uiPort);
         DemoTraining builtIn = new DemoTraining(trainPerClass, epochs != null ? epochs : 60, ReadoutSegments.parse(segments),
-                seed, reservoir.device, !noOpenSet, output.json());
+                seed.seed, reservoir.device, !noOpenSet, output.json());
         DemoReport report = new StreamingDemo(settings, builtIn, out).run();
         if (output.json()) {
             out.println(Json.line(report.json()));

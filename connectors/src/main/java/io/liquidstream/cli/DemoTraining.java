@@ -2,6 +2,7 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.demo.StreamingDemo;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
+import io.liquidstream.core.bundle.DeviceKind;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.evaluation.BundleTraining;
 import io.liquidstream.core.evaluation.CrossModalTraining;

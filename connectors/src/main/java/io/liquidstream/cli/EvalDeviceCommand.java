@@ -100,8 +100,6 @@ final class EvalDeviceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Map<String, Object> probeSizes = new LinkedHashMap<>();
-
     @Override
     public Integer call() throws IOException {
         if (vision == null && pair == null) {
@@ -114,10 +112,7 @@ final class EvalDeviceCommand implements Callable<Integer> {
         int workers = threads.workers();
         Map<String, DeviceSweep.Metric> metrics = new LinkedHashMap<>();
         Map<String, Object> described = new LinkedHashMap<>();
-        ProbeConfig config = null;
-        if (vision != null) {
-            config = probe(workers, metrics, described);
-        }
+        ProbeData probe = vision != null ? probe(workers, metrics, described) : null;
         if (pair != null) {
             zeroShot(workers, metrics, described);
         }
@@ -133,10 +128,14 @@ final class EvalDeviceCommand implements Callable<Integer> {
         if (output.json()) {
             Map<String, Object> m = DeviceSweepReport.fields(result);
             m.put("data", vision == null ? null : vision.toString());
-            m.putAll(probeSizes);
+            if (probe != null) {
+                m.put("trainSamples", probe.trainSamples());
+                m.put("testSamples", probe.testSamples());
+                m.put("classes", probe.classes());
+            }
             m.put("pair", pair);
             m.put("metrics", described);
-            m.put("epochs", config != null ? config.epochs() : epochs != null ? epochs : ZERO_SHOT_TRAINING.epochs());
+            m.put("epochs", probe != null ? probe.config().epochs() : epochs != null ? epochs : ZERO_SHOT_TRAINING.epochs());
             m.put("preset", preset.preset.id());
             m.put("figure", figure.equals("none") ? null : Path.of(figure).toAbsolutePath().toString());
             m.put("seconds", Json.round(seconds, 1));
@@ -154,8 +153,12 @@ final class EvalDeviceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The seed's linear probe on {@code --vision}; its training settings. */
-    private ProbeConfig probe(int workers, Map<String, DeviceSweep.Metric> metrics, Map<String, Object> described)
+    /** What the probe on {@code --vision} ran on: its training settings and the split's sizes. */
+    private record ProbeData(ProbeConfig config, int trainSamples, int testSamples, int classes) {
+    }
+
+    /** The seed's linear probe on {@code --vision}. */
+    private ProbeData probe(int workers, Map<String, DeviceSweep.Metric> metrics, Map<String, Object> described)
             throws IOException {
         if (!Files.isDirectory(vision)) {
             throw new IllegalArgumentException("--vision " + vision + " is not a folder");
@@ -172,15 +175,12 @@ final class EvalDeviceCommand implements Callable<Integer> {
         ProbeConfig config = epochs == null ? protocol.training() : protocol.training().withEpochs(epochs);
         metrics.put("probe", new LinearProbeMetric(protocol.input(), protocol.reservoir(), train, test, classes, config,
                 preset.preset.readout(), workers));
-        probeSizes.put("trainSamples", train.size());
-        probeSizes.put("testSamples", test.size());
-        probeSizes.put("classes", classes);
         described.put("probe", "linear probe on " + vision.getFileName() + " (" + train.size() + " train / "
                 + test.size() + " test, " + classes + " classes, " + config.epochs() + " epochs)");
         System.err.printf("eval device: probe: %d training, %d test samples, %d classes; %s%n", train.size(),
                 test.size(), classes, RunSettings.probe(protocol, config, protocol.reservoir().spec(0), preset.preset)
                         .line());
-        return config;
+        return new ProbeData(config, train.size(), test.size(), classes);
     }
 
     /** Zero-shot retrieval on {@code --pair}: its default unseen classes, eval zero-shot's default training. */

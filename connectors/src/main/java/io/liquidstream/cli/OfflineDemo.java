@@ -2,6 +2,7 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.core.binning.InputSpec;
+import io.liquidstream.core.bundle.DeviceKind;
 import io.liquidstream.core.evaluation.LinearProbeRun;
 import io.liquidstream.core.readout.ProbeConfig;
 import io.liquidstream.core.reservoir.ReservoirPreset;
