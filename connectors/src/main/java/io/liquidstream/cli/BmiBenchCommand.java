@@ -98,35 +98,25 @@ final class BmiBenchCommand implements Callable<Integer> {
                 channels, binMicros,
                 hopMicros, sources, duration, new LinkedHashMap<>(serviceSettings), seed.seed);
         PrintWriter out = spec.commandLine().getOut();
-        BmiBenchmark bench = new BmiBenchmark(settings, line -> {
-            if (!output.json()) {
-                out.println(line);
-                out.flush();
-            }
-        });
+        BmiBenchmark bench = new BmiBenchmark(settings, output.progress(out));
         if (findMaxSources) {
             double target = p99Target.toNanos() / 1e6;
             BmiBenchmark.Search search = bench.findMaxSources(target, maxSources);
-            if (output.json()) {
+            output.print(out, () -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("maxSources", search.maxSources());
                 m.put("p99TargetMs", target);
                 m.put("runs", search.runs().stream().map(BmiBenchCommand::fields).toList());
-                out.println(Json.line(m));
-            } else {
-                search.runs().forEach(r -> report(out, r));
-                out.printf("%nmost sources holding p99 <= %s: %d%n", DurationConverter.format(p99Target),
+                return m;
+            }, o -> {
+                search.runs().forEach(r -> report(o, r));
+                o.printf("%nmost sources holding p99 <= %s: %d%n", DurationConverter.format(p99Target),
                         search.maxSources());
-            }
+            });
         } else {
             BmiBenchmark.Result r = bench.run();
-            if (output.json()) {
-                out.println(Json.line(fields(r)));
-            } else {
-                report(out, r);
-            }
+            output.print(out, () -> fields(r), o -> report(o, r));
         }
-        out.flush();
         return 0;
     }
 

@@ -122,12 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoTraining builtIn = new DemoTraining(trainPerClass, epochs != null ? epochs : 60, ReadoutSegments.parse(segments),
                 seed.seed, reservoir.device, !noOpenSet, output.json());
         DemoReport report = new StreamingDemo(settings, builtIn, out).run();
-        if (output.json()) {
-            out.println(Json.line(report.json()));
-        } else {
-            report.table(out);
-        }
-        out.flush();
+        output.print(out, report::json, report::table);
         return 0;
     }
 }

@@ -68,13 +68,8 @@ final class EvalDeviceCommand implements Callable<Integer> {
                     + "(these values without '='). Default: all four.")
     List<String> sweep = new ArrayList<>();
 
-    @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "0",
-            description = "Use at most N training samples per class (0 = all). Default: ${DEFAULT-VALUE}.")
-    int trainPerClass;
-
-    @Option(names = "--test-per-class", paramLabel = "N", defaultValue = "0",
-            description = "Use at most N test samples per class (0 = all). Default: ${DEFAULT-VALUE}.")
-    int testPerClass;
+    @Mixin
+    SampleLimits limits;
 
     @Option(names = "--seeds", defaultValue = "3", description = "Seeds per point (0..N-1). Default: ${DEFAULT-VALUE}.")
     int seeds;
@@ -163,8 +158,8 @@ final class EvalDeviceCommand implements Callable<Integer> {
         if (!Files.isDirectory(vision)) {
             throw new IllegalArgumentException("--vision " + vision + " is not a folder");
         }
-        List<LabeledSample> train = NmnistFolder.read(vision, "Train", trainPerClass);
-        List<LabeledSample> test = NmnistFolder.read(vision, "Test", testPerClass);
+        List<LabeledSample> train = NmnistFolder.read(vision, "Train", limits.trainPerClass);
+        List<LabeledSample> test = NmnistFolder.read(vision, "Test", limits.testPerClass);
         if (train.isEmpty() || test.isEmpty()) {
             throw new IllegalArgumentException(vision + " holds " + train.size() + " training and " + test.size()
                     + " test samples; both splits are needed");
@@ -189,7 +184,7 @@ final class EvalDeviceCommand implements Callable<Integer> {
         PairedData data = PairedData.load(pair, channels.neuralChannels, Map.of(), preset.preset);
         SortedSet<Integer> unseen = data.defaultZeroShotClasses();
         ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(data.defaultTrainClasses(unseen),
-                unseen, testPerClass > 0 ? testPerClass : ZERO_SHOT_TEST_PER_CLASS));
+                unseen, limits.testPerClass > 0 ? limits.testPerClass : ZERO_SHOT_TEST_PER_CLASS));
         List<PairedModality> sides = data.encodings(ReadoutSegments.defaults());
         ContrastiveTrainer.Config training = epochs == null ? ZERO_SHOT_TRAINING : ZERO_SHOT_TRAINING.withEpochs(epochs);
         metrics.put("zero-shot", new ZeroShotMetric(sides.get(0), sides.get(1), protocol,

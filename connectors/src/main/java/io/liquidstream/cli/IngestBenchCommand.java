@@ -38,13 +38,8 @@ final class IngestBenchCommand implements Callable<Integer> {
             description = "UDP: events per t64_x16_y16_on8 datagram (faery's default). Default: ${DEFAULT-VALUE}.")
     int eventsPerDatagram;
 
-    @Option(names = "--queue", defaultValue = "4096", paramLabel = "DATAGRAMS",
-            description = "UDP: the ingester's hand-off. Default: ${DEFAULT-VALUE}.")
-    int queue;
-
-    @Option(names = "--receive-buffer", defaultValue = "8388608", paramLabel = "BYTES",
-            description = "UDP: socket receive buffer asked of the kernel. Default: ${DEFAULT-VALUE}.")
-    int receiveBuffer;
+    @Mixin
+    UdpBuffers buffers;
 
     @Mixin
     PacketBounds packets;
@@ -61,20 +56,15 @@ final class IngestBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (eventsPerSecond < 0 || duration.isZero() || duration.isNegative() || eventsPerDatagram < 1
-                || eventsPerDatagram > 5000 || queue < 1) {
+                || eventsPerDatagram > 5000 || buffers.queue < 1) {
             throw new IllegalArgumentException("expected --events-per-second >= 0, a positive --duration, 1 to 5000"
                     + " --events-per-datagram and positive --queue");
         }
         PrintWriter out = spec.commandLine().getOut();
         IngestBenchmark.Result r = new IngestBenchmark(new IngestBenchmark.Settings(cluster.bootstrapServers(), cluster.clientConfig(),
-                transport.toLowerCase(Locale.ROOT), eventsPerSecond, duration, eventsPerDatagram, queue, receiveBuffer,
-                packets.events(), packets.spanMicros()), line -> {
-                    if (!output.json()) {
-                        out.println(line);
-                        out.flush();
-                    }
-                }).run();
-        if (output.json()) {
+                transport.toLowerCase(Locale.ROOT), eventsPerSecond, duration, eventsPerDatagram, buffers.queue, buffers.receiveBuffer,
+                packets.events(), packets.spanMicros()), output.progress(out)).run();
+        output.print(out, () -> {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("transport", r.transport());
             f.put("targetEventsPerSecond", eventsPerSecond);
@@ -89,19 +79,18 @@ final class IngestBenchCommand implements Callable<Integer> {
             f.put("queueDroppedDatagrams", r.counts().droppedDatagrams());
             f.put("receiveBuffer", r.receiveBuffer());
             f.put("packets", r.deliveredPackets());
-            out.println(Json.line(f));
-        } else {
-            out.println(String.format(Locale.ROOT, "%s: sent %,d events in %.1f s (%,.0f events/s); delivered %,d"
+            return f;
+        }, o -> {
+            o.println(String.format(Locale.ROOT, "%s: sent %,d events in %.1f s (%,.0f events/s); delivered %,d"
                     + " (%,.0f events/s, %,d packets); lost %.2f %%", r.transport(), r.sentEvents(), r.sendSeconds(),
                     r.sentEventsPerSecond(), r.deliveredEvents(), r.deliveredEventsPerSecond(), r.deliveredPackets(),
                     r.lossPercent()));
             if (r.transport().equals("udp")) {
-                out.println(String.format(Locale.ROOT, "udp: %,d datagrams sent, %,d read, %,d lost in the kernel"
+                o.println(String.format(Locale.ROOT, "udp: %,d datagrams sent, %,d read, %,d lost in the kernel"
                         + " (receive buffer %,d bytes), %,d dropped on a full hand-off", r.sentDatagrams(),
                         r.counts().received(), r.kernelDropped(), r.receiveBuffer(), r.counts().droppedDatagrams()));
             }
-        }
-        out.flush();
+        });
         return 0;
     }
 }

@@ -138,18 +138,8 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 modality, sources, eventsPerSample, packetEvents, Math.toIntExact(sampleLength.toNanos() / 1_000), backlogEvents,
                 eventsPerSecond, warmup, duration, partitions, delivery.equals("exactly-once"), rails, profile, seed.seed, view);
         PrintWriter out = spec.commandLine().getOut();
-        PipelineBenchmark.Result r = new PipelineBenchmark(settings, line -> {
-            if (!output.json()) {
-                out.println(line);
-                out.flush();
-            }
-        }).run();
-        if (output.json()) {
-            out.println(Json.line(fields(r)));
-        } else {
-            report(out, r);
-        }
-        out.flush();
+        PipelineBenchmark.Result r = new PipelineBenchmark(settings, output.progress(out)).run();
+        output.print(out, () -> fields(r), o -> report(o, r));
         return 0;
     }
 

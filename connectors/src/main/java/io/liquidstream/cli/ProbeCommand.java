@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + "on the firing rates (the seed's linear probe). Prints final-epoch test accuracy; never "
                 + "selects an epoch on the test set. Without flags every setting is the seed's own for the "
                 + "data set, N-MNIST or N-TIDIGITS (binning, reservoir, optimiser, learning rate, batch, "
-                + "epochs); the run prints the settings it used."
+                + "epochs); the run prints the settings it used. --train-per-class and --test-per-class cap "
+                + "the samples of a --vision folder; audio is read whole."
         })
 final class ProbeCommand implements Callable<Integer> {
 
@@ -51,13 +52,8 @@ final class ProbeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
-    @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "0",
-            description = "Use at most N training samples per class (0 = all; vision only). Default: ${DEFAULT-VALUE}.")
-    int trainPerClass;
-
-    @Option(names = "--test-per-class", paramLabel = "N", defaultValue = "0",
-            description = "Use at most N test samples per class (0 = all; vision only). Default: ${DEFAULT-VALUE}.")
-    int testPerClass;
+    @Mixin
+    SampleLimits limits;
 
     @Option(names = "--epochs", description = "Training epochs. Default: the seed's for the data set: "
             + SeedProtocols.NMNIST_PROBE_EPOCHS + " (vision), " + SeedProtocols.NTIDIGITS_PROBE_EPOCHS + " (audio).")
@@ -106,8 +102,8 @@ final class ProbeCommand implements Callable<Integer> {
         List<LabeledSample> train;
         List<LabeledSample> test;
         if (isVision) {
-            train = LabelledFolder.read(source, "Train", trainPerClass);
-            test = LabelledFolder.read(source, "Test", testPerClass);
+            train = LabelledFolder.read(source, "Train", limits.trainPerClass);
+            test = LabelledFolder.read(source, "Test", limits.testPerClass);
         } else {
             train = NTidigits.read(source, "train", true);
             test = NTidigits.read(source, "test", true);
