@@ -55,10 +55,8 @@ final class EvalCommand {
             })
     static final class ZeroShot implements Callable<Integer> {
 
-        @Option(names = "--pair", required = true, paramLabel = "M=PATH,M=PATH",
-                description = "vision=DIR,audio=FILE (N-MNIST layout + N-TIDIGITS HDF5) or neural=DIR,vision=DIR "
-                        + "(DIR holding train.h5 and test.h5 in the SHD layout, or shd_train.h5 and shd_test.h5).")
-        String pair;
+        @Mixin
+        PairOptions pair;
 
         @Option(names = "--train-classes", description = "Training classes. Default: 1-7 (audio); for neural data "
                 + "every class present but the zero-shot ones (digits: 0-7).")
@@ -83,9 +81,6 @@ final class EvalCommand {
         int seeds;
 
         @Mixin
-        NeuralChannelsOption channels;
-
-        @Mixin
         PresetOption preset;
 
         @Option(names = "--figure", defaultValue = "zero-shot.png",
@@ -105,16 +100,13 @@ final class EvalCommand {
         @Mixin
         TrainingOptions training;
 
-        @Mixin
-        InputOptions inputs;
-
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             long started = System.nanoTime();
-            PairedData data = PairedData.load(pair, channels.neuralChannels, inputs.specs(), preset.preset);
+            PairedData data = pair.load(preset.preset);
             SortedSet<Integer> unseen = zeroShotClasses != null ? new TreeSet<>(PairedData.classes(zeroShotClasses))
                     : data.defaultZeroShotClasses();
             ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(
