@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench bmi}: closed-loop decoding latency of simulated recording rigs. */
 @Command(name = "bmi", header = "Closed-loop decoding latency, spikes to Decoded records.",
@@ -79,43 +77,36 @@ final class BmiBenchCommand implements Callable<Integer> {
     Map<String, String> serviceSettings = new LinkedHashMap<>();
 
     @Mixin
-    OwnBrokerOptions broker;
-
-    @Mixin
     SeedOption seed;
 
     @Mixin
-    JsonOption output;
-
-    @Spec
-    CommandSpec spec;
+    BenchRun run;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         long binMicros = binMillis != null ? binMillis * 1000 : bin.toNanos() / 1000;
         long hopMicros = hopMillis != null ? hopMillis * 1000 : hop.toNanos() / 1000;
-        BmiBenchmark.Settings settings = new BmiBenchmark.Settings(broker.bootstrapServers(), broker.clientConfig(),
+        BmiBenchmark.Settings settings = new BmiBenchmark.Settings(run.bootstrapServers(), run.clientConfig(),
                 channels, binMicros,
                 hopMicros, sources, duration, new LinkedHashMap<>(serviceSettings), seed.seed);
-        PrintWriter out = spec.commandLine().getOut();
-        BmiBenchmark bench = new BmiBenchmark(settings, output.progress(out));
+        BmiBenchmark bench = new BmiBenchmark(settings, run.progress());
         if (findMaxSources) {
             double target = p99Target.toNanos() / 1e6;
             BmiBenchmark.Search search = bench.findMaxSources(target, maxSources);
-            output.print(out, () -> {
+            run.print(() -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("maxSources", search.maxSources());
                 m.put("p99TargetMs", target);
                 m.put("runs", search.runs().stream().map(BmiBenchCommand::fields).toList());
                 return m;
-            }, o -> {
-                search.runs().forEach(r -> report(o, r));
-                o.printf("%nmost sources holding p99 <= %s: %d%n", DurationConverter.format(p99Target),
+            }, out -> {
+                search.runs().forEach(r -> report(out, r));
+                out.printf("%nmost sources holding p99 <= %s: %d%n", DurationConverter.format(p99Target),
                         search.maxSources());
             });
         } else {
             BmiBenchmark.Result r = bench.run();
-            output.print(out, () -> fields(r), o -> report(o, r));
+            run.print(() -> fields(r), out -> report(out, r));
         }
         return 0;
     }

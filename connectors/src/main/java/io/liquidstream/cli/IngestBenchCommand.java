@@ -2,7 +2,6 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.bench.IngestBenchmark;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,9 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench ingest}: live ingest rate and UDP loss under overload. */
 @Command(name = "ingest", header = "Live ingest rate into Kafka (UDP, TCP) and UDP loss on overload.",
@@ -45,13 +42,7 @@ final class IngestBenchCommand implements Callable<Integer> {
     PacketBounds packets;
 
     @Mixin
-    OwnBrokerOptions cluster;
-
-    @Mixin
-    JsonOption output;
-
-    @Spec
-    CommandSpec spec;
+    BenchRun run;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -60,11 +51,10 @@ final class IngestBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("expected --events-per-second >= 0, a positive --duration, 1 to 5000"
                     + " --events-per-datagram and positive --queue");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        IngestBenchmark.Result r = new IngestBenchmark(new IngestBenchmark.Settings(cluster.bootstrapServers(), cluster.clientConfig(),
+        IngestBenchmark.Result r = new IngestBenchmark(new IngestBenchmark.Settings(run.bootstrapServers(), run.clientConfig(),
                 transport.toLowerCase(Locale.ROOT), eventsPerSecond, duration, eventsPerDatagram, buffers.queue, buffers.receiveBuffer,
-                packets.events(), packets.spanMicros()), output.progress(out)).run();
-        output.print(out, () -> {
+                packets.events(), packets.spanMicros()), run.progress()).run();
+        run.print(() -> {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("transport", r.transport());
             f.put("targetEventsPerSecond", eventsPerSecond);
@@ -80,13 +70,13 @@ final class IngestBenchCommand implements Callable<Integer> {
             f.put("receiveBuffer", r.receiveBuffer());
             f.put("packets", r.deliveredPackets());
             return f;
-        }, o -> {
-            o.println(String.format(Locale.ROOT, "%s: sent %,d events in %.1f s (%,.0f events/s); delivered %,d"
+        }, out -> {
+            out.println(String.format(Locale.ROOT, "%s: sent %,d events in %.1f s (%,.0f events/s); delivered %,d"
                     + " (%,.0f events/s, %,d packets); lost %.2f %%", r.transport(), r.sentEvents(), r.sendSeconds(),
                     r.sentEventsPerSecond(), r.deliveredEvents(), r.deliveredEventsPerSecond(), r.deliveredPackets(),
                     r.lossPercent()));
             if (r.transport().equals("udp")) {
-                o.println(String.format(Locale.ROOT, "udp: %,d datagrams sent, %,d read, %,d lost in the kernel"
+                out.println(String.format(Locale.ROOT, "udp: %,d datagrams sent, %,d read, %,d lost in the kernel"
                         + " (receive buffer %,d bytes), %,d dropped on a full hand-off", r.sentDatagrams(),
                         r.counts().received(), r.kernelDropped(), r.receiveBuffer(), r.counts().droppedDatagrams()));
             }

@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench pipeline}: the service end to end against the bare Kafka substrate. */
 @Command(name = "pipeline", header = "Service throughput and latency beside the bare Kafka substrate.",
@@ -93,9 +91,6 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "at-least-once or exactly-once. Default: ${DEFAULT-VALUE}.")
     String delivery;
 
-    @Mixin
-    OwnBrokerOptions cluster;
-
     @Option(names = "--model", paramLabel = "FILE", description = "Model bundle to serve instead of the default.")
     Path model;
 
@@ -115,10 +110,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
     boolean view;
 
     @Mixin
-    JsonOption output;
-
-    @Spec
-    CommandSpec spec;
+    BenchRun run;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -134,12 +126,11 @@ final class PipelineBenchCommand implements Callable<Integer> {
                     + " and " + DurationConverter.format(sampleLength));
         }
         ModelBundle bundle = model != null ? ModelBundle.read(model) : BenchModel.bundle(seed.seed);
-        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(cluster.bootstrapServers(), cluster.clientConfig(), bundle,
+        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(run.bootstrapServers(), run.clientConfig(), bundle,
                 modality, sources, eventsPerSample, packetEvents, Math.toIntExact(sampleLength.toNanos() / 1_000), backlogEvents,
                 eventsPerSecond, warmup, duration, partitions, delivery.equals("exactly-once"), rails, profile, seed.seed, view);
-        PrintWriter out = spec.commandLine().getOut();
-        PipelineBenchmark.Result r = new PipelineBenchmark(settings, output.progress(out)).run();
-        output.print(out, () -> fields(r), o -> report(o, r));
+        PipelineBenchmark.Result r = new PipelineBenchmark(settings, run.progress()).run();
+        run.print(() -> fields(r), out -> report(out, r));
         return 0;
     }
 
