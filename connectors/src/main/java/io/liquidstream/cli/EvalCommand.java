@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.PairedData;
 import io.liquidstream.core.association.PrototypicalClassifier;
 import io.liquidstream.core.evaluation.CrossModalRetriever;
 import io.liquidstream.core.evaluation.CrossModalTraining;

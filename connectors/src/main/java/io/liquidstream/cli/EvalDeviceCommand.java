@@ -1,5 +1,7 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.PairedData;
+import io.liquidstream.connectors.datasets.ReadoutSegments;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
 import io.liquidstream.core.evaluation.CrossModalTraining;
 import io.liquidstream.core.evaluation.DeviceSweep;
@@ -8,8 +10,8 @@ import io.liquidstream.core.evaluation.PairedModality;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import io.liquidstream.core.evaluation.ZeroShotMetric;
 import io.liquidstream.core.evaluation.ZeroShotProtocol;
-import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.event.LabeledSample;
+import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.readout.ProbeConfig;
 import io.liquidstream.core.reservoir.RramDeviceModel;
 import java.io.IOException;
@@ -24,8 +26,8 @@ import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.PairedData;
 import io.liquidstream.core.evaluation.ReadoutPreset;
 import java.io.IOException;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.PairedData;
 import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.core.binning.InputSpec;

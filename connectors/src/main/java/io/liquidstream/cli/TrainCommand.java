@@ -1,8 +1,9 @@
 package io.liquidstream.cli;
 
-import io.liquidstream.core.bundle.ModalityModel;
+import io.liquidstream.connectors.datasets.PairedData;
 import io.liquidstream.connectors.decoding.DecoderTraining;
 import io.liquidstream.connectors.decoding.VelocityRecordings;
+import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.evaluation.BundleTraining;
 import io.liquidstream.core.evaluation.PairedModality;
