@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench ...}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, header = "Benchmarks that print measured figures.",
@@ -54,9 +52,6 @@ final class BenchCommand {
         @Mixin
         JsonOption output;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             if (samples <= 0 || threads <= 0 || density < 0 || density > 1) {
@@ -69,8 +64,7 @@ final class BenchCommand {
                     ? EncodeBenchmark.run(shape, samples, density, threads, seed.seed)
                     : EncodeBenchmark.runBank(shape.spec(seed.seed).withInputs(inputs), readout.reservoirs(), readout.segments(),
                             samples, density, threads);
-            PrintWriter out = spec.commandLine().getOut();
-            if (output.json()) {
+            output.print(() -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
                 m.put("config", config.name());
@@ -81,13 +75,12 @@ final class BenchCommand {
                 m.put("density", density);
                 m.put("meanRate", Json.round(r.meanRate(), 4));
                 m.put("samples", samples);
-                out.println(Json.line(m));
-            } else {
+                return m;
+            }, out -> {
                 out.printf("encode %s, preset %s (%s): %d samples, density %.3f, %d threads%n", config, preset.preset.id(),
                         r.config(), samples, density, threads);
                 out.printf("  %,.0f samples/s, mean firing rate %.4f%n", r.samplesPerSecond(), r.meanRate());
-            }
-            out.flush();
+            });
             return 0;
         }
     }

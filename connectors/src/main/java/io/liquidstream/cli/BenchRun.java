@@ -37,7 +37,7 @@ final class BenchRun {
 
     /** Where the bench's progress lines go. */
     Consumer<String> progress() {
-        return output.progress(out());
+        return output.lines(out());
     }
 
     /** Prints the result: its fields as one JSON line under --json, else the report. */

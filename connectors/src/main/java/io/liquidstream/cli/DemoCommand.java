@@ -6,7 +6,6 @@ import io.liquidstream.connectors.demo.DemoTraining;
 import io.liquidstream.connectors.demo.OfflineDemo;
 import io.liquidstream.connectors.demo.StreamingDemo;
 import io.liquidstream.core.evaluation.LinearProbeRun;
-import io.liquidstream.core.evaluation.PhaseProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
         if (offline) {
             OfflineDemo.Settings settings = new OfflineDemo.Settings(perClass, testPerClass, epochs != null ? epochs : 100,
                     learningRate, seed.seed, reservoir.device);
-            OfflineDemo.Result r = OfflineDemo.run(settings, progress());
+            OfflineDemo.Result r = OfflineDemo.run(settings, output::progress);
             output.print(out, () -> offlineFields(r), o -> offlineReport(o, settings, r));
             return 0;
         }
@@ -129,15 +128,10 @@ final class DemoCommand implements Callable<Integer> {
         StreamingDemo.Settings settings = new StreamingDemo.Settings(duration, sources, rate, model, testPerClass,
                 anchorTrials, seed.seed, metricsPort, output.json(), noView ? null : uiPort);
         DemoTraining builtIn = new DemoTraining(trainPerClass, epochs != null ? epochs : 60, ReadoutSegments.parse(segments),
-                seed.seed, reservoir.device, !noOpenSet, progress());
+                seed.seed, reservoir.device, !noOpenSet, output::progress);
         DemoReport report = new StreamingDemo(settings, builtIn, out).run();
         output.print(out, report::json, report::table);
         return 0;
-    }
-
-    /** Progress bars on standard error, none under --json. */
-    private PhaseProgress progress() {
-        return output.json() ? PhaseProgress.quiet() : Progress::new;
     }
 
     private Map<String, Object> offlineFields(OfflineDemo.Result r) {

@@ -22,9 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream eval ...}: the seed's evaluation protocols. */
 @Command(name = "eval", mixinStandardHelpOptions = true, header = "Evaluation protocols of the seed.",
@@ -101,9 +99,6 @@ final class EvalCommand {
         @Mixin
         TrainingOptions training;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             long started = System.nanoTime();
@@ -125,7 +120,7 @@ final class EvalCommand {
             for (int s = 0; s < seeds; s++) {
                 List<PairedModality> sides = data.encodings(training.segments());
                 PairedFeatures f = PairedFeatures.encode(sides.get(0), sides.get(1), s, reservoir.device.weights(), workers,
-                        this::progress);
+                        output::progress);
                 CrossModalRetriever model;
                 if (method == Method.protonet) {
                     model = CrossModalTraining.fitPrototypes(protocol, f.a(), f.b(), PROTOTYPE_NORMALISATION,
@@ -133,7 +128,7 @@ final class EvalCommand {
                     pairs = protocol.trainingPairs(f.a(), f.b()).length;
                 } else {
                     CrossModalTraining.ClipModel clip;
-                    try (Progress p = progress("training seed " + s, (long) training.epochs)) {
+                    try (Progress p = output.progress("training seed " + s, (long) training.epochs)) {
                         clip = CrossModalTraining.trainHeads(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
                                 training.config(s), p.epochs());
                     }
@@ -170,7 +165,7 @@ final class EvalCommand {
         private GeneralizedReport.Run generalized(ZeroShotProtocol protocol, PairedFeatures f,
                 CrossModalTraining.ClipModel clip, int seed) {
             SeenMarginCalibration.Result cal;
-            try (Progress p = progress("calibrating seed " + seed, (long) training.epochs)) {
+            try (Progress p = output.progress("calibrating seed " + seed, (long) training.epochs)) {
                 cal = SeenMarginCalibration.calibrate(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
                         training.config(seed), p.epochs());
             }
@@ -225,7 +220,7 @@ final class EvalCommand {
             }
             double chanceIn = ZeroShotProtocol.chance(protocol.config().trainClasses());
             double chanceZero = ZeroShotProtocol.chance(protocol.config().zeroShotClasses());
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = output.out();
             if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("pair", a + "-vision");
@@ -283,10 +278,6 @@ final class EvalCommand {
 
         private static String cap(String s) {
             return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        }
-
-        private Progress progress(String label, Long total) {
-            return output.json() ? Progress.quiet() : new Progress(label, total);
         }
     }
 }

@@ -27,9 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream eval device}: linear-probe accuracy against each RRAM non-ideality, beside ideal weights. */
 @Command(name = "device", header = "Probe and zero-shot accuracy against each RRAM non-ideality.",
@@ -94,9 +92,6 @@ final class EvalDeviceCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         if (vision == null && pair == null) {
@@ -121,8 +116,7 @@ final class EvalDeviceCommand implements Callable<Integer> {
                     .toList()) + " (" + seeds + " seeds): accuracy against device non-idealities", result,
                     metrics.keySet().toArray(String[]::new));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
+        output.print(() -> {
             Map<String, Object> m = DeviceSweepReport.fields(result);
             m.put("data", vision == null ? null : vision.toString());
             if (probe != null) {
@@ -136,8 +130,8 @@ final class EvalDeviceCommand implements Callable<Integer> {
             m.put("preset", preset.preset.id());
             m.put("figure", figure.equals("none") ? null : Path.of(figure).toAbsolutePath().toString());
             m.put("seconds", Json.round(seconds, 1));
-            out.println(Json.line(m));
-        } else {
+            return m;
+        }, out -> {
             out.printf("device sweep, %d seeds: %s%n", seeds, String.join("; ", described.values().stream()
                     .map(Object::toString).toList()));
             DeviceSweepReport.table(result, out);
@@ -145,8 +139,7 @@ final class EvalDeviceCommand implements Callable<Integer> {
                 out.printf("  figure  %s%n", Path.of(figure).toAbsolutePath());
             }
             out.printf("  time    %.1f s%n", seconds);
-        }
-        out.flush();
+        });
         return 0;
     }
 

@@ -22,9 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream probe}: the seed's linear-probe protocol on a vision or audio data set. */
 @Command(name = "probe", header = "Linear probe of reservoir features: final-epoch test accuracy.", mixinStandardHelpOptions = true,
@@ -87,9 +85,6 @@ final class ProbeCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         boolean isVision = input.vision != null;
@@ -145,7 +140,7 @@ final class ProbeCommand implements Callable<Integer> {
         RunSettings settings = RunSettings.probe(protocol, config, reservoirSpec, readoutPreset);
         int workers = threads.workers();
         LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoirSpec, reservoir.device.weights(),
-                readout, workers, this::progress).run(train, test, classes, config);
+                readout, workers, output::progress).run(train, test, classes, config);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -164,10 +159,7 @@ final class ProbeCommand implements Callable<Integer> {
         result.put("settings", settings.fields());
         result.put("seconds", Json.round(seconds, 1));
 
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.line(result));
-        } else {
+        output.print(() -> result, out -> {
             out.printf("linear probe on %s (%s)%n", source, modality);
             out.printf("  samples          train %d, test %d, %d classes%n", train.size(), test.size(), classes);
             out.printf("  input            %s (%d inputs)%n", inputSpec.describe(), inputSpec.inputs());
@@ -178,12 +170,7 @@ final class ProbeCommand implements Callable<Integer> {
             out.printf("  train accuracy   %.2f %%%n", outcome.trainAccuracy());
             out.printf("  test accuracy    %.2f %% (final epoch)%n", outcome.testAccuracy());
             out.printf("  time             %.1f s%n", seconds);
-        }
-        out.flush();
+        });
         return 0;
-    }
-
-    private Progress progress(String label, Long total) {
-        return output.json() ? Progress.quiet() : new Progress(label, total);
     }
 }
