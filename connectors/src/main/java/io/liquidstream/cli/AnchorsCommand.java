@@ -61,15 +61,14 @@ final class AnchorsCommand implements Callable<Integer> {
                         + "Default: ${DEFAULT-VALUE}.")
         String topic;
 
-        @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
-                description = "How long the broker may take to answer. Default: ${DEFAULT-VALUE}.")
-        Duration timeout;
+        @Mixin
+        BrokerTimeout broker;
 
         AnchorTopic open() throws IOException {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("--timeout must be positive, found " + DurationConverter.format(timeout));
+            if (broker.timeout.isNegative() || broker.timeout.isZero()) {
+                throw new IllegalArgumentException("--timeout must be positive, found " + DurationConverter.format(broker.timeout));
             }
-            return new AnchorTopic(kafka.clientProperties(), topic, timeout);
+            return new AnchorTopic(kafka.clientProperties(), topic, broker.timeout);
         }
     }
 

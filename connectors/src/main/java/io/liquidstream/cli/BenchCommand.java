@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench ...}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, header = "Benchmarks that print measured figures.",
@@ -45,17 +43,14 @@ final class BenchCommand {
         @Option(names = "--threads", defaultValue = "2", description = "Encoding threads. Default: ${DEFAULT-VALUE}.")
         int threads;
 
-        @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-        long seed;
+        @Mixin
+        SeedOption seed;
 
         @Mixin
         PresetOption preset;
 
         @Mixin
         JsonOption output;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -66,11 +61,10 @@ final class BenchCommand {
             Readout readout = preset.preset.readout();
             int inputs = preset.preset.input(config == Config.vision).inputs();
             EncodeBenchmark.Result r = preset.preset == ReadoutPreset.SEED
-                    ? EncodeBenchmark.run(shape, samples, density, threads, seed)
-                    : EncodeBenchmark.runBank(shape.spec(seed).withInputs(inputs), readout.reservoirs(), readout.segments(),
+                    ? EncodeBenchmark.run(shape, samples, density, threads, seed.seed)
+                    : EncodeBenchmark.runBank(shape.spec(seed.seed).withInputs(inputs), readout.reservoirs(), readout.segments(),
                             samples, density, threads);
-            PrintWriter out = spec.commandLine().getOut();
-            if (output.json()) {
+            output.print(() -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("samplesPerSecond", Math.round(r.samplesPerSecond()));
                 m.put("config", config.name());
@@ -81,13 +75,12 @@ final class BenchCommand {
                 m.put("density", density);
                 m.put("meanRate", Json.round(r.meanRate(), 4));
                 m.put("samples", samples);
-                out.println(Json.line(m));
-            } else {
+                return m;
+            }, out -> {
                 out.printf("encode %s, preset %s (%s): %d samples, density %.3f, %d threads%n", config, preset.preset.id(),
                         r.config(), samples, density, threads);
                 out.printf("  %,.0f samples/s, mean firing rate %.4f%n", r.samplesPerSecond(), r.meanRate());
-            }
-            out.flush();
+            });
             return 0;
         }
     }

@@ -1,5 +1,10 @@
 package io.liquidstream.cli;
 
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.MAX;
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.P50;
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.P999;
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.P99;
+
 import io.liquidstream.connectors.bench.BmiBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,9 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench bmi}: closed-loop decoding latency of simulated recording rigs. */
 @Command(name = "bmi", header = "Closed-loop decoding latency, spikes to Decoded records.",
@@ -83,54 +86,37 @@ final class BmiBenchCommand implements Callable<Integer> {
     Map<String, String> serviceSettings = new LinkedHashMap<>();
 
     @Mixin
-    OwnBrokerOptions broker;
-
-    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-    long seed;
+    SeedOption seed;
 
     @Mixin
-    JsonOption output;
-
-    @Spec
-    CommandSpec spec;
+    BenchRun run;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         long binMicros = binMillis != null ? binMillis * 1000 : bin.toNanos() / 1000;
         long hopMicros = hopMillis != null ? hopMillis * 1000 : hop.toNanos() / 1000;
-        BmiBenchmark.Settings settings = new BmiBenchmark.Settings(broker.bootstrapServers(), broker.clientConfig(),
+        BmiBenchmark.Settings settings = new BmiBenchmark.Settings(run.bootstrapServers(), run.clientConfig(),
                 channels, binMicros,
-                hopMicros, sources, warmup, duration, new LinkedHashMap<>(serviceSettings), seed, !noWatermark);
-        PrintWriter out = spec.commandLine().getOut();
-        BmiBenchmark bench = new BmiBenchmark(settings, line -> {
-            if (!output.json()) {
-                out.println(line);
-                out.flush();
-            }
-        });
+                hopMicros, sources, warmup, duration, new LinkedHashMap<>(serviceSettings), seed.seed, !noWatermark);
+        BmiBenchmark bench = new BmiBenchmark(settings, run.progress());
         if (findMaxSources) {
             double target = p99Target.toNanos() / 1e6;
             BmiBenchmark.Search search = bench.findMaxSources(target, maxSources);
-            if (output.json()) {
+            run.print(() -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("maxSources", search.maxSources());
                 m.put("p99TargetMs", target);
                 m.put("runs", search.runs().stream().map(BmiBenchCommand::fields).toList());
-                out.println(Json.line(m));
-            } else {
+                return m;
+            }, out -> {
                 search.runs().forEach(r -> report(out, r));
                 out.printf("%nmost sources holding p99 <= %s: %d%n", DurationConverter.format(p99Target),
                         search.maxSources());
-            }
+            });
         } else {
             BmiBenchmark.Result r = bench.run();
-            if (output.json()) {
-                out.println(Json.line(fields(r)));
-            } else {
-                report(out, r);
-            }
+            run.print(() -> fields(r), out -> report(out, r));
         }
-        out.flush();
         return 0;
     }
 
@@ -142,20 +128,13 @@ final class BmiBenchCommand implements Callable<Integer> {
         m.put("sources", r.settings().sources());
         m.put("watermarks", r.settings().watermarks());
         m.put("warmupSeconds", r.settings().warmup().toMillis() / 1000.0);
-        m.put("latencyP50Ms", ms(r.latency().p50()));
-        m.put("latencyP99Ms", ms(r.latency().p99()));
-        m.put("latencyP999Ms", ms(r.latency().p999()));
-        m.put("latencyMaxMs", ms(r.latency().max()));
-        m.put("firstSecondsP99Ms", ms(r.firstSeconds().p99()));
-        m.put("laterP99Ms", ms(r.later().p99()));
-        m.put("fromCloseP50Ms", ms(r.fromClose().p50()));
-        m.put("fromCloseP99Ms", ms(r.fromClose().p99()));
-        m.put("ingressP50Ms", ms(r.ingress().p50()));
-        m.put("ingressP99Ms", ms(r.ingress().p99()));
-        m.put("serviceP50Ms", ms(r.service().p50()));
-        m.put("serviceP99Ms", ms(r.service().p99()));
-        m.put("egressP50Ms", ms(r.egress().p50()));
-        m.put("egressP99Ms", ms(r.egress().p99()));
+        r.latency().putMillis(m, "latency", P50, P99, P999, MAX);
+        r.firstSeconds().putMillis(m, "firstSeconds", P99);
+        r.later().putMillis(m, "later", P99);
+        r.fromClose().putMillis(m, "fromClose", P50, P99);
+        r.ingress().putMillis(m, "ingress", P50, P99);
+        r.service().putMillis(m, "service", P50, P99);
+        r.egress().putMillis(m, "egress", P50, P99);
         m.put("packetsSent", r.packetsSent());
         m.put("spikesPerSecond", Math.round(r.spikesPerSecond()));
         m.put("decoded", r.decoded());
@@ -168,11 +147,6 @@ final class BmiBenchCommand implements Callable<Integer> {
         settings.putAll(r.settings().service());
         m.put("serviceSettings", settings);
         return m;
-    }
-
-    /** Milliseconds to two decimals; null when nothing was measured (no NaN in JSON). */
-    private static Double ms(double v) {
-        return Double.isNaN(v) ? null : Json.round(v, 2);
     }
 
     private static void report(PrintWriter out, BmiBenchmark.Result r) {

@@ -10,6 +10,7 @@ import io.liquidstream.connectors.synth.mnist.MnistDigits;
 import io.liquidstream.connectors.synth.mnist.MnistDvsGenerator;
 import io.liquidstream.connectors.synth.speech.EspeakSpeaker;
 import io.liquidstream.connectors.synth.speech.SpokenDigitsGenerator;
+import io.liquidstream.connectors.synth.strokes.BuiltInStrokes;
 import io.liquidstream.connectors.synth.strokes.CharacterSet;
 import io.liquidstream.connectors.synth.strokes.MotorCortexModel;
 import io.liquidstream.connectors.synth.strokes.PenVelocity;

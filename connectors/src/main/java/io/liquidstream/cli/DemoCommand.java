@@ -1,10 +1,16 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.ReadoutSegments;
 import io.liquidstream.connectors.demo.DemoReport;
+import io.liquidstream.connectors.demo.DemoTraining;
+import io.liquidstream.connectors.demo.OfflineDemo;
 import io.liquidstream.connectors.demo.StreamingDemo;
+import io.liquidstream.core.evaluation.LinearProbeRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Training epochs (default 60), or probe epochs with --offline (default 100).")
     Integer epochs;
 
-    @Option(names = "--segments", paramLabel = "K|M=K,M=K", description = ReadoutSegments.HELP + " Applies to the built-in model.")
+    @Option(names = "--segments", paramLabel = "K|M=K,M=K", description = OptionTexts.SEGMENTS + " Applies to the built-in model.")
     String segments;
 
     @Option(names = "--no-open-set",
@@ -81,8 +87,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-view", description = "Do not serve the live view.")
     boolean noView;
 
-    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     JsonOption output;
@@ -106,8 +112,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (offline) {
-            new OfflineDemo(new OfflineDemo.Settings(perClass, testPerClass, epochs != null ? epochs : 100, learningRate,
-                    seed, reservoir.device, output.json())).run(out);
+            OfflineDemo.Settings settings = new OfflineDemo.Settings(perClass, testPerClass, epochs != null ? epochs : 100,
+                    learningRate, seed.seed, reservoir.device);
+            OfflineDemo.Result r = OfflineDemo.run(settings, output::progress);
+            output.print(out, () -> offlineFields(r), o -> offlineReport(o, settings, r));
             return 0;
         }
         if (duration.isNegative() || duration.isZero() || sources <= 0 || !(rate > 0) || trainPerClass <= 0
@@ -118,16 +126,40 @@ final class DemoCommand implements Callable<Integer> {
                     + testPerClass);
         }
         StreamingDemo.Settings settings = new StreamingDemo.Settings(duration, sources, rate, model, testPerClass,
-                anchorTrials, seed, metricsPort, output.json(), noView ? null : uiPort);
+                anchorTrials, seed.seed, metricsPort, output.json(), noView ? null : uiPort);
         DemoTraining builtIn = new DemoTraining(trainPerClass, epochs != null ? epochs : 60, ReadoutSegments.parse(segments),
-                seed, reservoir.device, !noOpenSet, output.json());
+                seed.seed, reservoir.device, !noOpenSet, output::progress);
         DemoReport report = new StreamingDemo(settings, builtIn, out).run();
-        if (output.json()) {
-            out.println(Json.line(report.json()));
-        } else {
-            report.table(out);
-        }
-        out.flush();
+        output.print(out, report::json, report::table);
         return 0;
+    }
+
+    private Map<String, Object> offlineFields(OfflineDemo.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("visionAccuracy", Json.round(r.vision().testAccuracy(), 2));
+        m.put("neuralAccuracy", Json.round(r.neural().testAccuracy(), 2));
+        m.put("classes", OfflineDemo.CLASSES);
+        m.put("trainSamples", r.vision().trainSamples());
+        m.put("testSamples", r.vision().testSamples());
+        m.put("device", reservoir.device.name());
+        m.put("seconds", Json.round(r.seconds(), 1));
+        return m;
+    }
+
+    private static void offlineReport(PrintWriter out, OfflineDemo.Settings s, OfflineDemo.Result r) {
+        out.println("LiquidStream demo (offline): built-in handwriting, fixed random reservoirs, linear probes");
+        out.printf("  data          %d train / %d test trials per modality, 10 digit classes (chance 10 %%)%n",
+                r.vision().trainSamples(), r.vision().testSamples());
+        out.printf("  read-out      softmax, Adam lr %g, batch 100, %d epochs, final epoch reported%n",
+                s.learningRate(), s.epochs());
+        probeRow(out, "vision", "event camera 34x34 -> crop 16x16 ON -> 50 bins -> 200 LIF", r.vision());
+        probeRow(out, "neural", "192 electrodes -> 201 bins -> 2048 LIF", r.neural());
+        out.printf("  time          %.1f s%n", r.seconds());
+    }
+
+    private static void probeRow(PrintWriter out, String name, String path, LinearProbeRun.Outcome o) {
+        out.printf("  %-13s %s%n", name, path);
+        out.printf("  %-13s test %.2f %%, train %.2f %%, mean firing rate %.4f%n", "", o.testAccuracy(), o.trainAccuracy(),
+                o.meanFiringRate());
     }
 }

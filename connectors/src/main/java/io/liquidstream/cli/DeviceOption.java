@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.core.bundle.DeviceKind;
 import picocli.CommandLine.Option;
 
 /** {@code --device}: where the reservoir's weights come from, the same on every command that builds a reservoir. */

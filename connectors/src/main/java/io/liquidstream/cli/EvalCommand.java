@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.PairedData;
 import io.liquidstream.core.association.PrototypicalClassifier;
 import io.liquidstream.core.evaluation.CrossModalRetriever;
 import io.liquidstream.core.evaluation.CrossModalTraining;
@@ -21,9 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream eval ...}: the seed's evaluation protocols. */
 @Command(name = "eval", mixinStandardHelpOptions = true, header = "Evaluation protocols of the seed.",
@@ -55,10 +54,8 @@ final class EvalCommand {
             })
     static final class ZeroShot implements Callable<Integer> {
 
-        @Option(names = "--pair", required = true, paramLabel = "M=PATH,M=PATH",
-                description = "vision=DIR,audio=FILE (N-MNIST layout + N-TIDIGITS HDF5) or neural=DIR,vision=DIR "
-                        + "(DIR holding train.h5 and test.h5 in the SHD layout, or shd_train.h5 and shd_test.h5).")
-        String pair;
+        @Mixin
+        PairOptions pair;
 
         @Option(names = "--train-classes", description = "Training classes. Default: 1-7 (audio); for neural data "
                 + "every class present but the zero-shot ones (digits: 0-7).")
@@ -83,9 +80,6 @@ final class EvalCommand {
         int seeds;
 
         @Mixin
-        NeuralChannelsOption channels;
-
-        @Mixin
         PresetOption preset;
 
         @Option(names = "--figure", defaultValue = "zero-shot.png",
@@ -105,16 +99,10 @@ final class EvalCommand {
         @Mixin
         TrainingOptions training;
 
-        @Mixin
-        InputOptions inputs;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             long started = System.nanoTime();
-            PairedData data = PairedData.load(pair, channels.neuralChannels, inputs.specs(), preset.preset);
+            PairedData data = pair.load(preset.preset);
             SortedSet<Integer> unseen = zeroShotClasses != null ? new TreeSet<>(PairedData.classes(zeroShotClasses))
                     : data.defaultZeroShotClasses();
             ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(
@@ -132,7 +120,7 @@ final class EvalCommand {
             for (int s = 0; s < seeds; s++) {
                 List<PairedModality> sides = data.encodings(training.segments());
                 PairedFeatures f = PairedFeatures.encode(sides.get(0), sides.get(1), s, reservoir.device.weights(), workers,
-                        this::progress);
+                        output::progress);
                 CrossModalRetriever model;
                 if (method == Method.protonet) {
                     model = CrossModalTraining.fitPrototypes(protocol, f.a(), f.b(), PROTOTYPE_NORMALISATION,
@@ -140,7 +128,7 @@ final class EvalCommand {
                     pairs = protocol.trainingPairs(f.a(), f.b()).length;
                 } else {
                     CrossModalTraining.ClipModel clip;
-                    try (Progress p = progress("training seed " + s, (long) training.epochs)) {
+                    try (Progress p = output.progress("training seed " + s, (long) training.epochs)) {
                         clip = CrossModalTraining.trainHeads(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
                                 training.config(s), p.epochs());
                     }
@@ -177,7 +165,7 @@ final class EvalCommand {
         private GeneralizedReport.Run generalized(ZeroShotProtocol protocol, PairedFeatures f,
                 CrossModalTraining.ClipModel clip, int seed) {
             SeenMarginCalibration.Result cal;
-            try (Progress p = progress("calibrating seed " + seed, (long) training.epochs)) {
+            try (Progress p = output.progress("calibrating seed " + seed, (long) training.epochs)) {
                 cal = SeenMarginCalibration.calibrate(protocol.config().trainClasses(), f.a(), f.b(), training.shape(),
                         training.config(seed), p.epochs());
             }
@@ -232,7 +220,7 @@ final class EvalCommand {
             }
             double chanceIn = ZeroShotProtocol.chance(protocol.config().trainClasses());
             double chanceZero = ZeroShotProtocol.chance(protocol.config().zeroShotClasses());
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = output.out();
             if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("pair", a + "-vision");
@@ -290,10 +278,6 @@ final class EvalCommand {
 
         private static String cap(String s) {
             return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        }
-
-        private Progress progress(String label, Long total) {
-            return output.json() ? Progress.quiet() : new Progress(label, total);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.PairedData;
+import io.liquidstream.connectors.datasets.ReadoutSegments;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
 import io.liquidstream.core.evaluation.CrossModalTraining;
 import io.liquidstream.core.evaluation.DeviceSweep;
@@ -8,8 +10,8 @@ import io.liquidstream.core.evaluation.PairedModality;
 import io.liquidstream.core.evaluation.SeedProtocols;
 import io.liquidstream.core.evaluation.ZeroShotMetric;
 import io.liquidstream.core.evaluation.ZeroShotProtocol;
-import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.event.LabeledSample;
+import io.liquidstream.core.projection.ContrastiveTrainer;
 import io.liquidstream.core.readout.ProbeConfig;
 import io.liquidstream.core.reservoir.RramDeviceModel;
 import java.io.IOException;
@@ -24,10 +26,8 @@ import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream eval device}: linear-probe accuracy against each RRAM non-ideality, beside ideal weights. */
 @Command(name = "device", header = "Probe and zero-shot accuracy against each RRAM non-ideality.",
@@ -68,13 +68,8 @@ final class EvalDeviceCommand implements Callable<Integer> {
                     + "(these values without '='). Default: all four.")
     List<String> sweep = new ArrayList<>();
 
-    @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "0",
-            description = "Use at most N training samples per class (0 = all). Default: ${DEFAULT-VALUE}.")
-    int trainPerClass;
-
-    @Option(names = "--test-per-class", paramLabel = "N", defaultValue = "0",
-            description = "Use at most N test samples per class (0 = all). Default: ${DEFAULT-VALUE}.")
-    int testPerClass;
+    @Mixin
+    SampleLimits limits;
 
     @Option(names = "--seeds", defaultValue = "3", description = "Seeds per point (0..N-1). Default: ${DEFAULT-VALUE}.")
     int seeds;
@@ -97,11 +92,6 @@ final class EvalDeviceCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
-    @Spec
-    CommandSpec spec;
-
-    private final Map<String, Object> probeSizes = new LinkedHashMap<>();
-
     @Override
     public Integer call() throws IOException {
         if (vision == null && pair == null) {
@@ -114,10 +104,7 @@ final class EvalDeviceCommand implements Callable<Integer> {
         int workers = threads.workers();
         Map<String, DeviceSweep.Metric> metrics = new LinkedHashMap<>();
         Map<String, Object> described = new LinkedHashMap<>();
-        ProbeConfig config = null;
-        if (vision != null) {
-            config = probe(workers, metrics, described);
-        }
+        ProbeData probe = vision != null ? probe(workers, metrics, described) : null;
         if (pair != null) {
             zeroShot(workers, metrics, described);
         }
@@ -129,19 +116,22 @@ final class EvalDeviceCommand implements Callable<Integer> {
                     .toList()) + " (" + seeds + " seeds): accuracy against device non-idealities", result,
                     metrics.keySet().toArray(String[]::new));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
+        output.print(() -> {
             Map<String, Object> m = DeviceSweepReport.fields(result);
             m.put("data", vision == null ? null : vision.toString());
-            m.putAll(probeSizes);
+            if (probe != null) {
+                m.put("trainSamples", probe.trainSamples());
+                m.put("testSamples", probe.testSamples());
+                m.put("classes", probe.classes());
+            }
             m.put("pair", pair);
             m.put("metrics", described);
-            m.put("epochs", config != null ? config.epochs() : epochs != null ? epochs : ZERO_SHOT_TRAINING.epochs());
+            m.put("epochs", probe != null ? probe.config().epochs() : epochs != null ? epochs : ZERO_SHOT_TRAINING.epochs());
             m.put("preset", preset.preset.id());
             m.put("figure", figure.equals("none") ? null : Path.of(figure).toAbsolutePath().toString());
             m.put("seconds", Json.round(seconds, 1));
-            out.println(Json.line(m));
-        } else {
+            return m;
+        }, out -> {
             out.printf("device sweep, %d seeds: %s%n", seeds, String.join("; ", described.values().stream()
                     .map(Object::toString).toList()));
             DeviceSweepReport.table(result, out);
@@ -149,19 +139,22 @@ final class EvalDeviceCommand implements Callable<Integer> {
                 out.printf("  figure  %s%n", Path.of(figure).toAbsolutePath());
             }
             out.printf("  time    %.1f s%n", seconds);
-        }
-        out.flush();
+        });
         return 0;
     }
 
-    /** The seed's linear probe on {@code --vision}; its training settings. */
-    private ProbeConfig probe(int workers, Map<String, DeviceSweep.Metric> metrics, Map<String, Object> described)
+    /** What the probe on {@code --vision} ran on: its training settings and the split's sizes. */
+    private record ProbeData(ProbeConfig config, int trainSamples, int testSamples, int classes) {
+    }
+
+    /** The seed's linear probe on {@code --vision}. */
+    private ProbeData probe(int workers, Map<String, DeviceSweep.Metric> metrics, Map<String, Object> described)
             throws IOException {
         if (!Files.isDirectory(vision)) {
             throw new IllegalArgumentException("--vision " + vision + " is not a folder");
         }
-        List<LabeledSample> train = NmnistFolder.read(vision, "Train", trainPerClass);
-        List<LabeledSample> test = NmnistFolder.read(vision, "Test", testPerClass);
+        List<LabeledSample> train = NmnistFolder.read(vision, "Train", limits.trainPerClass);
+        List<LabeledSample> test = NmnistFolder.read(vision, "Test", limits.testPerClass);
         if (train.isEmpty() || test.isEmpty()) {
             throw new IllegalArgumentException(vision + " holds " + train.size() + " training and " + test.size()
                     + " test samples; both splits are needed");
@@ -172,15 +165,12 @@ final class EvalDeviceCommand implements Callable<Integer> {
         ProbeConfig config = epochs == null ? protocol.training() : protocol.training().withEpochs(epochs);
         metrics.put("probe", new LinearProbeMetric(protocol.input(), protocol.reservoir(), train, test, classes, config,
                 preset.preset.readout(), workers));
-        probeSizes.put("trainSamples", train.size());
-        probeSizes.put("testSamples", test.size());
-        probeSizes.put("classes", classes);
         described.put("probe", "linear probe on " + vision.getFileName() + " (" + train.size() + " train / "
                 + test.size() + " test, " + classes + " classes, " + config.epochs() + " epochs)");
         System.err.printf("eval device: probe: %d training, %d test samples, %d classes; %s%n", train.size(),
                 test.size(), classes, RunSettings.probe(protocol, config, protocol.reservoir().spec(0), preset.preset)
                         .line());
-        return config;
+        return new ProbeData(config, train.size(), test.size(), classes);
     }
 
     /** Zero-shot retrieval on {@code --pair}: its default unseen classes, eval zero-shot's default training. */
@@ -189,7 +179,7 @@ final class EvalDeviceCommand implements Callable<Integer> {
         PairedData data = PairedData.load(pair, channels.neuralChannels, Map.of(), preset.preset);
         SortedSet<Integer> unseen = data.defaultZeroShotClasses();
         ZeroShotProtocol protocol = new ZeroShotProtocol(new ZeroShotProtocol.Config(data.defaultTrainClasses(unseen),
-                unseen, testPerClass > 0 ? testPerClass : ZERO_SHOT_TEST_PER_CLASS));
+                unseen, limits.testPerClass > 0 ? limits.testPerClass : ZERO_SHOT_TEST_PER_CLASS));
         List<PairedModality> sides = data.encodings(ReadoutSegments.defaults());
         ContrastiveTrainer.Config training = epochs == null ? ZERO_SHOT_TRAINING : ZERO_SHOT_TRAINING.withEpochs(epochs);
         metrics.put("zero-shot", new ZeroShotMetric(sides.get(0), sides.get(1), protocol,

@@ -2,7 +2,6 @@ package io.liquidstream.cli;
 
 import io.liquidstream.connectors.bench.IngestBenchmark;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,9 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench ingest}: live ingest rate and UDP loss under overload. */
 @Command(name = "ingest", header = "Live ingest rate into Kafka (UDP, TCP) and UDP loss on overload.",
@@ -38,43 +35,26 @@ final class IngestBenchCommand implements Callable<Integer> {
             description = "UDP: events per t64_x16_y16_on8 datagram (faery's default). Default: ${DEFAULT-VALUE}.")
     int eventsPerDatagram;
 
-    @Option(names = "--queue", defaultValue = "4096", paramLabel = "DATAGRAMS",
-            description = "UDP: the ingester's hand-off. Default: ${DEFAULT-VALUE}.")
-    int queue;
-
-    @Option(names = "--receive-buffer", defaultValue = "8388608", paramLabel = "BYTES",
-            description = "UDP: socket receive buffer asked of the kernel. Default: ${DEFAULT-VALUE}.")
-    int receiveBuffer;
+    @Mixin
+    UdpBuffers buffers;
 
     @Mixin
     PacketBounds packets;
 
     @Mixin
-    OwnBrokerOptions cluster;
-
-    @Mixin
-    JsonOption output;
-
-    @Spec
-    CommandSpec spec;
+    BenchRun run;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (eventsPerSecond < 0 || duration.isZero() || duration.isNegative() || eventsPerDatagram < 1
-                || eventsPerDatagram > 5000 || queue < 1) {
+                || eventsPerDatagram > 5000 || buffers.queue < 1) {
             throw new IllegalArgumentException("expected --events-per-second >= 0, a positive --duration, 1 to 5000"
                     + " --events-per-datagram and positive --queue");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        IngestBenchmark.Result r = new IngestBenchmark(new IngestBenchmark.Settings(cluster.bootstrapServers(), cluster.clientConfig(),
-                transport.toLowerCase(Locale.ROOT), eventsPerSecond, duration, eventsPerDatagram, queue, receiveBuffer,
-                packets.events(), packets.spanMicros()), line -> {
-                    if (!output.json()) {
-                        out.println(line);
-                        out.flush();
-                    }
-                }).run();
-        if (output.json()) {
+        IngestBenchmark.Result r = new IngestBenchmark(new IngestBenchmark.Settings(run.bootstrapServers(), run.clientConfig(),
+                transport.toLowerCase(Locale.ROOT), eventsPerSecond, duration, eventsPerDatagram, buffers.queue, buffers.receiveBuffer,
+                packets.events(), packets.spanMicros()), run.progress()).run();
+        run.print(() -> {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("transport", r.transport());
             f.put("targetEventsPerSecond", eventsPerSecond);
@@ -89,8 +69,8 @@ final class IngestBenchCommand implements Callable<Integer> {
             f.put("queueDroppedDatagrams", r.counts().droppedDatagrams());
             f.put("receiveBuffer", r.receiveBuffer());
             f.put("packets", r.deliveredPackets());
-            out.println(Json.line(f));
-        } else {
+            return f;
+        }, out -> {
             out.println(String.format(Locale.ROOT, "%s: sent %,d events in %.1f s (%,.0f events/s); delivered %,d"
                     + " (%,.0f events/s, %,d packets); lost %.2f %%", r.transport(), r.sentEvents(), r.sendSeconds(),
                     r.sentEventsPerSecond(), r.deliveredEvents(), r.deliveredEventsPerSecond(), r.deliveredPackets(),
@@ -100,8 +80,7 @@ final class IngestBenchCommand implements Callable<Integer> {
                         + " (receive buffer %,d bytes), %,d dropped on a full hand-off", r.sentDatagrams(),
                         r.counts().received(), r.kernelDropped(), r.receiveBuffer(), r.counts().droppedDatagrams()));
             }
-        }
-        out.flush();
+        });
         return 0;
     }
 }

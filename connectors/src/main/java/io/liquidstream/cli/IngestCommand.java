@@ -103,19 +103,14 @@ final class IngestCommand {
                 paramLabel = "WxH", description = "Sensor size, e.g. 640x480; events outside it are dropped.")
         SensorGeometry geometry;
 
-        @Option(names = "--queue", defaultValue = "4096", paramLabel = "DATAGRAMS",
-                description = "Datagrams held for Kafka before new ones are dropped. Default: ${DEFAULT-VALUE}.")
-        int queue;
-
-        @Option(names = "--receive-buffer", defaultValue = "8388608", paramLabel = "BYTES",
-                description = "Socket receive buffer asked of the kernel (it may grant less). Default: ${DEFAULT-VALUE}.")
-        int receiveBuffer;
+        @Mixin
+        UdpBuffers buffers;
 
         @Override
         Input open(IngestStats stats) throws IOException {
             UdpFeed feed = UdpFeed.bind(new InetSocketAddress(host, port), UdpFormat.parse(format), geometry,
-                    receiveBuffer, stats);
-            return new Input(feed, "udp-" + feed.localAddress().getPort(), queue,
+                    buffers.receiveBuffer, stats);
+            return new Input(feed, "udp-" + feed.localAddress().getPort(), buffers.queue,
                     String.format(Locale.ROOT, "socket receive buffer %,d bytes", feed.receiveBuffer()));
         }
     }

@@ -1,5 +1,9 @@
 package io.liquidstream.cli;
 
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.P50;
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.P999;
+import static io.liquidstream.connectors.bench.PipelineBenchmark.Latency.Figure.P99;
+
 import io.liquidstream.connectors.bench.BenchModel;
 import io.liquidstream.connectors.bench.JfrProfile;
 import io.liquidstream.connectors.bench.PipelineBenchmark;
@@ -13,9 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream bench pipeline}: the service end to end against the bare Kafka substrate. */
 @Command(name = "pipeline", header = "Service throughput and latency beside the bare Kafka substrate.",
@@ -89,9 +91,6 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "at-least-once or exactly-once. Default: ${DEFAULT-VALUE}.")
     String delivery;
 
-    @Mixin
-    OwnBrokerOptions cluster;
-
     @Option(names = "--model", paramLabel = "FILE", description = "Model bundle to serve instead of the default.")
     Path model;
 
@@ -103,18 +102,15 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "Record the maximum and load phases with Java Flight Recorder and summarise where the time goes.")
     Path profile;
 
-    @Option(names = "--seed", defaultValue = "0", description = OptionTexts.SEED)
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--view", description = "Run the live view, with one page open on a source, during the maximum and "
             + "load phases: its cost on the pipeline is the difference to a run without.")
     boolean view;
 
     @Mixin
-    JsonOption output;
-
-    @Spec
-    CommandSpec spec;
+    BenchRun run;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -129,43 +125,27 @@ final class PipelineBenchCommand implements Callable<Integer> {
                     + "at least 1us, found " + DurationConverter.format(duration) + ", " + DurationConverter.format(warmup)
                     + " and " + DurationConverter.format(sampleLength));
         }
-        ModelBundle bundle = model != null ? ModelBundle.read(model) : BenchModel.bundle(seed);
-        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(cluster.bootstrapServers(), cluster.clientConfig(), bundle,
+        ModelBundle bundle = model != null ? ModelBundle.read(model) : BenchModel.bundle(seed.seed);
+        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(run.bootstrapServers(), run.clientConfig(), bundle,
                 modality, sources, eventsPerSample, packetEvents, Math.toIntExact(sampleLength.toNanos() / 1_000), backlogEvents,
-                eventsPerSecond, warmup, duration, partitions, delivery.equals("exactly-once"), rails, profile, seed, view);
-        PrintWriter out = spec.commandLine().getOut();
-        PipelineBenchmark.Result r = new PipelineBenchmark(settings, line -> {
-            if (!output.json()) {
-                out.println(line);
-                out.flush();
-            }
-        }).run();
-        if (output.json()) {
-            out.println(Json.line(fields(r)));
-        } else {
-            report(out, r);
-        }
-        out.flush();
+                eventsPerSecond, warmup, duration, partitions, delivery.equals("exactly-once"), rails, profile, seed.seed, view);
+        PipelineBenchmark.Result r = new PipelineBenchmark(settings, run.progress()).run();
+        run.print(() -> fields(r), out -> report(out, r));
         return 0;
     }
 
     private static Map<String, Object> fields(PipelineBenchmark.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("eventsPerSecond", Math.round(r.eventsPerSecond()));
-        m.put("latencyP50Ms", Json.round(r.endToEnd().p50(), 2));
-        m.put("latencyP99Ms", Json.round(r.endToEnd().p99(), 2));
-        m.put("latencyP999Ms", Json.round(r.endToEnd().p999(), 2));
+        r.endToEnd().putMillis(m, "latency", P50, P99, P999);
         m.put("substrateEventsPerSecond", Math.round(r.substrateEventsPerSecond()));
         m.put("ratioToSubstrate", Json.round(r.ratioToSubstrate(), 3));
         m.put("loadEventsPerSecond", Math.round(r.loadTargetEventsPerSecond()));
         m.put("loadInputEventsPerSecond", Math.round(r.loadInputEventsPerSecond()));
         m.put("loadOutputEventsPerSecond", Math.round(r.loadOutputEventsPerSecond()));
-        m.put("ingressLatencyP50Ms", Json.round(r.ingress().p50(), 2));
-        m.put("ingressLatencyP99Ms", Json.round(r.ingress().p99(), 2));
-        m.put("serviceLatencyP50Ms", Json.round(r.service().p50(), 2));
-        m.put("serviceLatencyP99Ms", Json.round(r.service().p99(), 2));
-        m.put("egressLatencyP50Ms", Json.round(r.egress().p50(), 2));
-        m.put("egressLatencyP99Ms", Json.round(r.egress().p99(), 2));
+        r.ingress().putMillis(m, "ingressLatency", P50, P99);
+        r.service().putMillis(m, "serviceLatency", P50, P99);
+        r.egress().putMillis(m, "egressLatency", P50, P99);
         m.put("backlogEvents", r.backlogEvents());
         m.put("backlogWriteEventsPerSecond", Math.round(r.backlogWriteEventsPerSecond()));
         m.put("loadSamples", r.loadSamples());

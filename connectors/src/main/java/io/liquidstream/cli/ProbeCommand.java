@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.PairedData;
 import io.liquidstream.connectors.format.LabelledFolder;
 import io.liquidstream.connectors.format.hdf5.NTidigits;
 import io.liquidstream.core.binning.InputSpec;
@@ -21,9 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code liquidstream probe}: the seed's linear-probe protocol on a vision or audio data set. */
 @Command(name = "probe", header = "Linear probe of reservoir features: final-epoch test accuracy.", mixinStandardHelpOptions = true,
@@ -32,7 +31,8 @@ import picocli.CommandLine.Spec;
                 + "on the firing rates (the seed's linear probe). Prints final-epoch test accuracy; never "
                 + "selects an epoch on the test set. Without flags every setting is the seed's own for the "
                 + "data set, N-MNIST or N-TIDIGITS (binning, reservoir, optimiser, learning rate, batch, "
-                + "epochs); the run prints the settings it used."
+                + "epochs); the run prints the settings it used. --train-per-class and --test-per-class cap "
+                + "the samples of a --vision folder; audio is read whole."
         })
 final class ProbeCommand implements Callable<Integer> {
 
@@ -51,13 +51,8 @@ final class ProbeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
-    @Option(names = "--train-per-class", paramLabel = "N", defaultValue = "0",
-            description = "Use at most N training samples per class (0 = all; vision only). Default: ${DEFAULT-VALUE}.")
-    int trainPerClass;
-
-    @Option(names = "--test-per-class", paramLabel = "N", defaultValue = "0",
-            description = "Use at most N test samples per class (0 = all; vision only). Default: ${DEFAULT-VALUE}.")
-    int testPerClass;
+    @Mixin
+    SampleLimits limits;
 
     @Option(names = "--epochs", description = "Training epochs. Default: the seed's for the data set: "
             + SeedProtocols.NMNIST_PROBE_EPOCHS + " (vision), " + SeedProtocols.NTIDIGITS_PROBE_EPOCHS + " (audio).")
@@ -90,9 +85,6 @@ final class ProbeCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         boolean isVision = input.vision != null;
@@ -106,8 +98,8 @@ final class ProbeCommand implements Callable<Integer> {
         List<LabeledSample> train;
         List<LabeledSample> test;
         if (isVision) {
-            train = LabelledFolder.read(source, "Train", trainPerClass);
-            test = LabelledFolder.read(source, "Test", testPerClass);
+            train = LabelledFolder.read(source, "Train", limits.trainPerClass);
+            test = LabelledFolder.read(source, "Test", limits.testPerClass);
         } else {
             train = NTidigits.read(source, "train", true);
             test = NTidigits.read(source, "test", true);
@@ -148,7 +140,7 @@ final class ProbeCommand implements Callable<Integer> {
         RunSettings settings = RunSettings.probe(protocol, config, reservoirSpec, readoutPreset);
         int workers = threads.workers();
         LinearProbeRun.Outcome outcome = new LinearProbeRun(protocol.input(), reservoirSpec, reservoir.device.weights(),
-                readout, workers, this::progress).run(train, test, classes, config);
+                readout, workers, output::progress).run(train, test, classes, config);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -167,10 +159,7 @@ final class ProbeCommand implements Callable<Integer> {
         result.put("settings", settings.fields());
         result.put("seconds", Json.round(seconds, 1));
 
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.line(result));
-        } else {
+        output.print(() -> result, out -> {
             out.printf("linear probe on %s (%s)%n", source, modality);
             out.printf("  samples          train %d, test %d, %d classes%n", train.size(), test.size(), classes);
             out.printf("  input            %s (%d inputs)%n", inputSpec.describe(), inputSpec.inputs());
@@ -181,12 +170,7 @@ final class ProbeCommand implements Callable<Integer> {
             out.printf("  train accuracy   %.2f %%%n", outcome.trainAccuracy());
             out.printf("  test accuracy    %.2f %% (final epoch)%n", outcome.testAccuracy());
             out.printf("  time             %.1f s%n", seconds);
-        }
-        out.flush();
+        });
         return 0;
-    }
-
-    private Progress progress(String label, Long total) {
-        return output.json() ? Progress.quiet() : new Progress(label, total);
     }
 }

@@ -22,10 +22,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code liquidstream replay}: sends a recording or a labelled data set to Kafka as the
@@ -96,9 +94,6 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DeadLetterOptions deadLetters = new DeadLetterOptions();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         Modality m = Modalities.of(modality);
@@ -138,7 +133,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw e;
         }
         long deadLettered = deadLetters.finish(watch, System.err, "replay", result.packets());
-        report(spec.commandLine().getOut(), result, target, watch, deadLettered);
+        report(output.out(), result, target, watch, deadLettered);
         return deadLettered > 0 ? DeadLetterOptions.DEAD_LETTERED_EXIT : 0;
     }
 

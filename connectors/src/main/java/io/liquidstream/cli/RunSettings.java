@@ -1,5 +1,7 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.PairedData;
+import io.liquidstream.connectors.datasets.ReadoutSegments;
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.evaluation.CrossModalTraining;
 import io.liquidstream.core.evaluation.Readout;

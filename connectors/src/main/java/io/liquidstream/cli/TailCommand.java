@@ -5,7 +5,6 @@ import io.liquidstream.connectors.tail.TopicTail;
 import io.liquidstream.schemas.codec.AnyMessageDecoder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -53,9 +52,8 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "How long the brokers may take to answer. Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
+    @Mixin
+    BrokerTimeout broker;
 
     @Spec
     CommandSpec spec;
@@ -73,7 +71,7 @@ final class TailCommand implements Callable<Integer> {
         Map<String, Object> props = kafka.clientProperties();
         PrintWriter out = spec.commandLine().getOut();
         TopicTail.Options options = new TopicTail.Options(props, topic, follow, fromBeginning,
-                max == null ? Long.MAX_VALUE : max, timeout);
+                max == null ? Long.MAX_VALUE : max, broker.timeout);
         // On Ctrl-C the hook stops the tail and waits until its summary is out and the consumer closed.
         CountDownLatch finished = new CountDownLatch(1);
         try (TopicTail tail = new TopicTail(options)) {

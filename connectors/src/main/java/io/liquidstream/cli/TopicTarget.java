@@ -7,8 +7,8 @@ import io.liquidstream.core.event.SensorGeometry;
 import io.liquidstream.core.stream.Modalities;
 import io.liquidstream.schemas.Modality;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,9 +27,8 @@ final class TopicTarget {
     @Option(names = "--no-create-topic", description = "Fail when the topic is missing instead of creating it.")
     boolean noCreateTopic;
 
-    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "How long the broker may take to answer. Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
+    @Mixin
+    BrokerTimeout broker;
 
     @Option(names = "--max-in-flight", defaultValue = "256", paramLabel = "PACKETS",
             description = "Packets sent but not yet acknowledged. Default: ${DEFAULT-VALUE}.")
@@ -46,16 +45,16 @@ final class TopicTarget {
 
     /** @throws IllegalArgumentException naming the flags, if --timeout or --max-in-flight is not positive */
     void check() {
-        if (timeout.isNegative() || timeout.isZero() || maxInFlight < 1) {
+        if (broker.timeout.isNegative() || broker.timeout.isZero() || maxInFlight < 1) {
             throw new IllegalArgumentException("--timeout and --max-in-flight must be positive, found "
-                    + DurationConverter.format(timeout) + " and " + maxInFlight);
+                    + DurationConverter.format(broker.timeout) + " and " + maxInFlight);
         }
     }
 
     /** Publishes the source's SensorInfo on --sensors-topic and says so on {@code err} as {@code command}. */
     void announce(Map<String, Object> props, String source, Modality modality, SensorGeometry sensor, String description,
             PrintStream err, String command) {
-        SensorTopic.publish(props, sensorsTopic, SensorTopic.info(source, modality, sensor, description), timeout);
+        SensorTopic.publish(props, sensorsTopic, SensorTopic.info(source, modality, sensor, description), broker.timeout);
         err.println(command + ": announced " + sensor + " for source '" + source + "' on " + sensorsTopic);
     }
 
@@ -71,6 +70,6 @@ final class TopicTarget {
      */
     KafkaReplay.Target target(Map<String, Object> props, Modality modality, ReplaySpeed speed) {
         check();
-        return new KafkaReplay.Target(props, topic(modality), speed, !noCreateTopic, partitions, timeout, maxInFlight);
+        return new KafkaReplay.Target(props, topic(modality), speed, !noCreateTopic, partitions, broker.timeout, maxInFlight);
     }
 }

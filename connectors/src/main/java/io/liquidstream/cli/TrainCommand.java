@@ -1,8 +1,9 @@
 package io.liquidstream.cli;
 
-import io.liquidstream.core.bundle.ModalityModel;
+import io.liquidstream.connectors.datasets.PairedData;
 import io.liquidstream.connectors.decoding.DecoderTraining;
 import io.liquidstream.connectors.decoding.VelocityRecordings;
+import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.evaluation.BundleTraining;
 import io.liquidstream.core.evaluation.PairedModality;
@@ -45,9 +46,8 @@ import picocli.CommandLine.Spec;
         })
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--pair", required = true, paramLabel = "M=PATH,M=PATH",
-            description = "vision=DIR,audio=FILE or neural=DIR,vision=DIR (see eval zero-shot --help).")
-    String pair;
+    @Mixin
+    PairOptions pair;
 
     @Option(names = "--train-classes", description = "Classes whose pairs train the heads. Default: 1-7 (audio); for "
             + "neural data every class but eval zero-shot's default unseen ones (digits: 0-7; letters: 10-31).")
@@ -69,9 +69,6 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DeviceOption reservoir;
 
-    @Mixin
-    NeuralChannelsOption channels;
-
     @Option(names = "--anchor-samples", defaultValue = "20",
             description = "Training samples averaged into each class anchor. Default: ${DEFAULT-VALUE}.")
     int anchorSamples;
@@ -90,19 +87,16 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
-    @Mixin
-    InputOptions inputs;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        PairedData data = PairedData.load(pair, channels.neuralChannels, inputs.specs(), preset.preset);
+        PairedData data = pair.load(preset.preset);
         TreeSet<Integer> train = new TreeSet<>(trainClasses != null ? PairedData.classes(trainClasses)
                 : data.defaultTrainClasses(data.defaultZeroShotClasses()));
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("pair", pair);
+        meta.put("pair", pair.pair);
         meta.put("loss", training.lossName());
         meta.put("preset", preset.preset.id());
         meta.put("created", Instant.now().toString());
@@ -115,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         BundleTraining.Result result = trainer.train(sides.get(0), sides.get(1), train, training.shape(),
                 training.config(seed.seed), meta, Progress::new);
         ModelBundle trained = result.bundle();
-        Path neural = PairedData.parse(pair).get("neural");
+        Path neural = PairedData.parse(pair.pair).get("neural");
         boolean decodes = !noDecoder && neural != null && VelocityRecordings.present(neural, "train");
         if (decodes) {
             PrintWriter err = spec.commandLine().getErr();

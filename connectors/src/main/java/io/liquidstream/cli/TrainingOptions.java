@@ -1,5 +1,6 @@
 package io.liquidstream.cli;
 
+import io.liquidstream.connectors.datasets.ReadoutSegments;
 import io.liquidstream.core.evaluation.CrossModalTraining;
 import io.liquidstream.core.projection.Activation;
 import io.liquidstream.core.projection.ContrastiveTrainer;
@@ -28,7 +29,7 @@ final class TrainingOptions {
         }
     }
 
-    @Option(names = "--segments", paramLabel = "K|M=K,M=K", description = ReadoutSegments.HELP)
+    @Option(names = "--segments", paramLabel = "K|M=K,M=K", description = OptionTexts.SEGMENTS)
     String segmentsText;
 
     @Option(names = "--standardise", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -2,8 +2,12 @@ package io.liquidstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liquidstream.connectors.datasets.PairedData;
+import io.liquidstream.connectors.datasets.ReadoutSegments;
+import io.liquidstream.connectors.synth.strokes.BuiltInStrokes;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.core.bundle.BundleAnchor;
+import io.liquidstream.core.bundle.DeviceKind;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.evaluation.BundleTraining;
 import io.liquidstream.core.evaluation.CrossModalTraining;

@@ -33,6 +33,21 @@ class DemoCommandTest {
     }
 
     @Test
+    void givenOffline_theJsonNamesBothModalitiesAccuraciesOnTheTrialsSimulatedPerClass() throws Exception {
+        LiquidStreamCliTest.Run run = LiquidStreamCliTest.run("demo", "--offline", "--per-class", "3",
+                "--test-per-class", "2", "--epochs", "2", "--device", "rram", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(run.out().strip());
+        assertThat(r.get("classes").asInt()).isEqualTo(10);
+        assertThat(r.get("trainSamples").asInt()).isEqualTo(30);
+        assertThat(r.get("testSamples").asInt()).isEqualTo(20);
+        assertThat(r.get("device").asText()).isEqualTo("rram");
+        assertThat(r.get("visionAccuracy").asDouble()).isBetween(0.0, 100.0);
+        assertThat(r.get("neuralAccuracy").asDouble()).isBetween(0.0, 100.0);
+    }
+
+    @Test
     void givenADurationWithoutUnit_theDemoRefusesItNamingTheExpectedForms() {
         LiquidStreamCliTest.Run run = LiquidStreamCliTest.run("demo", "--duration", "ten");
 

@@ -2,6 +2,8 @@ package io.liquidstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liquidstream.connectors.datasets.PairedData;
+import io.liquidstream.connectors.datasets.ReadoutSegments;
 import io.liquidstream.core.bundle.ModalityModel;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.evaluation.BundleTraining;

@@ -3,9 +3,11 @@ package io.liquidstream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.liquidstream.connectors.datasets.PairedData;
 import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
 import io.liquidstream.connectors.format.hdf5.TrialTargets;
 import io.liquidstream.connectors.format.nmnist.NmnistFolder;
+import io.liquidstream.connectors.synth.strokes.BuiltInStrokes;
 import io.liquidstream.connectors.synth.strokes.CharacterSet;
 import io.liquidstream.connectors.synth.strokes.MotorCortexModel;
 import io.liquidstream.connectors.synth.strokes.PenTrajectory;

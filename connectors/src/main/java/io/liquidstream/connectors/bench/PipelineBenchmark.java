@@ -126,6 +126,34 @@ public final class PipelineBenchmark {
     /** Percentiles of one latency, in milliseconds. */
     public record Latency(long count, double p50, double p99, double p999, double max) {
 
+        /** A figure of a latency, and the part of its JSON key that names it. */
+        public enum Figure {
+            P50("P50"), P99("P99"), P999("P999"), MAX("Max");
+
+            private final String key;
+
+            Figure(String key) {
+                this.key = key;
+            }
+        }
+
+        /**
+         * Puts the given figures as {@code <name>P50Ms}, {@code <name>P99Ms}, ... : milliseconds to two
+         * decimals, null when nothing was measured (JSON has no NaN). The one way the benchmarks' reports
+         * name a latency.
+         */
+        public void putMillis(Map<String, Object> fields, String name, Figure... figures) {
+            for (Figure f : figures) {
+                double v = switch (f) {
+                    case P50 -> p50;
+                    case P99 -> p99;
+                    case P999 -> p999;
+                    case MAX -> max;
+                };
+                fields.put(name + f.key + "Ms", Double.isNaN(v) ? null : Math.round(v * 100) / 100.0);
+            }
+        }
+
         static Latency of(Histogram micros) {
             if (micros.getTotalCount() == 0) {
                 return new Latency(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);

@@ -2,6 +2,7 @@ package io.liquidstream.connectors.format.aedat;
 
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.core.event.SensorGeometry;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
@@ -15,12 +16,32 @@ record Aedat4IoHeader(Aedat4Compression compression, long dataTablePosition, Aed
     /** The largest IOHeader taken for one; a larger size is damage, not a header to allocate for. */
     static final int MAX_BYTES = 64 << 20;
 
+    /** Where an IOHeader's bytes come from: a file or a stream. */
+    interface Bytes {
+        /** Up to {@code n} bytes, fewer only where the input ends. */
+        byte[] read(int n) throws IOException;
+    }
+
     /**
-     * Checks the size prefix read at {@code sizeAt}.
+     * Reads and decodes the IOHeader whose size prefix, read at {@code sizeAt}, says {@code size}, its bytes
+     * following the prefix in {@code in}; {@code input} names what may end early ("file", "stream").
      *
-     * @throws EventFormatException if it cannot be an IOHeader's size
+     * @throws EventFormatException if the size cannot be an IOHeader's, the input ends within the header, or
+     *     the header is malformed (see {@link #decode})
      */
-    static void checkSize(Path origin, long sizeAt, int size) throws EventFormatException {
+    static Aedat4IoHeader read(Path origin, long sizeAt, int size, Bytes in, String input, SensorGeometry fallback)
+            throws IOException {
+        checkSize(origin, sizeAt, size);
+        byte[] bytes = in.read(size);
+        long at = sizeAt + 4;
+        if (bytes.length < size) {
+            throw EventFormatException.atOffset(origin, at, input + " ends " + bytes.length + " bytes into the "
+                    + size + "-byte IOHeader");
+        }
+        return decode(origin, at, bytes, fallback);
+    }
+
+    private static void checkSize(Path origin, long sizeAt, int size) throws EventFormatException {
         if (size <= 8 || size > MAX_BYTES) {
             throw EventFormatException.atOffset(origin, sizeAt, "IOHeader size " + size + "; expected 9 to "
                     + MAX_BYTES + " bytes");
@@ -34,7 +55,7 @@ record Aedat4IoHeader(Aedat4Compression compression, long dataTablePosition, Aed
      * @throws EventFormatException if the FlatBuffer or its infoNode is malformed, no event stream is declared,
      *     or no sensor size is known
      */
-    static Aedat4IoHeader decode(Path origin, long at, byte[] bytes, SensorGeometry fallback)
+    private static Aedat4IoHeader decode(Path origin, long at, byte[] bytes, SensorGeometry fallback)
             throws EventFormatException {
         String info;
         int code;

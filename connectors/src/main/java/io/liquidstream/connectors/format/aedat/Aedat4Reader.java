@@ -64,13 +64,7 @@ public final class Aedat4Reader extends ChunkedEventReader {
                 throw EventFormatException.atOffset(file, at, "file ends before the IOHeader size");
             }
             int size = source.buffer().getInt();
-            Aedat4IoHeader.checkSize(file, at, size);
-            byte[] bytes = source.read(size);
-            if (bytes.length < size) {
-                throw EventFormatException.atOffset(file, at + 4, "file ends " + bytes.length + " bytes into the "
-                        + size + "-byte IOHeader");
-            }
-            Aedat4IoHeader header = Aedat4IoHeader.decode(file, at + 4, bytes, fallback);
+            Aedat4IoHeader header = Aedat4IoHeader.read(file, at, size, source::read, "file", fallback);
             return new Aedat4Reader(file, source, header.geometry(), header.compression(), header.stream().id(),
                     header.dataTablePosition());
         } catch (IOException | RuntimeException e) {

@@ -82,13 +82,7 @@ public final class Aedat4Stream {
             throw EventFormatException.atOffset(origin, sizeAt, "stream ends before the IOHeader size");
         }
         int size = ByteBuffer.wrap(start).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        Aedat4IoHeader.checkSize(origin, sizeAt, size);
-        byte[] bytes = in.readNBytes(size);
-        if (bytes.length < size) {
-            throw EventFormatException.atOffset(origin, at, "stream ends " + bytes.length + " bytes into the " + size
-                    + "-byte IOHeader");
-        }
-        Aedat4IoHeader header = Aedat4IoHeader.decode(origin, at, bytes, fallback);
+        Aedat4IoHeader header = Aedat4IoHeader.read(origin, sizeAt, size, in::readNBytes, "stream", fallback);
         return new Aedat4Stream(in, origin, header.compression(), header.stream(), header.geometry(), maxPacketBytes,
                 at + size);
     }

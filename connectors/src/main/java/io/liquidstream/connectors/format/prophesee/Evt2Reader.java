@@ -32,9 +32,7 @@ public final class Evt2Reader extends ChunkedEventReader {
     private static final long HIGH_MASK = (1L << HIGH_BITS) - 1;
 
     private final ByteSource in;
-    private boolean timeKnown;
-    private long high;
-    private long loops;
+    private final TimeHigh high = new TimeHigh(HIGH_BITS);
 
     private Evt2Reader(Path file, ByteSource in, SensorGeometry geometry) {
         super("evt2", file, geometry, in);
@@ -67,19 +65,12 @@ public final class Evt2Reader extends ChunkedEventReader {
         int type = word >>> 28;
         switch (type) {
             case CD_OFF, CD_ON -> {
-                if (timeKnown) {
-                    long t = (loops + high) << LOW_BITS | (word >>> 22 & 0x3f);
+                if (high.known()) {
+                    long t = high.unwrapped() << LOW_BITS | (word >>> 22 & 0x3f);
                     chunk.add(t, word >>> 11 & 0x7ff, word & 0x7ff, type, at);
                 }
             }
-            case TIME_HIGH -> {
-                long next = word & HIGH_MASK;
-                if (timeKnown && next < high && high - next > HIGH_MASK / 2) {
-                    loops += 1L << HIGH_BITS;
-                }
-                high = next;
-                timeKnown = true;
-            }
+            case TIME_HIGH -> high.read(word & HIGH_MASK);
             case EXT_TRIGGER, OTHERS, CONTINUED -> {
                 // not CD events
             }

@@ -13,8 +13,6 @@ import java.nio.file.Path;
  */
 public final class Evt2Writer extends ChunkedEventWriter {
 
-    private static final int HIGH_MAX = (1 << Evt2Reader.HIGH_BITS) - 1;
-
     private final ByteSink out;
     /** Time bits 6 and up (wraps included) of the last EVT_TIME_HIGH written, -1 before the first. */
     private long high = -1;
@@ -48,12 +46,7 @@ public final class Evt2Writer extends ChunkedEventWriter {
         if (target == high) {
             return;
         }
-        long loop = Math.max(high, 0) >>> Evt2Reader.HIGH_BITS;
-        for (; loop < target >>> Evt2Reader.HIGH_BITS; loop++) {
-            timeHigh(HIGH_MAX);
-            timeHigh(0);
-        }
-        timeHigh((int) (target & HIGH_MAX));
+        TimeHigh.write(high, target, Evt2Reader.HIGH_BITS, this::timeHigh);
         high = target;
     }
 

@@ -39,10 +39,8 @@ public final class Evt3Reader extends ChunkedEventReader {
     private static final int HALF_MASK = (1 << HALF_BITS) - 1;
 
     private final ByteSource in;
-    private boolean timeKnown;
     private boolean rowKnown;
-    private long loops;
-    private int high;
+    private final TimeHigh high = new TimeHigh(HALF_BITS);
     private int low;
     private int y;
     private int baseX;
@@ -83,7 +81,7 @@ public final class Evt3Reader extends ChunkedEventReader {
     }
 
     private long time() {
-        return loops + ((long) high << HALF_BITS | low);
+        return high.unwrapped() << HALF_BITS | low;
     }
 
     private void drainVector() throws EventFormatException {
@@ -108,7 +106,7 @@ public final class Evt3Reader extends ChunkedEventReader {
                 rowKnown = true;
             }
             case ADDR_X -> {
-                if (timeKnown && rowKnown) {
+                if (high.known() && rowKnown) {
                     chunk.add(time(), word & 0x7ff, y, word >>> 11 & 1, at);
                 }
             }
@@ -118,7 +116,7 @@ public final class Evt3Reader extends ChunkedEventReader {
             }
             case VECT_12, VECT_8 -> {
                 int width = type == VECT_12 ? 12 : 8;
-                if (timeKnown && rowKnown) {
+                if (high.known() && rowKnown) {
                     vectorMask = word & ((1 << width) - 1);
                     vectorX = baseX;
                     vectorOffset = at;
@@ -127,13 +125,8 @@ public final class Evt3Reader extends ChunkedEventReader {
             }
             case TIME_LOW -> low = word & HALF_MASK;
             case TIME_HIGH -> {
-                int next = word & HALF_MASK;
-                if (timeKnown && next < high && high - next > HALF_MASK / 2) {
-                    loops += 1L << 2 * HALF_BITS;
-                }
-                high = next;
+                high.read(word & HALF_MASK);
                 low = 0;
-                timeKnown = true;
             }
             case CONTINUED_4, EXT_TRIGGER, OTHERS, CONTINUED_12 -> {
                 // no CD event

@@ -92,12 +92,7 @@ public final class Evt3Writer extends ChunkedEventWriter {
     private void moveTime(long t) throws IOException {
         long target = t >>> Evt3Reader.HALF_BITS;
         if (target != high) {
-            long loop = Math.max(high, 0) >>> Evt3Reader.HALF_BITS;
-            for (; loop < target >>> Evt3Reader.HALF_BITS; loop++) {
-                word(Evt3Reader.TIME_HIGH, HALF_MAX);
-                word(Evt3Reader.TIME_HIGH, 0);
-            }
-            word(Evt3Reader.TIME_HIGH, (int) (target & HALF_MAX));
+            TimeHigh.write(high, target, Evt3Reader.HALF_BITS, v -> word(Evt3Reader.TIME_HIGH, v));
             high = target;
             low = 0;
         }

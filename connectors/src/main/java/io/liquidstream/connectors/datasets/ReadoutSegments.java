@@ -1,4 +1,4 @@
-package io.liquidstream.cli;
+package io.liquidstream.connectors.datasets;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,25 +10,19 @@ import java.util.Map;
  * read out in ({@code K} for both modalities, or {@code neural=10,vision=1}); a modality not named gets
  * its pairing's default ({@link PairedData.Side#defaultSegments()}).
  */
-record ReadoutSegments(Integer all, Map<String, Integer> byModality) {
+public record ReadoutSegments(Integer all, Map<String, Integer> byModality) {
 
-    static final String HELP = "Read-out: firing rates in K consecutive parts of each window, concatenated "
-            + "(the reservoir is unchanged; recorded in the model bundle): K for both modalities or M=K,M=K "
-            + "per modality; 1 = the seed's whole-window rates. Default: neural 10, vision and audio 1 (or "
-            + "the --preset's, where a command has one; the neural trial's time course is what ties it to the "
-            + "shape written).";
-
-    ReadoutSegments {
+    public ReadoutSegments {
         byModality = Collections.unmodifiableMap(new LinkedHashMap<>(byModality));
     }
 
     /** Every modality at its pairing's default. */
-    static ReadoutSegments defaults() {
+    public static ReadoutSegments defaults() {
         return new ReadoutSegments(null, Map.of());
     }
 
     /** {@code K} for every modality. */
-    static ReadoutSegments uniform(int segments) {
+    public static ReadoutSegments uniform(int segments) {
         return new ReadoutSegments(check(segments, "--segments"), Map.of());
     }
 
@@ -37,7 +31,7 @@ record ReadoutSegments(Integer all, Map<String, Integer> byModality) {
      *
      * @throws IllegalArgumentException naming the part that is not a modality and a positive count
      */
-    static ReadoutSegments parse(String text) {
+    public static ReadoutSegments parse(String text) {
         if (text == null || text.isBlank()) {
             return defaults();
         }
@@ -60,13 +54,13 @@ record ReadoutSegments(Integer all, Map<String, Integer> byModality) {
     }
 
     /** The segments of {@code side}'s modality. */
-    int of(PairedData.Side side) {
+    public int of(PairedData.Side side) {
         Integer k = byModality.get(side.modality());
         return k != null ? k : all != null ? all : side.defaultSegments();
     }
 
     /** E.g. {@code neural 20, vision 1}. */
-    String describe(PairedData data) {
+    public String describe(PairedData data) {
         return data.a().modality() + " " + of(data.a()) + ", " + data.b().modality() + " " + of(data.b());
     }
 

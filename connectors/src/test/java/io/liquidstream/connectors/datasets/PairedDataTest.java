@@ -1,4 +1,4 @@
-package io.liquidstream.cli;
+package io.liquidstream.connectors.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

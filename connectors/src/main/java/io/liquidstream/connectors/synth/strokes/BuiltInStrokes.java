@@ -1,11 +1,8 @@
-package io.liquidstream.cli;
+package io.liquidstream.connectors.synth.strokes;
 
 import io.liquidstream.connectors.synth.camera.EventCameraEmulator;
-import io.liquidstream.connectors.synth.strokes.CharacterSet;
-import io.liquidstream.connectors.synth.strokes.MotorCortexModel;
-import io.liquidstream.connectors.synth.strokes.PenVelocity;
-import io.liquidstream.connectors.synth.strokes.StrokeDataset;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset.Trial;
+import io.liquidstream.core.evaluation.PhaseProgress;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.event.SensorGeometry;
 import java.util.ArrayList;
@@ -17,30 +14,30 @@ import java.util.List;
  * (neural, 192 electrodes), with the pen's velocity in each 10 ms bin of that recording
  * ({@link PenVelocity}, the continuous decoding target).
  */
-record BuiltInStrokes(List<LabeledSample> vision, List<LabeledSample> neural, List<float[][]> velocity) {
+public record BuiltInStrokes(List<LabeledSample> vision, List<LabeledSample> neural, List<float[][]> velocity) {
 
     /** Bins of the velocity targets. */
-    static final long VELOCITY_BIN_MICROS = 10_000;
+    public static final long VELOCITY_BIN_MICROS = 10_000;
 
     /** The digits 0-9. */
-    static BuiltInStrokes generate(int perClass, String split, long seed, Progress progress) {
+    public static BuiltInStrokes generate(int perClass, String split, long seed, PhaseProgress.Phase progress) {
         return generate(CharacterSet.DIGITS, perClass, split, seed, progress);
     }
 
     /** The characters of {@code characters}, labelled as {@link CharacterSet} says (letters a-z are 10-35). */
-    static BuiltInStrokes generate(CharacterSet characters, int perClass, String split, long seed, Progress progress) {
+    public static BuiltInStrokes generate(CharacterSet characters, int perClass, String split, long seed, PhaseProgress.Phase progress) {
         return generate(characters, perClass, split, seed, progress, NMNIST_CAMERA, 192);
     }
 
     /** The N-MNIST-like camera of the default data. */
-    static final SensorGeometry NMNIST_CAMERA = SensorGeometry.pixels(34, 34);
+    public static final SensorGeometry NMNIST_CAMERA = SensorGeometry.pixels(34, 34);
 
     /**
-     * As {@link #generate(CharacterSet, int, String, long, Progress)}, watched by a {@code camera} sensor
+     * As {@link #generate(CharacterSet, int, String, long, PhaseProgress.Phase)}, watched by a {@code camera} sensor
      * (the character scaled with the sensor's shorter side, as 28 pixels are to N-MNIST's 34) and recorded
      * on {@code electrodes} electrodes. The default camera and 192 electrodes give the default data.
      */
-    static BuiltInStrokes generate(CharacterSet characters, int perClass, String split, long seed, Progress progress,
+    public static BuiltInStrokes generate(CharacterSet characters, int perClass, String split, long seed, PhaseProgress.Phase progress,
             SensorGeometry camera, int electrodes) {
         boolean nmnist = camera.equals(NMNIST_CAMERA);
         double scale = Math.min(camera.width(), camera.height()) / 34.0;

@@ -1,11 +1,15 @@
-package io.liquidstream.cli;
+package io.liquidstream.connectors.demo;
 
-import io.liquidstream.connectors.demo.StreamingDemo;
+import io.liquidstream.connectors.datasets.PairedData;
+import io.liquidstream.connectors.datasets.ReadoutSegments;
+import io.liquidstream.connectors.synth.strokes.BuiltInStrokes;
 import io.liquidstream.connectors.synth.strokes.StrokeDataset;
+import io.liquidstream.core.bundle.DeviceKind;
 import io.liquidstream.core.bundle.ModelBundle;
 import io.liquidstream.core.evaluation.BundleTraining;
 import io.liquidstream.core.evaluation.CrossModalTraining;
 import io.liquidstream.core.evaluation.PairedModality;
+import io.liquidstream.core.evaluation.PhaseProgress;
 import io.liquidstream.core.event.LabeledSample;
 import io.liquidstream.core.projection.ContrastiveTrainer;
 import java.nio.file.Path;
@@ -18,15 +22,15 @@ import java.util.TreeSet;
 
 /**
  * The streaming demo's built-in data and model: handwriting trials simulated as {@link BuiltInStrokes}
- * and heads trained by {@link BundleTraining}, with progress bars on standard error unless {@code quiet}.
+ * and heads trained by {@link BundleTraining}, each phase reported to {@code progress}.
  */
-record DemoTraining(int trainPerClass, int epochs, ReadoutSegments segments, long seed, DeviceKind device,
-        boolean openSet, boolean quiet) implements StreamingDemo.BuiltIn {
+public record DemoTraining(int trainPerClass, int epochs, ReadoutSegments segments, long seed, DeviceKind device,
+        boolean openSet, PhaseProgress progress) implements StreamingDemo.BuiltIn {
 
     @Override
     public StreamingDemo.Trials testTrials(int perClass) {
         BuiltInStrokes test;
-        try (Progress p = progress("simulating test trials", 10L * perClass)) {
+        try (PhaseProgress.Phase p = progress.start("simulating test trials", 10L * perClass)) {
             test = BuiltInStrokes.generate(perClass, StrokeDataset.TEST, 1, p);
         }
         return new StreamingDemo.Trials(test.neural(), test.vision());
@@ -35,7 +39,7 @@ record DemoTraining(int trainPerClass, int epochs, ReadoutSegments segments, lon
     @Override
     public ModelBundle model(Set<Integer> classes) {
         BuiltInStrokes train;
-        try (Progress p = progress("simulating training trials", 10L * trainPerClass)) {
+        try (PhaseProgress.Phase p = progress.start("simulating training trials", 10L * trainPerClass)) {
             train = BuiltInStrokes.generate(trainPerClass, StrokeDataset.TRAIN, 1, p);
         }
         List<LabeledSample> neural = train.neural().stream().filter(x -> classes.contains(x.label())).toList();
@@ -49,11 +53,7 @@ record DemoTraining(int trainPerClass, int epochs, ReadoutSegments segments, lon
         List<PairedModality> sides = data.encodings(segments);
         return new BundleTraining(seed, device.weights(), 20, Runtime.getRuntime().availableProcessors(), openSet)
                 .train(sides.get(0), sides.get(1), new TreeSet<>(classes), CrossModalTraining.HeadShape.of(64), config,
-                        meta, this::progress)
+                        meta, progress)
                 .bundle();
-    }
-
-    private Progress progress(String label, Long total) {
-        return quiet ? Progress.quiet() : new Progress(label, total);
     }
 }

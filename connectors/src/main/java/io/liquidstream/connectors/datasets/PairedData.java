@@ -1,9 +1,9 @@
-package io.liquidstream.cli;
+package io.liquidstream.connectors.datasets;
 
-import io.liquidstream.connectors.format.hdf5.NTidigits;
-import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
 import io.liquidstream.connectors.format.EventFormatException;
 import io.liquidstream.connectors.format.LabelledFolder;
+import io.liquidstream.connectors.format.hdf5.NTidigits;
+import io.liquidstream.connectors.format.hdf5.SpikingHeidelbergDigits;
 import io.liquidstream.core.binning.FixedBinning;
 import io.liquidstream.core.binning.InputSpec;
 import io.liquidstream.core.evaluation.PairedModality;
@@ -30,15 +30,15 @@ import java.util.TreeSet;
  * settings for that pairing, or a {@code --input} spec's. Modality A is the non-visual one (audio or
  * neural), B the image side: a labelled folder of recordings of any sensor ({@link LabelledFolder}).
  */
-record PairedData(Side a, Side b, ReadoutPreset preset) {
+public record PairedData(Side a, Side b, ReadoutPreset preset) {
 
     /** A pairing read as the seed reads it. */
-    PairedData(Side a, Side b) {
+    public PairedData(Side a, Side b) {
         this(a, b, ReadoutPreset.SEED);
     }
 
     /** Classes held out by default on data beyond the digits, as the seed's 4 of 26 letters. */
-    static final int HELD_OUT_LETTERS = 4;
+    public static final int HELD_OUT_LETTERS = 4;
 
     // The seed's image side has 784 inputs and 2048 neurons; here the image arrives as DVS events of the
     // N-MNIST layout, so a 28x28 crop of the ON events gives the same 784 inputs.
@@ -49,7 +49,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
      * the pen's net displacement, while rates in 10 parts of the trial keep its time course, which is what
      * ties the recording to the shape written (and what lets unseen characters be recognised).
      */
-    static final int NEURAL_SEGMENTS = 10;
+    public static final int NEURAL_SEGMENTS = 10;
 
     /**
      * One modality: its samples and how the seed encodes them in this pairing.
@@ -57,25 +57,25 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
      * @param defaultSegments read-out segments when {@code --segments} does not say
      * @param reservoirs independent reservoirs reading the input side by side (the read-out preset's)
      */
-    record Side(String modality, Path source, List<LabeledSample> train, List<LabeledSample> test, InputSpec input,
+    public record Side(String modality, Path source, List<LabeledSample> train, List<LabeledSample> test, InputSpec input,
             ReservoirPreset preset, int inputs, int defaultSegments, int reservoirs) {
         /** The preset's reservoir with the spec's inputs and bins. */
-        ReservoirSpec reservoir(long seed) {
+        public ReservoirSpec reservoir(long seed) {
             return preset.spec(seed).withInputs(inputs).withBins(input.binning().bins());
         }
 
         /** This side as a model encodes it, read out in {@code segments}. */
-        PairedModality encoding(int segments) {
+        public PairedModality encoding(int segments) {
             return new PairedModality(modality, train, test, input, reservoir(0), segments, reservoirs);
         }
     }
 
     /** Both sides as a model encodes them, A then B, each read out in its {@code segments}. */
-    List<PairedModality> encodings(ReadoutSegments segments) {
+    public List<PairedModality> encodings(ReadoutSegments segments) {
         return List.of(a.encoding(segments.of(a)), b.encoding(segments.of(b)));
     }
 
-    static PairedData load(String pair, int neuralChannels) throws IOException {
+    public static PairedData load(String pair, int neuralChannels) throws IOException {
         return load(pair, neuralChannels, Map.of());
     }
 
@@ -87,7 +87,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
      *     set's sensor (naming the sample, the sensor seen and the spec expected), or maps it onto more
      *     inputs than a reservoir can hold
      */
-    static PairedData load(String pair, int neuralChannels, Map<String, InputSpec> inputs) throws IOException {
+    public static PairedData load(String pair, int neuralChannels, Map<String, InputSpec> inputs) throws IOException {
         return load(pair, neuralChannels, inputs, ReadoutPreset.SEED);
     }
 
@@ -96,7 +96,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
      * input spec where {@code --input} gives none, its count of reservoirs, its segments where
      * {@code --segments} does not say); the neural side keeps its own.
      */
-    static PairedData load(String pair, int neuralChannels, Map<String, InputSpec> inputs, ReadoutPreset preset)
+    public static PairedData load(String pair, int neuralChannels, Map<String, InputSpec> inputs, ReadoutPreset preset)
             throws IOException {
         Map<String, Path> parts = parse(pair);
         Path vision = parts.get("vision");
@@ -164,7 +164,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
      * Checks that {@code input} reads every sample, naming the first that is on another sensor, the sensor
      * seen and the spec expected.
      */
-    static void requireSensor(String modality, Path source, InputSpec input, List<LabeledSample> samples) {
+    public static void requireSensor(String modality, Path source, InputSpec input, List<LabeledSample> samples) {
         for (LabeledSample s : samples) {
             SensorGeometry seen = s.events().geometry();
             if (!seen.equals(input.expectedGeometry())) {
@@ -177,9 +177,9 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
     }
 
     /** Most input weights a reservoir may hold (inputs x neurons): 2^27 floats, 512 MB. */
-    static final long MAX_INPUT_WEIGHTS = 1L << 27;
+    public static final long MAX_INPUT_WEIGHTS = 1L << 27;
 
-    static void requireReservoirFits(String modality, InputSpec input, ReservoirPreset preset) {
+    public static void requireReservoirFits(String modality, InputSpec input, ReservoirPreset preset) {
         long weights = (long) input.inputs() * preset.spec(0).neurons();
         if (weights > MAX_INPUT_WEIGHTS) {
             throw new IllegalArgumentException("the " + modality + " input spec '" + input.describe() + "' gives "
@@ -205,7 +205,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
      * The neural/vision pairing of samples already in memory (e.g. {@link BuiltInStrokes}), with the same
      * settings as {@code --pair neural=DIR,vision=DIR} on 192 electrodes. {@code source} only names them.
      */
-    static PairedData neuralVision(Path source, List<LabeledSample> neuralTrain, List<LabeledSample> neuralTest,
+    public static PairedData neuralVision(Path source, List<LabeledSample> neuralTrain, List<LabeledSample> neuralTest,
             List<LabeledSample> visionTrain, List<LabeledSample> visionTest) {
         return new PairedData(
                 new Side("neural", source, neuralTrain, neuralTest, InputSpec.neuralBmi(), ReservoirPreset.NEURAL_BMI, 192,
@@ -245,7 +245,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
         return p;
     }
 
-    static Map<String, Path> parse(String pair) {
+    public static Map<String, Path> parse(String pair) {
         Map<String, Path> parts = new LinkedHashMap<>();
         for (String item : pair.split(",")) {
             int eq = item.indexOf('=');
@@ -268,7 +268,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
      * data with more classes than that (the built-in letters), the last {@link #HELD_OUT_LETTERS} classes
      * present, as the seed holds out 4 of 26 letters.
      */
-    SortedSet<Integer> defaultZeroShotClasses() {
+    public SortedSet<Integer> defaultZeroShotClasses() {
         SortedSet<Integer> present = classesPresent();
         if (a.modality().equals("audio") || present.containsAll(Set.of(8, 9)) && present.last() <= 9) {
             return new TreeSet<>(Set.of(8, 9));
@@ -281,7 +281,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
      * The training classes when {@code --train-classes} does not say: the seed's 1-7 for audio; for
      * neural data every class present in both modalities' training samples but the zero-shot ones.
      */
-    SortedSet<Integer> defaultTrainClasses(Set<Integer> zeroShot) {
+    public SortedSet<Integer> defaultTrainClasses(Set<Integer> zeroShot) {
         if (a.modality().equals("audio")) {
             return new TreeSet<>(classes("1-7"));
         }
@@ -304,7 +304,7 @@ record PairedData(Side a, Side b, ReadoutPreset preset) {
     }
 
     /** Parses a class list such as {@code 1-7} or {@code 0,2,5-6}. */
-    static List<Integer> classes(String text) {
+    public static List<Integer> classes(String text) {
         List<Integer> out = new ArrayList<>();
         for (String part : text.split(",")) {
             String p = part.trim();
