@@ -55,9 +55,10 @@ final class BmiBenchCommand implements Callable<Integer> {
     @Option(names = "--sources", defaultValue = "4", paramLabel = "K", description = "Rigs. Default: ${DEFAULT-VALUE}.")
     int sources;
 
-    @Option(names = "--warmup", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long the rigs stream before each run's measurement starts (broker, clients and "
-                    + "JIT past their first seconds); 0s measures a cold start. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the rigs stream before each run's measurement starts: the JIT compiler of "
+                    + "the bench's one JVM (broker, rigs, service, reader) takes about half a minute; 0s measures "
+                    + "a cold start. Default: ${DEFAULT-VALUE}.")
     Duration warmup;
 
     @Option(names = "--duration", defaultValue = "20s", paramLabel = "DURATION", converter = DurationConverter.class,
