@@ -255,12 +255,14 @@ public final class BmiBenchmark {
                 long now = LiquidStreamService.wallMicros();
                 if (n > 0) {
                     long t0 = packet.getT0Micros();
-                    sends.byFirstEvent.put(t0 + packet.getDt().get(0), now);
                     sends.byLastEvent.put(t0 + packet.getDt().get(n - 1), now);
                     spikes += n;
                 }
+                // A packet closes every hop ending at or before its watermark or, without one, its first spike.
                 if (packet.getWatermarkMicros() != null) {
-                    sends.byWatermark.put(packet.getWatermarkMicros(), now);
+                    sends.byClosing.put(packet.getWatermarkMicros(), now);
+                } else if (n > 0) {
+                    sends.byClosing.put(packet.getT0Micros() + packet.getDt().get(0), now);
                 }
                 producer.send(new ProducerRecord<>(topic, rig.source(), bytes), (metadata, error) -> {
                     if (error != null) {
@@ -309,28 +311,17 @@ public final class BmiBenchmark {
     }
 
     /**
-     * When (wall clock, us) each packet was handed to the producer, by its first and by its last spike and by
-     * its watermark (rig clock).
+     * When (wall clock, us) each packet was handed to the producer, by its last spike and by the time up to
+     * which it closes hops: its watermark, or without one its first spike (rig clock). Packets leave in time
+     * order, so the first packet closing a hop is the ceiling entry of the hop's end.
      */
     private static final class Sends {
-        final NavigableMap<Long, Long> byFirstEvent = new ConcurrentSkipListMap<>();
         final NavigableMap<Long, Long> byLastEvent = new ConcurrentSkipListMap<>();
-        final NavigableMap<Long, Long> byWatermark = new ConcurrentSkipListMap<>();
-
-        /** The send time of the first packet that closes a hop ending at {@code end}, or null. */
-        Long closing(long end) {
-            Map.Entry<Long, Long> spike = byFirstEvent.ceilingEntry(end);
-            Map.Entry<Long, Long> mark = byWatermark.ceilingEntry(end);
-            if (spike == null || mark == null) {
-                return spike == null ? (mark == null ? null : mark.getValue()) : spike.getValue();
-            }
-            return Math.min(spike.getValue(), mark.getValue());
-        }
+        final NavigableMap<Long, Long> byClosing = new ConcurrentSkipListMap<>();
 
         void forgetBefore(long micros) {
-            byFirstEvent.headMap(micros).clear();
             byLastEvent.headMap(micros).clear();
-            byWatermark.headMap(micros).clear();
+            byClosing.headMap(micros).clear();
         }
     }
 
@@ -387,14 +378,14 @@ public final class BmiBenchmark {
             if (last.getValue() < startMicros) {
                 return; // sent while the bench warmed up
             }
-            Long closing = s.closing(d.getWindowEndMicros());
+            Map.Entry<Long, Long> closing = s.byClosing.ceilingEntry(d.getWindowEndMicros());
             long micros = now - last.getValue();
             synchronized (this) {
                 record(all, micros);
                 record(now - startMicros < FIRST_SECONDS.toNanos() / 1000 ? first : later, micros);
                 if (closing != null) {
-                    record(fromClose, now - closing);
-                    record(ingress, d.getWindowCloseMicros() - closing);
+                    record(fromClose, now - closing.getValue());
+                    record(ingress, d.getWindowCloseMicros() - closing.getValue());
                 }
                 record(service, d.getEmitMicros() - d.getWindowCloseMicros());
                 record(egress, now - d.getEmitMicros());
